@@ -1,0 +1,61 @@
+/**
+ * The answer model: what core's answer engine returns for a question about runs. Slack renders it as
+ * Block Kit, the CLI as text or JSON (`segments ask --json` prints it as is). Plain data only.
+ */
+import type { RunSummary } from './run-schema';
+
+export type Intent = 'help' | 'list' | 'show' | 'size' | 'target' | 'strategy' | 'compare' | 'share' | 'connect' | 'unknown';
+
+/** A run as listed: enough to pick one. */
+export interface RunListItem {
+  id: string;
+  name: string;
+  createdAt: string;
+  k: number;
+  rowCount: number;
+}
+
+/** Per-persona change between two runs (compare). */
+export interface SegmentChange {
+  name: string;
+  /** null when the persona is absent from that run. */
+  before: { size: number; share: number } | null;
+  after: { size: number; share: number } | null;
+}
+
+export interface Answer {
+  intent: Intent;
+  /** The run the answer is about, when there is one. */
+  runId?: string;
+  runName?: string;
+  /** The segment the answer is about; for `target`, the recommended one. */
+  segment?: { index: number; name: string };
+  /** The answer as plain text (no markup), complete on its own. */
+  text: string;
+  /** Size and share of `segment` (size, target). */
+  size?: number;
+  share?: number;
+  /** Strategy of `segment` (target, strategy). */
+  strategy?: string;
+  /** target: the goal understood from the question, and the second-best segment. */
+  goal?: string;
+  runnerUp?: { index: number; name: string };
+  /** show/share: the run to render as a summary. */
+  run?: RunSummary;
+  /** list: the runs, newest first. */
+  runs?: RunListItem[];
+  /** compare: the two runs and the per-persona changes. */
+  comparison?: { fromRunId: string; toRunId: string; changes: SegmentChange[] };
+  /** help/unknown: example questions to try. */
+  examples?: string[];
+}
+
+/** What the answer engine knows besides the question. */
+export interface AnswerContext {
+  /** The team's runs, newest first (summaries are enough). */
+  runs: RunSummary[];
+  /** A run the user picked (id or name); default: the latest. */
+  runRef?: string;
+  /** Where the user asks from, so help text names the right command ('slack' | 'cli'). */
+  surface?: 'slack' | 'cli';
+}

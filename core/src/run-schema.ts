@@ -1,0 +1,210 @@
+/**
+ * The Run record: one segmentation, versioned, validated with zod at every edge (sheet, API, store,
+ * file). Field names follow ../shared/DESIGN.md; extra fields are allowed so newer writers do not
+ * break older readers.
+ */
+import * as z from 'zod';
+import { SegmentationError } from './errors';
+
+export const RUN_SCHEMA_VERSION = 1 as const;
+
+export const scalingSchema = z.enum(['zscore', 'minmax', 'none']);
+export type Scaling = z.infer<typeof scalingSchema>;
+
+export const algorithmSchema = z.enum(['kmeans', 'kprototypes']);
+export type Algorithm = z.infer<typeof algorithmSchema>;
+
+export const missingPolicySchema = z.enum(['drop', 'impute']);
+export type MissingPolicy = z.infer<typeof missingPolicySchema>;
+
+/** Column roles recognised from headers; they drive persona names and default feature choice. */
+export const roleSchema = z.enum([
+  'income',
+  'spending',
+  'age',
+  'gender',
+  'profession',
+  'family',
+  'experience',
+  'tenure',
+  'frequency',
+  'recency',
+  'location',
+  'id',
+  'name',
+  'label',
+  'date',
+]);
+export type Role = z.infer<typeof roleSchema>;
+
+export const featureSchema = z.looseObject({
+  name: z.string().min(1),
+  kind: z.enum(['numeric', 'categorical']),
+  role: roleSchema.optional(),
+  /** Population statistics over the rows used, in original units (numeric only). */
+  mean: z.number().optional(),
+  std: z.number().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  /** Known categories in first-seen order (categorical only); the code of a category is its index. */
+  categories: z.array(z.string()).optional(),
+  /** What a missing value becomes under `missing: 'impute'`: the mean or the most common category. */
+  imputeValue: z.union([z.number(), z.string()]).optional(),
+});
+export type Feature = z.infer<typeof featureSchema>;
+
+export const personaKeySchema = z.enum(['vip', 'cautious', 'impulse', 'budget', 'standard', 'young', 'custom']);
+export type PersonaKey = z.infer<typeof personaKeySchema>;
+
+export const personaSchema = z.looseObject({
+  name: z.string().min(1),
+  /** Which playbook entry named it; `custom` for descriptive names. */
+  key: personaKeySchema.optional(),
+  summary: z.string(),
+  strategy: z.string(),
+  /** Targeting rank within the run: 1 is the segment to target first. */
+  priority: z.number().int().min(1),
+});
+export type Persona = z.infer<typeof personaSchema>;
+
+export const levelSchema = z.enum(['low', 'average', 'high']);
+export type Level = z.infer<typeof levelSchema>;
+
+/** How a segment looks on one feature, in original units. */
+export const profileEntrySchema = z.union([
+  z.looseObject({
+    feature: z.string(),
+    kind: z.literal('numeric'),
+    mean: z.number(),
+    level: levelSchema,
+    /** (segment mean − population mean) / population sd; 0 when the sd is 0. */
+    zScore: z.number(),
+  }),
+  z.looseObject({
+    feature: z.string(),
+    kind: z.literal('categorical'),
+    top: z.string(),
+    /** Share of the segment that has the top category, 0..1. */
+    topShare: z.number(),
+  }),
+]);
+export type ProfileEntry = z.infer<typeof profileEntrySchema>;
+
+export const segmentSchema = z.looseObject({
+  index: z.number().int().min(0),
+  size: z.number().int().min(0),
+  share: z.number().min(0).max(1),
+  /** Segment centre in original units: the mean for numeric features, the mode for categorical ones. */
+  centroid: z.record(z.string(), z.union([z.number(), z.string()])),
+  profile: z.array(profileEntrySchema),
+  persona: personaSchema,
+});
+export type Segment = z.infer<typeof segmentSchema>;
+
+export const chooseKSchema = z.looseObject({
+  candidates: z.array(
+    z.looseObject({ k: z.number().int().min(1), inertia: z.number(), silhouette: z.number().nullable() }),
+  ),
+  recommendedK: z.number().int().min(1),
+  reason: z.string(),
+});
+export type ChooseKResult = z.infer<typeof chooseKSchema>;
+
+export const runSourceSchema = z.looseObject({
+  kind: z.enum(['sheet', 'csv', 'api']),
+  rowCount: z.number().int().min(0),
+  fileName: z.string().optional(),
+  spreadsheetId: z.string().optional(),
+  spreadsheetName: z.string().optional(),
+  sheetName: z.string().optional(),
+  range: z.string().optional(),
+});
+export type RunSource = z.infer<typeof runSourceSchema>;
+
+export const runOptionsSchema = z.looseObject({
+  k: z.union([z.number().int().min(1), z.literal('auto')]),
+  algorithm: z.enum(['auto', 'kmeans', 'kprototypes']),
+  scaling: scalingSchema,
+  seed: z.number().int(),
+  restarts: z.number().int().min(1),
+  missing: missingPolicySchema,
+  /** Weight of one categorical mismatch in k-prototypes (null for k-means). */
+  gamma: z.number().nullable().optional(),
+});
+export type RunOptions = z.infer<typeof runOptionsSchema>;
+
+export const droppedRowSchema = z.looseObject({ row: z.number().int(), reason: z.string() });
+
+export const preprocessingSchema = z.looseObject({
+  rowsUsed: z.number().int().min(0),
+  rowsDropped: z.number().int().min(0),
+  /** Number of cells filled in under `missing: 'impute'`. */
+  imputed: z.number().int().min(0),
+  /** Missing cells per chosen feature. */
+  missingByColumn: z.record(z.string(), z.number().int().min(0)),
+  /** The first dropped rows (at most 10) and why, e.g. "Work_Experience is empty". */
+  droppedExamples: z.array(droppedRowSchema),
+  /** Sentences a person can read: what was excluded, dropped, imputed, and why. */
+  notes: z.array(z.string()),
+});
+export type Preprocessing = z.infer<typeof preprocessingSchema>;
+
+export const qualitySchema = z.looseObject({
+  inertia: z.number().min(0),
+  silhouette: z.number().nullable().optional(),
+});
+
+export const runSchema = z.looseObject({
+  schemaVersion: z.literal(RUN_SCHEMA_VERSION),
+  id: z.string().min(1).max(200),
+  name: z.string().min(1).max(500),
+  createdAt: z.iso.datetime({ offset: true }),
+  source: runSourceSchema,
+  options: runOptionsSchema,
+  features: z.array(featureSchema).min(1),
+  preprocessing: preprocessingSchema,
+  k: z.number().int().min(1),
+  algorithm: algorithmSchema,
+  chooseK: chooseKSchema.optional(),
+  segments: z.array(segmentSchema).min(1),
+  quality: qualitySchema,
+  /** One segment index per source data row, -1 for a dropped row. Local only: never sent to Slack. */
+  assignments: z.array(z.number().int().min(-1)).optional(),
+});
+export type Run = z.infer<typeof runSchema>;
+
+/** A Run as it may leave the user's machine: no per-row data. */
+export type RunSummary = Omit<Run, 'assignments'>;
+
+/**
+ * Validates unknown input (parsed JSON, a stored row, an API body) as a Run.
+ * @throws SegmentationError `INVALID_RUN` with every issue, by field path, in readable form
+ * @example const run = parseRun(JSON.parse(text))
+ */
+export function parseRun(input: unknown, what = 'run'): Run {
+  const result = runSchema.safeParse(input);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    throw new SegmentationError(
+      'INVALID_RUN',
+      `The ${what} is not a valid segmentation run:\n${z.prettifyError(result.error)}`,
+      { field: first?.path.join('.') },
+      result.error,
+    );
+  }
+  if (result.data.segments.some((segment, position) => segment.index !== position)) {
+    throw new SegmentationError('INVALID_RUN', `The ${what} has segments out of order: segments[i].index must be i`, {
+      field: 'segments',
+    });
+  }
+  return result.data;
+}
+
+/**
+ * The run without per-row data, safe to publish (privacy: only summaries leave the spreadsheet).
+ * @example await post('/api/runs', toRunSummary(run))
+ */
+export function toRunSummary(run: Run): RunSummary {
+  const { assignments: _assignments, ...summary } = run;
+  return summary;
+}
