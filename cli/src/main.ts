@@ -1,0 +1,40 @@
+/**
+ * `segments`: the newcomer's door. Dispatches to one module per command.
+ */
+import { type CliIo, type Command, EXIT_USAGE } from './io';
+
+export const USAGE = `Usage:
+  segments segment <file.csv|.tsv> [--columns "A,B,…"] [--k auto|N] [--scale zscore|minmax|none]
+           [--algorithm auto|kmeans|kprototypes] [--missing drop|impute] [--seed N] [--restarts N]
+           [--name TEXT] [--out FILE] [--json] [--no-save]
+  segments assign <file> [--run ID|FILE] [--out FILE] [--json]
+  segments runs [--json]
+  segments ask "<question>" [--run ID] [--json]
+  segments train <labelled.csv> --label <column> [--json]
+`;
+
+const commands: Record<string, () => Promise<Command>> = {
+  segment: async () => (await import('./commands/segment')).segmentCommand,
+  assign: async () => (await import('./commands/assign')).assignCommand,
+  runs: async () => (await import('./commands/runs')).runsCommand,
+  ask: async () => (await import('./commands/ask')).askCommand,
+  train: async () => (await import('./commands/train')).trainCommand,
+};
+
+/**
+ * Runs the CLI with `argv` (without node and script) and returns the exit code.
+ * @example await main(['runs', '--json'], io)
+ */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.stderr : io.stdout)(USAGE);
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.stderr(`segments: unknown command "${name}"\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  return (await load())(rest, io);
+}
