@@ -1,0 +1,73 @@
+/**
+ * Versioned schema migrations. Each entry runs once, in order, inside a transaction that also
+ * records its version in `schema_migrations`; an advisory lock keeps replicas that start together
+ * from racing each other on a shared PostgreSQL server.
+ */
+import type { SqlDatabase } from './sql';
+
+export interface Migration {
+  version: number;
+  description: string;
+  statements: string[];
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'runs scoped by team; hashed API tokens',
+    statements: [
+      `CREATE TABLE runs (
+        team TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        saved_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        summary JSONB NOT NULL,
+        assignments JSONB,
+        PRIMARY KEY (team, id)
+      )`,
+      'CREATE INDEX runs_team_newest ON runs (team, created_at DESC, saved_at DESC)',
+      'CREATE INDEX runs_team_name ON runs (team, name)',
+      `CREATE TABLE api_tokens (
+        token_hash TEXT PRIMARY KEY,
+        team TEXT NOT NULL,
+        label TEXT,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+      'CREATE INDEX api_tokens_team ON api_tokens (team)',
+    ],
+  },
+];
+
+/** An arbitrary constant naming "segments schema migration" for pg_advisory_xact_lock. */
+const MIGRATION_LOCK_KEY = 734_201_905;
+
+/**
+ * Brings the database up to the latest schema version; returns the versions applied now.
+ * @example await migrate(db) // → [1] on a new database, [] afterwards
+ */
+export async function migrate(db: SqlDatabase, migrations: Migration[] = MIGRATIONS): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY,
+        description TEXT NOT NULL,
+        applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      )`,
+    );
+    const appliedRows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(appliedRows.map((row) => Number(row.version)));
+    const appliedNow: number[] = [];
+    for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+      if (applied.has(migration.version)) continue;
+      for (const statement of migration.statements) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [
+        migration.version,
+        migration.description,
+      ]);
+      appliedNow.push(migration.version);
+    }
+    return appliedNow;
+  });
+}

@@ -1,0 +1,165 @@
+/**
+ * The RunStore: saved segmentation runs, scoped by team (a Slack workspace, or `local` for the CLI),
+ * and the API tokens that map to a team. Every query takes the team, so one team never reads,
+ * overwrites or learns about another team's runs.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { parseRun, type Run, toRunSummary } from '../../../core/src/run-schema';
+import { migrate } from './migrations';
+import type { SqlDatabase, SqlQueryable } from './sql';
+
+/** What {@link RunStore.saveRun} did: `created` is false when that team already had a run with this id. */
+export interface SaveRunResult {
+  created: boolean;
+  id: string;
+}
+
+/** Options of {@link RunStore.listRuns}. */
+export interface ListRunsOptions {
+  /** Most runs returned, newest first. Default 50. */
+  limit?: number;
+}
+
+export interface RunStore {
+  /** Which driver backs the store. */
+  readonly driver: SqlDatabase['driver'];
+  /** The underlying database, for migrations, benches and tests; queries through it are not team-scoped. */
+  readonly database: SqlDatabase;
+  /**
+   * Saves a run for `team` unless that team already has a run with the same id (idempotent: the
+   * stored run is kept). `assignments`, when present, are kept in their own column and only
+   * {@link getRun} returns them.
+   */
+  saveRun(team: string, run: Run): Promise<SaveRunResult>;
+  /**
+   * The team's runs as summaries (no `assignments`), newest first (createdAt, then save time).
+   * Typed as Run because core's `RunSummary` (an Omit over a loose object) loses its field types.
+   */
+  listRuns(team: string, options?: ListRunsOptions): Promise<Run[]>;
+  /** One of the team's runs by id, else the newest with that name; with assignments when stored. */
+  getRun(team: string, idOrName: string): Promise<Run | undefined>;
+  /** Issues a new API token for `team`; only its sha-256 is stored, so this is the one time it is shown. */
+  createApiToken(team: string, label?: string): Promise<string>;
+  /** The team an API token belongs to, or undefined. */
+  teamForToken(token: string): Promise<string | undefined>;
+  /** Runs `work` against the same store inside one transaction. */
+  transaction<T>(work: (store: RunStore) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The prefix makes leaked tokens recognisable to secret scanners and people. */
+const TOKEN_PREFIX = 'seg_';
+
+/**
+ * sha-256 of a token, hex: what the store keeps instead of the token.
+ * @example hashApiToken('seg_abc') // → '5f…'
+ */
+export function hashApiToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+interface RunRow {
+  summary: unknown;
+  assignments?: unknown;
+}
+
+function requireTeam(team: string): string {
+  if (typeof team !== 'string' || team.trim() === '')
+    throw new Error('RunStore: team must be a non-empty string');
+  return team;
+}
+
+function runStoreOn(sql: SqlQueryable, db: SqlDatabase, inTransaction: boolean): RunStore {
+  const store: RunStore = {
+    driver: db.driver,
+    database: db,
+
+    async saveRun(team, run) {
+      requireTeam(team);
+      const valid = parseRun(run);
+      const summary = toRunSummary(valid);
+      const inserted = await sql.query<{ id: string }>(
+        `INSERT INTO runs (team, id, name, created_at, summary, assignments)
+         VALUES ($1, $2, $3, $4::timestamptz, $5::text::jsonb, $6::text::jsonb)
+         ON CONFLICT (team, id) DO NOTHING
+         RETURNING id`,
+        [
+          team,
+          valid.id,
+          valid.name,
+          valid.createdAt,
+          JSON.stringify(summary),
+          valid.assignments === undefined ? null : JSON.stringify(valid.assignments),
+        ],
+      );
+      return { created: inserted.length > 0, id: valid.id };
+    },
+
+    async listRuns(team, options = {}) {
+      requireTeam(team);
+      const limit = Math.max(1, Math.min(options.limit ?? 50, 1000));
+      const rows = await sql.query<RunRow>(
+        `SELECT summary FROM runs WHERE team = $1
+         ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2`,
+        [team, limit],
+      );
+      // Summaries are stored without assignments, so the parsed run has none.
+      return rows.map((row) => parseRun(row.summary, 'stored run'));
+    },
+
+    async getRun(team, idOrName) {
+      requireTeam(team);
+      const rows = await sql.query<RunRow>(
+        `SELECT summary, assignments FROM runs WHERE team = $1 AND (id = $2 OR name = $2)
+         ORDER BY (id = $2) DESC, created_at DESC, saved_at DESC LIMIT 1`,
+        [team, idOrName],
+      );
+      const row = rows[0];
+      if (!row) return undefined;
+      const summary = row.summary as Record<string, unknown>;
+      return parseRun(
+        row.assignments === null || row.assignments === undefined
+          ? summary
+          : { ...summary, assignments: row.assignments },
+        'stored run',
+      );
+    },
+
+    async createApiToken(team, label) {
+      requireTeam(team);
+      const token = TOKEN_PREFIX + randomBytes(24).toString('base64url');
+      await sql.query('INSERT INTO api_tokens (token_hash, team, label) VALUES ($1, $2, $3)', [
+        hashApiToken(token),
+        team,
+        label ?? null,
+      ]);
+      return token;
+    },
+
+    async teamForToken(token) {
+      if (typeof token !== 'string' || token === '') return undefined;
+      const rows = await sql.query<{ team: string }>('SELECT team FROM api_tokens WHERE token_hash = $1', [
+        hashApiToken(token),
+      ]);
+      return rows[0]?.team;
+    },
+
+    transaction(work) {
+      // Nested calls join the outer transaction instead of opening a second connection.
+      if (inTransaction) return work(store);
+      return db.transaction((tx) => work(runStoreOn(tx, db, true)));
+    },
+
+    close: () => db.close(),
+  };
+  return store;
+}
+
+/**
+ * Wraps an open database as a RunStore, applying pending migrations first.
+ * @example const store = await createRunStore(await openPgliteDatabase(dir))
+ */
+export async function createRunStore(db: SqlDatabase): Promise<RunStore> {
+  await migrate(db);
+  return runStoreOn(db, db, false);
+}
