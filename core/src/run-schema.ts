@@ -53,7 +53,15 @@ export const featureSchema = z.looseObject({
 });
 export type Feature = z.infer<typeof featureSchema>;
 
-export const personaKeySchema = z.enum(['vip', 'cautious', 'impulse', 'budget', 'standard', 'young', 'custom']);
+export const personaKeySchema = z.enum([
+  'vip',
+  'cautious',
+  'impulse',
+  'budget',
+  'standard',
+  'young',
+  'custom',
+]);
 export type PersonaKey = z.infer<typeof personaKeySchema>;
 
 export const personaSchema = z.looseObject({
@@ -173,8 +181,11 @@ export const runSchema = z.looseObject({
 });
 export type Run = z.infer<typeof runSchema>;
 
-/** A Run as it may leave the user's machine: no per-row data. */
-export type RunSummary = Omit<Run, 'assignments'>;
+/**
+ * A Run as it may leave the user's machine: no per-row data. (Not `Omit<Run, …>`: Omit over the loose
+ * object's index signature would erase every known field.)
+ */
+export type RunSummary = Run & { assignments?: never };
 
 /**
  * Validates unknown input (parsed JSON, a stored row, an API body) as a Run.
@@ -193,9 +204,13 @@ export function parseRun(input: unknown, what = 'run'): Run {
     );
   }
   if (result.data.segments.some((segment, position) => segment.index !== position)) {
-    throw new SegmentationError('INVALID_RUN', `The ${what} has segments out of order: segments[i].index must be i`, {
-      field: 'segments',
-    });
+    throw new SegmentationError(
+      'INVALID_RUN',
+      `The ${what} has segments out of order: segments[i].index must be i`,
+      {
+        field: 'segments',
+      },
+    );
   }
   return result.data;
 }
@@ -206,5 +221,5 @@ export function parseRun(input: unknown, what = 'run'): Run {
  */
 export function toRunSummary(run: Run): RunSummary {
   const { assignments: _assignments, ...summary } = run;
-  return summary;
+  return summary as RunSummary;
 }

@@ -1,0 +1,126 @@
+/**
+ * Choosing the number of segments: cluster for each candidate k, record inertia (the elbow curve) and
+ * silhouette (separation), and recommend the k whose groups are most clearly separated, with a
+ * sentence a marketer can read. A k the user gives always wins; this only runs for k = 'auto'.
+ */
+import type { ChooseKResult } from './run-schema';
+import { type PairDistance, silhouette } from './silhouette';
+
+/** Default candidate range (bounded by the number of rows). */
+export const MIN_AUTO_K = 2;
+export const MAX_AUTO_K = 10;
+
+export interface ClusteringOutcome {
+  labels: Int32Array;
+  inertia: number;
+}
+
+export interface ChooseKOptions {
+  /** Default 2..min(10, n − 1). */
+  candidates?: number[];
+  /** Passed to the silhouette: default 5,000 points, seed 1. */
+  silhouetteSampleSize?: number;
+  seed?: number;
+  onCandidate?: (k: number, finished: number, total: number) => void;
+}
+
+/** What choose-k found, plus each candidate's clustering so the winner need not be recomputed. */
+export interface ChooseKOutcome<T extends ClusteringOutcome> {
+  result: ChooseKResult;
+  clusterings: Map<number, T>;
+}
+
+/** Candidate ks for n rows: 2..min(10, n − 1); empty when n < 3. */
+export function autoKCandidates(n: number): number[] {
+  const candidates: number[] = [];
+  for (let k = MIN_AUTO_K; k <= Math.min(MAX_AUTO_K, n - 1); k++) candidates.push(k);
+  return candidates;
+}
+
+/**
+ * Clusters for every candidate k and recommends one.
+ * @param cluster runs the clustering for one k
+ * @param distance pairwise distance for the silhouette, in the space clustered
+ * @example chooseK(200, (k) => kmeans(points, 200, 2, k), euclideanPairDistance(points, 2)).result.recommendedK // 5
+ */
+export function chooseK<T extends ClusteringOutcome>(
+  n: number,
+  cluster: (k: number) => T,
+  distance: PairDistance,
+  options: ChooseKOptions = {},
+): ChooseKOutcome<T> {
+  const candidates = options.candidates ?? autoKCandidates(n);
+  const clusterings = new Map<number, T>();
+  const rows: ChooseKResult['candidates'] = [];
+  candidates.forEach((k, position) => {
+    const outcome = cluster(k);
+    clusterings.set(k, outcome);
+    const score = silhouette(n, outcome.labels, k, distance, {
+      sampleSize: options.silhouetteSampleSize,
+      seed: options.seed,
+    });
+    rows.push({ k, inertia: outcome.inertia, silhouette: score === null ? null : roundTo(score, 4) });
+    options.onCandidate?.(k, position + 1, candidates.length);
+  });
+  return { result: recommendK(rows, n), clusterings };
+}
+
+/**
+ * Picks k from the candidate table: the highest silhouette (the smaller k on a near tie, since fewer
+ * segments are easier to act on), and explains it against the elbow of the inertia curve.
+ */
+export function recommendK(candidates: ChooseKResult['candidates'], n: number): ChooseKResult {
+  const elbow = elbowK(candidates);
+  const scored = candidates.filter((row) => row.silhouette !== null);
+  if (scored.length === 0) {
+    return {
+      candidates,
+      recommendedK: elbow,
+      reason: `${elbow} segments: that is where adding another segment stops reducing the spread within segments much (the elbow of the curve); with ${n} rows the separation score could not be computed.`,
+    };
+  }
+  let best = scored[0];
+  for (const row of scored) if ((row.silhouette as number) > (best.silhouette as number) + 0.005) best = row;
+  const score = (best.silhouette as number).toFixed(2);
+  const strength =
+    (best.silhouette as number) >= 0.5
+      ? 'clearly'
+      : (best.silhouette as number) >= 0.25
+        ? 'reasonably'
+        : 'only loosely';
+  const elbowPart =
+    elbow === best.k
+      ? 'and it is also the elbow of the curve, where more segments stop paying off'
+      : `while the elbow of the curve is at ${elbow}, which separates the groups less well`;
+  return {
+    candidates,
+    recommendedK: best.k,
+    reason: `${best.k} segments: customers fall ${strength} into ${best.k} groups — the best silhouette of k = ${candidates[0].k}–${candidates[candidates.length - 1].k} (${score}, where 1 is perfectly separated) — ${elbowPart}.`,
+  };
+}
+
+/** The k farthest below the straight line from the first to the last point of the inertia curve. */
+export function elbowK(candidates: ChooseKResult['candidates']): number {
+  if (candidates.length <= 2) return candidates[0]?.k ?? 1;
+  const first = candidates[0];
+  const last = candidates[candidates.length - 1];
+  const spanK = last.k - first.k;
+  const spanInertia = first.inertia - last.inertia || 1;
+  let best = first.k;
+  let bestGap = Number.NEGATIVE_INFINITY;
+  for (const row of candidates) {
+    const x = (row.k - first.k) / spanK;
+    const y = (row.inertia - last.inertia) / spanInertia;
+    const gap = 1 - x - y; // distance below the chord, in normalised units
+    if (gap > bestGap) {
+      bestGap = gap;
+      best = row.k;
+    }
+  }
+  return best;
+}
+
+function roundTo(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
