@@ -4,7 +4,17 @@
  */
 import type { RunSummary } from './run-schema';
 
-export type Intent = 'help' | 'list' | 'show' | 'size' | 'target' | 'strategy' | 'compare' | 'share' | 'connect' | 'unknown';
+export type Intent =
+  | 'help'
+  | 'list'
+  | 'show'
+  | 'size'
+  | 'target'
+  | 'strategy'
+  | 'compare'
+  | 'share'
+  | 'connect'
+  | 'unknown';
 
 /** A run as listed: enough to pick one. */
 export interface RunListItem {

@@ -44,7 +44,8 @@ export function parseDelimited(text: string, options: ParseDelimitedOptions = {}
   const endRecord = () => {
     fields.push(field);
     // A line with nothing on it is a blank line, not a record of one empty field.
-    if (!(fields.length === 1 && fields[0] === '' && !fieldStarted)) records.push({ fields, line: recordLine });
+    if (!(fields.length === 1 && fields[0] === '' && !fieldStarted))
+      records.push({ fields, line: recordLine });
     fields = [];
     field = '';
     fieldStarted = false;
@@ -81,13 +82,21 @@ export function parseDelimited(text: string, options: ParseDelimitedOptions = {}
     }
   }
   if (quoted) {
-    throw new SegmentationError('RAGGED_ROW', `${source}: line ${recordLine} opens a quote (") that is never closed`, {
-      row: recordLine,
-    });
+    throw new SegmentationError(
+      'RAGGED_ROW',
+      `${source}: line ${recordLine} opens a quote (") that is never closed`,
+      {
+        row: recordLine,
+      },
+    );
   }
   if (field !== '' || fields.length > 0 || fieldStarted) endRecord();
 
-  if (records.length === 0) throw new SegmentationError('EMPTY_TABLE', `${source} is empty: expected a header line and rows of customers`);
+  if (records.length === 0)
+    throw new SegmentationError(
+      'EMPTY_TABLE',
+      `${source} is empty: expected a header line and rows of customers`,
+    );
   const [header, ...rest] = records;
   const headers = normaliseHeaders(header.fields, source, header.line);
   for (const record of rest) {
@@ -100,7 +109,9 @@ export function parseDelimited(text: string, options: ParseDelimitedOptions = {}
     }
   }
   if (rest.length === 0) {
-    throw new SegmentationError('NO_DATA_ROWS', `${source} has a header but no customer rows`, { row: header.line });
+    throw new SegmentationError('NO_DATA_ROWS', `${source} has a header but no customer rows`, {
+      row: header.line,
+    });
   }
   return {
     headers,
@@ -144,7 +155,10 @@ export function tableFromCells(cells: Cell[][], options: TableFromCellsOptions =
   const firstRowNumber = options.firstRowNumber ?? 1;
   const headerIndex = options.headerRow ?? cells.findIndex((row) => row.some((cell) => !isEmptyCell(cell)));
   if (headerIndex < 0 || headerIndex >= cells.length) {
-    throw new SegmentationError('EMPTY_TABLE', `${source} is empty: expected a header row and rows of customers`);
+    throw new SegmentationError(
+      'EMPTY_TABLE',
+      `${source} is empty: expected a header row and rows of customers`,
+    );
   }
   const headerCells = cells[headerIndex];
   const width = Math.max(...cells.map((row) => row.length));
@@ -171,9 +185,13 @@ export function tableFromCells(cells: Cell[][], options: TableFromCellsOptions =
     rowNumbers.push(firstRowNumber + r);
   }
   if (rows.length === 0) {
-    throw new SegmentationError('NO_DATA_ROWS', `${source} has a header (row ${headerRowNumber}) but no customer rows below it`, {
-      row: headerRowNumber,
-    });
+    throw new SegmentationError(
+      'NO_DATA_ROWS',
+      `${source} has a header (row ${headerRowNumber}) but no customer rows below it`,
+      {
+        row: headerRowNumber,
+      },
+    );
   }
   return { headers, rows, rowNumbers, headerRowNumber };
 }
@@ -213,7 +231,9 @@ export function columnLetter(index: number): string {
 
 /** True for '', null, undefined and whitespace-only strings. */
 export function isEmptyCell(cell: Cell): boolean {
-  return cell === '' || cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  return (
+    cell === '' || cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')
+  );
 }
 
 /** A cell as display text (Dates as ISO dates, numbers as JavaScript prints them). */
