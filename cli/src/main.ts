@@ -2,16 +2,9 @@
  * `segments`: the newcomer's door. Dispatches to one module per command.
  */
 import { type CliIo, type Command, EXIT_USAGE } from './io';
+import { USAGE } from './usage';
 
-export const USAGE = `Usage:
-  segments segment <file.csv|.tsv> [--columns "A,B,…"] [--k auto|N] [--scale zscore|minmax|none]
-           [--algorithm auto|kmeans|kprototypes] [--missing drop|impute] [--seed N] [--restarts N]
-           [--name TEXT] [--out FILE] [--json] [--no-save]
-  segments assign <file> [--run ID|FILE] [--out FILE] [--json]
-  segments runs [--json]
-  segments ask "<question>" [--run ID] [--json]
-  segments train <labelled.csv> --label <column> [--json]
-`;
+export { USAGE };
 
 const commands: Record<string, () => Promise<Command>> = {
   segment: async () => (await import('./commands/segment')).segmentCommand,

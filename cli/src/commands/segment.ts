@@ -1,0 +1,109 @@
+/**
+ * `segments segment <file>`: segment a CSV/TSV, write it back with Segment and Persona columns, keep the
+ * run in the local store and print a summary (or the Run as JSON).
+ */
+import { parseArgs } from 'node:util';
+import { type Run, type SegmentOptions, segmentTable, type Table } from '../../../core/src/index';
+import { encodeAssignmentColumns, PERSONA_HEADER, SEGMENT_HEADER } from '../../../core/src/sheet-layout';
+import { asUsageError, reportError } from '../errors';
+import { defaultOutputPath, readTableFile, toCsv, writeTextFile } from '../files';
+import { formatRunSummary } from '../format';
+import { type CliIo, type Command, EXIT_OK, UsageError } from '../io';
+import { progressReporter } from '../progress';
+import { saveRunLocally } from '../store';
+
+export const segmentCommand: Command = async (argv, io) => {
+  try {
+    const { values, positionals } = parse(argv);
+    if (positionals.length !== 1) throw new UsageError('segment takes exactly one file');
+    const [path] = positionals;
+    const options = segmentOptions(values);
+    const { table, fileName } = readTableFile(path, io.cwd);
+    const run = segmentTable(table, {
+      ...options,
+      source: { kind: 'csv', fileName },
+      onProgress: progressReporter(io),
+    });
+    // Everything is computed before anything is written: a failure above leaves no file behind.
+    const outPath = values.out ?? defaultOutputPath(path, 'segments');
+    writeTextFile(outPath, io.cwd, toCsv(withSegmentColumns(table, run)));
+    const saved = values['no-save'] ? undefined : await saveRunLocally(run, io);
+    if (values.json) io.stdout(`${JSON.stringify(run, null, 2)}\n`);
+    else {
+      io.stdout(formatRunSummary(run));
+      io.stdout(`\nWrote ${outPath} (your rows with Segment and Persona columns).\n`);
+      if (saved)
+        io.stdout(
+          `Saved run ${run.id}${saved.created ? '' : ' (already saved)'}. Try: segments ask "which segment should we target?"\n`,
+        );
+    }
+    return EXIT_OK;
+  } catch (error) {
+    return reportError(error, io);
+  }
+};
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        columns: { type: 'string' },
+        k: { type: 'string' },
+        scale: { type: 'string' },
+        algorithm: { type: 'string' },
+        missing: { type: 'string' },
+        seed: { type: 'string' },
+        restarts: { type: 'string' },
+        name: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+        'no-save': { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    return asUsageError(error);
+  }
+}
+
+type SegmentFlags = ReturnType<typeof parse>['values'];
+
+/** Flags → core options; core validates ranges and names the option when one is off. */
+function segmentOptions(values: SegmentFlags): SegmentOptions {
+  const whole = (flag: string, text: string | undefined): number | undefined => {
+    if (text === undefined) return undefined;
+    if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`--${flag} takes a whole number; got "${text}"`);
+    return Number(text);
+  };
+  const k = values.k === undefined || values.k.trim().toLowerCase() === 'auto' ? 'auto' : Number(values.k);
+  if (values.k !== undefined && k !== 'auto' && Number.isNaN(k))
+    throw new UsageError(`--k takes "auto" or a number of segments; got "${values.k}"`);
+  return {
+    columns: values.columns
+      ?.split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== ''),
+    k,
+    scaling: values.scale as SegmentOptions['scaling'],
+    algorithm: values.algorithm as SegmentOptions['algorithm'],
+    missing: values.missing as SegmentOptions['missing'],
+    seed: whole('seed', values.seed),
+    restarts: whole('restarts', values.restarts),
+    name: values.name,
+  };
+}
+
+/** The input rows plus Segment and Persona (replacing those columns when the file already has them). */
+function withSegmentColumns(table: Table, run: Run): unknown[][] {
+  const columns = encodeAssignmentColumns(run, table.rows.length);
+  const keep = table.headers
+    .map((_, c) => c)
+    .filter((c) => table.headers[c] !== SEGMENT_HEADER && table.headers[c] !== PERSONA_HEADER);
+  return [
+    [...keep.map((c) => table.headers[c]), ...columns[0]],
+    ...table.rows.map((row, r) => [...keep.map((c) => row[c]), ...columns[r + 1]]),
+  ];
+}
+
+export type { CliIo };

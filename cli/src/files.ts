@@ -1,0 +1,88 @@
+/**
+ * File I/O for the CLI: reading customer tables and runs, writing CSV and JSON. Core never sees a
+ * path; it gets text and cells.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { parseDelimited, SegmentationError, type Table } from '../../core/src/index';
+
+/** A user-facing failure outside core (file missing, unwritable): exit code 1. */
+export class CliError extends Error {
+  override name = 'CliError';
+}
+
+/**
+ * Reads a CSV/TSV file into a table. Tab-separated when the extension is .tsv/.tab or the header has
+ * more tabs than commas.
+ * @throws CliError when the path is missing or a directory; SegmentationError for bad content
+ */
+export function readTableFile(path: string, cwd: string): { table: Table; fileName: string } {
+  const text = readTextFile(path, cwd, 'a CSV or TSV file of customers');
+  const extension = extname(path).toLowerCase();
+  const fileName = basename(path);
+  const table = parseDelimited(text, {
+    source: fileName,
+    delimiter: extension === '.tsv' || extension === '.tab' ? '\t' : undefined,
+  });
+  return { table, fileName };
+}
+
+/** Reads a UTF-8 text file, with messages that say what was expected. */
+export function readTextFile(path: string, cwd: string, expected: string): string {
+  const full = resolve(cwd, path);
+  let stats: ReturnType<typeof statSync>;
+  try {
+    stats = statSync(full);
+  } catch {
+    throw new CliError(`cannot read "${path}": no such file (expected ${expected})`);
+  }
+  if (stats.isDirectory()) throw new CliError(`"${path}" is a folder, not a file (expected ${expected})`);
+  try {
+    return readFileSync(full, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read "${path}": ${(error as Error).message}`);
+  }
+}
+
+/** Reads and parses a JSON file. */
+export function readJsonFile(path: string, cwd: string, expected: string): unknown {
+  const text = readTextFile(path, cwd, expected);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new SegmentationError(
+      'INVALID_RUN',
+      `"${path}" is not valid JSON (${(error as Error).message}); expected ${expected}`,
+      { field: path },
+    );
+  }
+}
+
+/** One CSV field, quoted when it holds a comma, quote, newline or edge spaces. */
+export function csvField(value: unknown): string {
+  const text =
+    value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
+  return /[",\r\n\t]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A table as CSV text (CRLF-free, trailing newline). */
+export function toCsv(rows: readonly (readonly unknown[])[], delimiter = ','): string {
+  return `${rows.map((row) => row.map(csvField).join(delimiter)).join('\n')}\n`;
+}
+
+/** Writes a file, turning OS errors into a CliError that names the path. */
+export function writeTextFile(path: string, cwd: string, text: string): string {
+  const full = resolve(cwd, path);
+  try {
+    writeFileSync(full, text, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot write "${path}": ${(error as Error).message}`);
+  }
+  return full;
+}
+
+/** `dir/name.csv` → `name.<suffix>.csv` in the working directory (inputs may sit in read-only folders). */
+export function defaultOutputPath(inputPath: string, suffix: string): string {
+  const extension = extname(inputPath) || '.csv';
+  return `${basename(inputPath, extname(inputPath))}.${suffix}${extension}`;
+}

@@ -1,0 +1,10 @@
+/** The usage text of `segments`, printed on usage errors and `--help`. */
+export const USAGE = `Usage:
+  segments segment <file.csv|.tsv> [--columns "A,B,…"] [--k auto|N] [--scale zscore|minmax|none]
+           [--algorithm auto|kmeans|kprototypes] [--missing drop|impute] [--seed N] [--restarts N]
+           [--name TEXT] [--out FILE] [--json] [--no-save]
+  segments assign <file> [--run ID|FILE] [--out FILE] [--json]
+  segments runs [--json]
+  segments ask "<question>" [--run ID] [--json]
+  segments train <labelled.csv> --label <column> [--json]
+`;

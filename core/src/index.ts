@@ -1,0 +1,13 @@
+/**
+ * The segmentation core's public surface: everything adapters (Sheets add-on, Slack app, CLI) call.
+ */
+export * from './answer-model';
+export * from './assign';
+export * from './choose-k';
+export * from './columns';
+export * from './errors';
+export * from './personas';
+export * from './prepare';
+export * from './run-schema';
+export * from './segment';
+export * from './table';
