@@ -7,7 +7,15 @@
 import type { Answer, AnswerContext, Intent, RunListItem, SegmentChange } from './answer-model';
 import { assertNever } from './errors';
 import type { PersonaKey, RunSummary, Segment } from './run-schema';
-import { findSequence, isCloseMatch, normalizeText, stemWord, type Token, tokenize } from './text-match';
+import {
+  damerauLevenshtein,
+  findSequence,
+  isCloseMatch,
+  normalizeText,
+  stemWord,
+  type Token,
+  tokenize,
+} from './text-match';
 
 /** The playbook personas (every persona key except `custom`). */
 export type PlaybookKey = Exclude<PersonaKey, 'custom'>;
@@ -194,7 +202,15 @@ export function findRun(runs: readonly RunSummary[], reference: string): RunSumm
   const wanted = norm.split(' ');
   const partOfName = runs.find((run) => findSequence(normalizeText(run.name).split(' '), wanted) >= 0);
   if (partOfName) return partOfName;
-  return runs.find((run) => isCloseMatch(norm, normalizeText(run.name)));
+  // The closest name within the typo allowance; "mal-2025" must find mall-2025, not mall-2026.
+  let closest: { run: RunSummary; distance: number } | undefined;
+  for (const run of runs) {
+    const name = normalizeText(run.name);
+    if (!isCloseMatch(norm, name)) continue;
+    const distance = damerauLevenshtein(norm, name);
+    if (!closest || distance < closest.distance) closest = { run, distance };
+  }
+  return closest?.run;
 }
 
 /** A run as listed (newest first): enough to pick one. */
