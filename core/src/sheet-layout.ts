@@ -476,10 +476,14 @@ function toWholeNumber(cell: unknown): number | null {
   return Number.isInteger(value) && value >= 0 ? value : null;
 }
 
-function pickScatterFeatures(run: Run): { x: string; y: string } | null {
+/**
+ * The two numeric features the scatter chart plots: income against spending when both roles are
+ * present (it reads best to marketers), else the first two numeric features; null with fewer than two.
+ * @example pickScatterFeatures(run) // { x: 'Annual Income (k$)', y: 'Spending Score (1-100)' }
+ */
+export function pickScatterFeatures(run: Run): { x: string; y: string } | null {
   const numeric = run.features.filter((feature) => feature.kind === 'numeric');
   if (numeric.length < 2) return null;
-  // Income against spending reads best to marketers; otherwise the first two numeric features.
   const income = numeric.find((feature) => feature.role === 'income');
   const spending = numeric.find((feature) => feature.role === 'spending');
   if (income && spending) return { x: income.name, y: spending.name };

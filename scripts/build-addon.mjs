@@ -1,0 +1,78 @@
+// Builds the Google Sheets add-on into dist/addon/: Code.js (core + sheets-addon/src as one IIFE
+// bound to the global `Addon`, plus a top-level forwarder per entry point, since Apps Script only
+// calls top-level functions), the HTML files, and appsscript.json. Prints the minified size.
+// `node scripts/build-addon.mjs` runs it; tests import { buildAddon }.
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Size the bundle should stay under (issue #4): Apps Script loads it on every execution. */
+export const SIZE_GOAL_BYTES = 120 * 1024;
+
+/**
+ * Bundles the add-on.
+ * @param {{ outDir?: string, quiet?: boolean }} [options] outDir defaults to dist/addon
+ * @returns {Promise<{ outDir: string, codePath: string, entryPoints: string[], bytes: number, files: string[] }>}
+ */
+export async function buildAddon(options = {}) {
+  const outDir = options.outDir ?? path.join(root, 'dist', 'addon');
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+
+  const result = await build({
+    entryPoints: [path.join(root, 'sheets-addon', 'src', 'index.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'Addon',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  const bundle = result.outputFiles[0].text;
+
+  // The entry points are the module's exports: evaluate the bundle in an empty context to list them
+  // (this also proves it loads without require, process or timers).
+  const context = vm.createContext({});
+  vm.runInContext(`${bundle}\n;globalThis.__entryPoints = Object.keys(Addon);`, context);
+  const entryPoints = [...context.__entryPoints].sort();
+  const forwarders = entryPoints.map((name) => `function ${name}(e){return Addon.${name}(e)}`).join('\n');
+  const code = `${bundle}\n${forwarders}\n`;
+  const codePath = path.join(outDir, 'Code.js');
+  await writeFile(codePath, code);
+
+  const files = ['Code.js'];
+  const htmlDir = path.join(root, 'sheets-addon', 'html');
+  for (const name of await readdir(htmlDir)) {
+    if (!name.endsWith('.html')) continue;
+    await copyFile(path.join(htmlDir, name), path.join(outDir, name));
+    files.push(name);
+  }
+  await copyFile(path.join(root, 'appsscript.json'), path.join(outDir, 'appsscript.json'));
+  files.push('appsscript.json');
+
+  const bytes = Buffer.byteLength(code);
+  if (!options.quiet) {
+    const verdict = bytes <= SIZE_GOAL_BYTES ? 'within' : 'OVER';
+    console.log(
+      `dist/addon/Code.js: ${(bytes / 1024).toFixed(1)} KB minified (${verdict} the ${SIZE_GOAL_BYTES / 1024} KB goal), ` +
+        `${entryPoints.length} entry points: ${entryPoints.join(', ')}`,
+    );
+    console.log(`dist/addon: ${files.join(', ')}`);
+  }
+  return { outDir, codePath, entryPoints, bytes, files };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildAddon().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * The Apps Script entry points, and nothing else: the build bundles this module as the global
+ * `Addon` and adds a top-level `function name(e) { return Addon.name(e) }` for each export, because
+ * Apps Script only calls top-level functions (menu items, triggers, google.script.run).
+ */
+export {
+  onInstall,
+  onOpen,
+  showAssignSidebar,
+  showHelp,
+  showPublishSidebar,
+  showSettingsSidebar,
+  showSidebar,
+} from './menu';
+export {
+  assignNewCustomers,
+  getSettings,
+  getSheetProfile,
+  listRuns,
+  publishRun,
+  runSegmentation,
+  saveSettings,
+} from './server';

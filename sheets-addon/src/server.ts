@@ -1,0 +1,356 @@
+/**
+ * The sidebar's server functions (called with `google.script.run`). Each reads the sheet once, calls
+ * core, validates and encodes everything, and only then writes, so a user error leaves the sheet
+ * exactly as it was. Each returns a plain JSON-safe `{ ok: true, … }` or `{ ok: false, error }`.
+ */
+import * as z from 'zod';
+import { assignTable } from '../../core/src/assign';
+import { inferColumns } from '../../core/src/columns';
+import { type Run, type RunSummary, toRunSummary } from '../../core/src/run-schema';
+import { segmentTable } from '../../core/src/segment';
+import { decodeRunRows, encodeAssignmentColumns, planOutputColumns } from '../../core/src/sheet-layout';
+import type { Table } from '../../core/src/table';
+import { AddonUserError, type Result, serve } from './result';
+import { publicSettings, readSettings, writeSettings } from './settings';
+import {
+  existingOutputValues,
+  keepRun,
+  outputRowSpan,
+  readActiveSheet,
+  readKeptRunRows,
+  snapshotTable,
+  summaryFor,
+  writeOutputColumns,
+  writeSummarySheet,
+} from './sheet-io';
+
+/** Shown when another execution holds the document lock. */
+export const LOCK_BUSY_MESSAGE =
+  'Another segmentation is running in this spreadsheet; try again in a minute.';
+/** How long to wait for the document lock before telling the user it is busy. */
+const LOCK_WAIT_MS = 5_000;
+
+/** A segment as the sidebar lists it. */
+export interface SegmentRow {
+  index: number;
+  name: string;
+  size: number;
+  share: number;
+}
+
+const segmentRows = (run: Pick<Run, 'segments'>): SegmentRow[] =>
+  run.segments.map((segment) => ({
+    index: segment.index,
+    name: segment.persona.name,
+    size: segment.size,
+    share: segment.share,
+  }));
+
+/**
+ * The active sheet's columns as core reads them, for the sidebar's checkboxes.
+ * @example getSheetProfile() // { ok: true, sheetName: 'Customers', rowCount: 200, columns: [{ name: 'Age', kind: 'numeric', role: 'age', missing: 0 }, …] }
+ */
+export function getSheetProfile() {
+  return serve(() => {
+    const snapshot = readActiveSheet();
+    const table = snapshotTable(snapshot);
+    return {
+      sheetName: snapshot.sheetName,
+      rowCount: table.rows.length,
+      columns: inferColumns(table).map((column) => ({
+        name: column.name,
+        kind: column.kind,
+        ...(column.role ? { role: column.role } : {}),
+        missing: column.missing,
+        distinct: column.distinct,
+        suggested: column.suggested,
+        ...(column.note ? { note: column.note } : {}),
+      })),
+    };
+  });
+}
+
+const runOptionsSchema = z.object({
+  columns: z.array(z.string().min(1)).min(1, 'Choose at least one column').optional(),
+  k: z
+    .union([z.literal('auto'), z.number().int('k must be a whole number').min(1, 'k must be at least 1')])
+    .optional(),
+  scaling: z.enum(['zscore', 'minmax', 'none']).optional(),
+  algorithm: z.enum(['auto', 'kmeans', 'kprototypes']).optional(),
+  seed: z.number().int('seed must be a whole number').optional(),
+  missing: z.enum(['drop', 'impute']).optional(),
+  name: z.string().trim().max(200, 'The run name is longer than 200 characters').optional(),
+});
+
+/** Options the sidebar sends with Run; every field is optional (core's defaults apply). */
+export type RunSegmentationOptions = z.infer<typeof runOptionsSchema>;
+
+function parseOptions<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success)
+    throw new AddonUserError(`${what}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+  return parsed.data;
+}
+
+/** Runs `body` holding the spreadsheet's document lock, or fails with {@link LOCK_BUSY_MESSAGE}. */
+function withDocumentLock<T>(body: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock?.tryLock(LOCK_WAIT_MS)) throw new AddonUserError(LOCK_BUSY_MESSAGE);
+  try {
+    return body();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/**
+ * Segments the active sheet and writes the Segment/Persona columns, the Segments summary sheet and
+ * the kept run. Everything is computed before the first write.
+ * @example runSegmentation({ columns: ['Annual Income (k$)', 'Spending Score (1-100)'], k: 5, scaling: 'none', seed: 1 })
+ */
+export function runSegmentation(options?: unknown) {
+  return serve(() => {
+    const parsed = parseOptions(runOptionsSchema, options, 'Run options');
+    return withDocumentLock(() => {
+      const snapshot = readActiveSheet();
+      const table = snapshotTable(snapshot);
+      const run = segmentTable(table, {
+        columns: parsed.columns,
+        k: parsed.k,
+        scaling: parsed.scaling,
+        algorithm: parsed.algorithm,
+        seed: parsed.seed,
+        missing: parsed.missing,
+        name: parsed.name || undefined,
+        source: {
+          kind: 'sheet',
+          spreadsheetId: snapshot.spreadsheet.getId(),
+          spreadsheetName: snapshot.spreadsheet.getName(),
+          sheetName: snapshot.sheetName,
+          range: snapshot.rangeA1,
+        },
+      });
+      // Encode everything before touching the sheet.
+      const { rowCount } = outputRowSpan(snapshot);
+      const rowPositions = rowPositionsOf(table, snapshot.firstRow + snapshot.headerIndex);
+      const columns = encodeAssignmentColumns(run, rowCount, { rowPositions });
+      const plan = planOutputColumns(snapshot.output, snapshot.usedWidth);
+      const summary = summaryFor(run, table);
+
+      writeOutputColumns(snapshot, plan, columns);
+      writeSummarySheet(snapshot.spreadsheet, summary);
+      keepRun(snapshot.spreadsheet, run);
+      snapshot.sheet.activate();
+      snapshot.spreadsheet.toast(
+        `${run.k} segments written to "${snapshot.sheetName}"; see the Segments sheet for the summary.`,
+        'Customer Segments',
+        5,
+      );
+      return {
+        runId: run.id,
+        name: run.name,
+        k: run.k,
+        ...(run.chooseK ? { reason: run.chooseK.reason } : {}),
+        rowsUsed: run.preprocessing.rowsUsed,
+        rowsDropped: run.preprocessing.rowsDropped,
+        notes: run.preprocessing.notes,
+        segments: segmentRows(run),
+      };
+    });
+  });
+}
+
+/** For each table row, its position below the header (tables skip blank rows). */
+function rowPositionsOf(table: Table, headerRow: number): number[] {
+  return table.rowNumbers.map((rowNumber) => rowNumber - headerRow);
+}
+
+/** The runs kept in this spreadsheet, newest first. */
+function keptRuns(): { runs: Run[]; problems: string[] } {
+  return decodeRunRows(readKeptRunRows(SpreadsheetApp.getActiveSpreadsheet()));
+}
+
+function findKeptRun(runId: string | undefined): Run {
+  const { runs } = keptRuns();
+  if (runs.length === 0) {
+    throw new AddonUserError(
+      'No segmentation has been run in this spreadsheet yet; run Segment customers… first.',
+    );
+  }
+  if (!runId) return runs[0];
+  const run = runs.find((candidate) => candidate.id === runId);
+  if (!run)
+    throw new AddonUserError(`There is no run "${runId}" in this spreadsheet; pick one from the list.`);
+  return run;
+}
+
+/**
+ * The runs kept in this spreadsheet, newest first, with their segments.
+ * @example listRuns() // { ok: true, runs: [{ id, name, createdAt, k, rowCount, segments: [...] }], problems: [] }
+ */
+export function listRuns() {
+  return serve(() => {
+    const { runs, problems } = keptRuns();
+    return {
+      runs: runs.map((run) => ({
+        id: run.id,
+        name: run.name,
+        createdAt: run.createdAt,
+        k: run.k,
+        rowCount: run.source.rowCount,
+        sheetName: run.source.sheetName ?? '',
+        segments: segmentRows(run),
+      })),
+      problems,
+    };
+  });
+}
+
+const assignOptionsSchema = z.object({
+  runId: z.string().optional(),
+  fromRow: z
+    .number()
+    .int('fromRow must be a whole row number')
+    .min(1, 'fromRow must be 1 or more')
+    .optional(),
+});
+
+/**
+ * Segments the rows of the active sheet that have no Segment yet (from `fromRow` on, when given)
+ * with a kept run's segment centres; rows that already have one are left as they are.
+ * @example assignNewCustomers({ runId: 'run-…' }) // { ok: true, runId, assigned: 12, unassigned: 0, counts: [...] }
+ */
+export function assignNewCustomers(options?: unknown) {
+  return serve(() => {
+    const parsed = parseOptions(assignOptionsSchema, options, 'Assign options');
+    return withDocumentLock(() => {
+      const run = findKeptRun(parsed.runId);
+      const snapshot = readActiveSheet();
+      const table = snapshotTable(snapshot);
+      const headerRow = snapshot.firstRow + snapshot.headerIndex;
+      const existing = existingOutputValues(snapshot);
+      const picked: number[] = [];
+      table.rowNumbers.forEach((rowNumber, i) => {
+        const hasSegment = existing[rowNumber - headerRow - 1]?.[0] !== '';
+        if (!hasSegment && rowNumber >= (parsed.fromRow ?? 0)) picked.push(i);
+      });
+      if (picked.length === 0) {
+        return { runId: run.id, assigned: 0, unassigned: 0, counts: run.segments.map(() => 0), notes: [] };
+      }
+      const newRows: Table = {
+        headers: table.headers,
+        rows: picked.map((i) => table.rows[i]),
+        rowNumbers: picked.map((i) => table.rowNumbers[i]),
+        headerRowNumber: table.headerRowNumber,
+      };
+      const result = assignTable(run, newRows);
+      const { rowCount } = outputRowSpan(snapshot);
+      const columns = encodeAssignmentColumns(run, rowCount, {
+        assignments: result.assignments,
+        rowPositions: rowPositionsOf(newRows, headerRow),
+        existing,
+      });
+      const plan = planOutputColumns(snapshot.output, snapshot.usedWidth);
+      writeOutputColumns(snapshot, plan, columns);
+      const assigned = result.assignments.filter((segment) => segment >= 0).length;
+      snapshot.spreadsheet.toast(
+        `${assigned} new customers assigned with "${run.name}".`,
+        'Customer Segments',
+        5,
+      );
+      return {
+        runId: run.id,
+        assigned,
+        unassigned: result.assignments.length - assigned,
+        counts: result.counts,
+        notes: result.notes,
+      };
+    });
+  });
+}
+
+/** The saved Slack app URL and whether a token is saved (the token itself never goes to the sidebar). */
+export function getSettings() {
+  return serve(() => publicSettings(readSettings()));
+}
+
+/**
+ * Saves the Slack app URL and token (UserProperties); a blank token keeps the saved one.
+ * @example saveSettings({ serverUrl: 'https://segments.example.com', token: 'seg_…' })
+ */
+export function saveSettings(input?: unknown) {
+  return serve(() => publicSettings(writeSettings(input)));
+}
+
+/** Largest body the runs API accepts (it answers 413 above it). */
+const MAX_PUBLISH_BYTES = 1_000_000;
+
+/**
+ * Publishes a kept run's summary (no assignments, no row data) to the Slack app's runs API.
+ * @example publishRun({ runId: 'run-…' }) // { ok: true, status: 201, created: true, runId }
+ */
+export function publishRun(input?: unknown): Result<{ status: number; created: boolean; runId: string }> {
+  return serve(() => {
+    const parsed = parseOptions(z.object({ runId: z.string().optional() }), input, 'Publish options');
+    const settings = readSettings();
+    if (!settings.serverUrl || !settings.token) {
+      throw new AddonUserError(
+        'Publishing needs the Slack app URL and a token: open Settings… and paste them (run /segments connect in Slack to get a token).',
+      );
+    }
+    const run = findKeptRun(parsed.runId);
+    const summary: RunSummary = toRunSummary(run);
+    const body = JSON.stringify(summary);
+    if (body.length > MAX_PUBLISH_BYTES) {
+      throw new AddonUserError(
+        `Run "${run.name}" is too large to publish (${Math.round(body.length / 1000)} KB; the Slack app accepts up to 1 MB).`,
+      );
+    }
+    const url = `${settings.serverUrl}/api/runs`;
+    let response: GoogleAppsScript.URL_Fetch.HTTPResponse;
+    try {
+      response = UrlFetchApp.fetch(url, {
+        method: 'post',
+        contentType: 'application/json',
+        payload: body,
+        headers: { Authorization: `Bearer ${settings.token}` },
+        muteHttpExceptions: true,
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AddonUserError(
+        `Could not reach the Slack app at ${settings.serverUrl} (${reason}). Check the URL in Settings… and that the app is running.`,
+      );
+    }
+    const status = response.getResponseCode();
+    if (status === 200 || status === 201) return { status, created: status === 201, runId: run.id };
+    throw new AddonUserError(publishFailureMessage(status, response.getContentText(), settings.serverUrl));
+  });
+}
+
+/** A sentence for each way the runs API can refuse a run. */
+function publishFailureMessage(status: number, text: string, serverUrl: string): string {
+  switch (status) {
+    case 401:
+    case 403:
+      return 'The Slack app did not accept the token. Run /segments connect in Slack for a new token and paste it in Settings….';
+    case 400:
+      return `The Slack app refused the run as invalid: ${errorDetail(text) || 'no details given'}.`;
+    case 413:
+      return 'The run is too large for the Slack app (over 1 MB); segment fewer columns or publish a smaller run.';
+    case 404:
+      return `There is no runs API at ${serverUrl}/api/runs; check the Slack app URL in Settings….`;
+    default:
+      return `The Slack app at ${serverUrl} answered with an error (HTTP ${status}); try again later.`;
+  }
+}
+
+function errorDetail(text: string): string {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && 'error' in parsed) return String(parsed.error).slice(0, 300);
+  } catch {
+    // Not JSON: show the start of the body as is.
+  }
+  return text.slice(0, 300);
+}

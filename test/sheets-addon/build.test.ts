@@ -1,0 +1,80 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BuildAddonResult, buildAddon } from '../../scripts/build-addon.mjs';
+import { MENU_ITEMS } from '../../sheets-addon/src/menu-items';
+
+/** The sidebar calls the server as google.script.run[.withXHandler(fn)…].name(…). */
+const SCRIPT_RUN_CALL =
+  /google\.script\.run((?:\s*\.\s*with(?:SuccessHandler|FailureHandler|UserObject)\(\s*\w*\s*\))*)\s*\.\s*(\w+)\s*\(/g;
+
+let built: BuildAddonResult;
+let code: string;
+
+beforeAll(async () => {
+  built = await buildAddon({ outDir: await mkdtemp(path.join(tmpdir(), 'addon-build-')), quiet: true });
+  code = await readFile(built.codePath, 'utf8');
+});
+
+describe('build-addon', () => {
+  it('writes Code.js, the sidebar and the manifest', () => {
+    expect(built.files.sort()).toEqual(['Code.js', 'Sidebar.html', 'appsscript.json']);
+  });
+
+  it('produces a bundle that loads in a bare context and defines every entry point as a global', () => {
+    const context = vm.createContext({});
+    vm.runInContext(code, context);
+    const globals = context as Record<string, unknown>;
+    for (const name of [
+      'onOpen',
+      'onInstall',
+      'showSidebar',
+      'getSheetProfile',
+      'runSegmentation',
+      'listRuns',
+      'assignNewCustomers',
+      'getSettings',
+      'saveSettings',
+      'publishRun',
+    ]) {
+      expect(typeof globals[name], name).toBe('function');
+    }
+    expect(Object.keys(globals)).not.toContain('require');
+  });
+
+  it('has a top-level forwarder for every menu item', () => {
+    for (const [caption, functionName] of MENU_ITEMS) {
+      expect(code, `${caption} → ${functionName}`).toContain(
+        `function ${functionName}(e){return Addon.${functionName}(e)}`,
+      );
+    }
+  });
+
+  it('has a top-level forwarder for every google.script.run call in the HTML', async () => {
+    const html = await readFile(path.join(built.outDir, 'Sidebar.html'), 'utf8');
+    const called = new Set([...html.matchAll(SCRIPT_RUN_CALL)].map((match) => match[2]));
+    expect([...called].sort()).toEqual([
+      'assignNewCustomers',
+      'getSettings',
+      'getSheetProfile',
+      'listRuns',
+      'publishRun',
+      'runSegmentation',
+      'saveSettings',
+    ]);
+    for (const name of called) expect(code, name).toContain(`function ${name}(e){return Addon.${name}(e)}`);
+  });
+
+  it('ships a manifest with V8 and only the narrow scopes the add-on needs', async () => {
+    const manifest = JSON.parse(await readFile(path.join(built.outDir, 'appsscript.json'), 'utf8'));
+    expect(manifest.runtimeVersion).toBe('V8');
+    expect(manifest.exceptionLogging).toBe('STACKDRIVER');
+    expect(manifest.oauthScopes.sort()).toEqual([
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/script.external_request',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ]);
+  });
+});
