@@ -92,7 +92,7 @@ export function assignTable(run: Run, table: Table, options: AssignOptions = {})
             { row: table.rowNumbers[r], column: feature.name },
           );
         default:
-          return assertNever(parsed, 'parsed cell');
+          value = assertNever(parsed, 'parsed cell');
       }
       point[f] = (value - scaling[f].offset) * scaling[f].factor;
     });

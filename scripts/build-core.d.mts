@@ -1,0 +1,4 @@
+export function buildCore(options?: {
+  outfile?: string;
+  minify?: boolean;
+}): Promise<{ outfile: string; bytes: number }>;
