@@ -660,7 +660,8 @@ function findGoal(tokens: readonly Token[], used: boolean[]): GoalMention | unde
 export function answerQuestion(question: string, context: AnswerContext): Answer {
   const surface = context.surface ?? 'slack';
   const runs = context.runs;
-  const tokens = tokenize(question);
+  // Slack hands over mentions and channel links as <@U123> / <#C123|name>; they are never part of the question.
+  const tokens = tokenize(question.replace(/<[@#!][^>]*>/g, ' '));
   const norm = tokens.map((token) => token.norm).join(' ');
   const guess = guessIntent(norm);
   let intent = guess.intent;
@@ -832,7 +833,7 @@ function segmentAnswer(intent: 'size' | 'strategy', run: RunSummary, segment: Se
       text: `${capitalise(segmentLabel(segment))} has ${customers(segment.size)}, ${fmtShare(segment.share)} of the ${fmtCount(total)} in run ${run.name}.${rank}`,
     };
   }
-  const summary = segment.persona.summary.trim() ? ` ${sentence(segment.persona.summary)}` : '';
+  const summary = segment.persona.summary.trim() ? ` Profile: ${sentence(segment.persona.summary)}` : '';
   return {
     intent,
     ...facts,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AnswerContext } from '../../core/src/answer-model';
 import {
@@ -8,6 +9,8 @@ import {
   resolveSegment,
 } from '../../core/src/answers';
 import { toRunSummary } from '../../core/src/run-schema';
+import { segmentTable } from '../../core/src/segment';
+import { parseDelimited } from '../../core/src/table';
 import { damerauLevenshtein, isCloseMatch } from '../../core/src/text-match';
 import { makeRun as makeFullRun } from '../helpers/make-run';
 
@@ -181,6 +184,10 @@ describe('answerQuestion: segment size', () => {
     expect(answer.text).toBe(
       "I don't know 'Whales'; the segments in run mall-2026 are Premium Shoppers (VIP), Cautious Spenders, Impulse Buyers, Budget Shoppers, Potential Loyalists (Standard).",
     );
+  });
+
+  it('ignores a Slack mention of the bot in the question', () => {
+    expect(ask('<@U0BOT> how big is the Whales segment?').text).toMatch(/^I don't know 'Whales';/);
   });
 
   it('does not find a persona that exists only in another run', () => {
@@ -440,5 +447,38 @@ describe('damerauLevenshtein', () => {
     expect(isCloseMatch('vop', 'vip')).toBe(false);
     expect(isCloseMatch('sensibel', 'sensible')).toBe(true);
     expect(isCloseMatch('budget', 'target')).toBe(false);
+  });
+});
+
+describe('answerQuestion on a real run', () => {
+  // The mall customers through core's own segmentTable (k = 5 on income and spending): the five
+  // playbook personas, in whatever order k-means leaves them, so the checks go by persona key.
+  const table = parseDelimited(
+    readFileSync(new URL('../fixtures/mall_customers.csv', import.meta.url), 'utf8'),
+  );
+  const mall = toRunSummary(
+    segmentTable(table, {
+      k: 5,
+      columns: ['Annual Income (k$)', 'Spending Score (1-100)'],
+      name: 'mall',
+      id: 'mall-1',
+      now: new Date('2026-01-01T00:00:00Z'),
+    }),
+  );
+  const keyOf = (index: number | undefined) =>
+    mall.segments.find((segment) => segment.index === index)?.persona.key;
+
+  it('recommends the VIP segment and, for a discount campaign, the impulse buyers', () => {
+    const target = answerQuestion('which segment should we target?', { runs: [mall] });
+    expect(keyOf(target.segment?.index)).toBe('vip');
+    expect(target.text).toContain(`${target.size} customers`);
+    const discount = answerQuestion('who should we target for a discount campaign?', { runs: [mall] });
+    expect(keyOf(discount.segment?.index)).toBe('impulse');
+    expect(discount.text).toContain(discount.strategy?.slice(0, 20) ?? 'missing strategy');
+  });
+
+  it('finds the Miser synonym and "segment 3" in the real run', () => {
+    expect(keyOf(answerQuestion('strategy for misers', { runs: [mall] }).segment?.index)).toBe('cautious');
+    expect(answerQuestion('size of segment 3', { runs: [mall] }).size).toBe(mall.segments[2].size);
   });
 });
