@@ -1,0 +1,174 @@
+/**
+ * `segments train <labelled.csv> --label <column> [--columns "A,B"] [--seed N] [--name TEXT]
+ * [--out FILE] [--json]`: trains a segment classifier with core, prints the holdout evaluation with
+ * the majority-class baseline beside it, and saves the model as JSON (default: `<file>.model.json`
+ * next to the input, e.g. `train.csv` → `train.model.json`).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { trainClassifier } from '../../../core/src/classifier';
+import { isSegmentationError } from '../../../core/src/errors';
+import type { PredictionModel } from '../../../core/src/model-schema';
+import { parseDelimited } from '../../../core/src/table';
+import { type CliIo, type Command, EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, UsageError } from '../io';
+
+export const TRAIN_USAGE =
+  'Usage: segments train <labelled.csv> --label <column> [--columns "A,B,…"] [--seed N] [--name TEXT] [--out FILE] [--json]';
+
+interface TrainArgs {
+  file: string;
+  label: string;
+  columns?: string[];
+  seed: number;
+  name?: string;
+  out?: string;
+  json: boolean;
+}
+
+function parseArgs(argv: string[]): TrainArgs {
+  const positional: string[] = [];
+  const values: Record<string, string> = {};
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--json') json = true;
+    else if (arg.startsWith('--')) {
+      const [flag, inline] = arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
+      if (!['--label', '--columns', '--seed', '--name', '--out'].includes(flag))
+        throw new UsageError(`unknown option ${flag}`);
+      const value = inline ?? argv[++i];
+      if (value === undefined || (inline === undefined && value.startsWith('--')))
+        throw new UsageError(`${flag} needs a value`);
+      values[flag.slice(2)] = value;
+    } else positional.push(arg);
+  }
+  if (positional.length === 0) throw new UsageError('missing the labelled file');
+  if (positional.length > 1) throw new UsageError(`one file at a time; got ${positional.join(', ')}`);
+  if (values.label === undefined || values.label.trim() === '')
+    throw new UsageError('--label <column> is required');
+  let seed = 1;
+  if (values.seed !== undefined) {
+    seed = Number(values.seed);
+    if (!/^-?\d+$/.test(values.seed.trim()) || !Number.isSafeInteger(seed))
+      throw new UsageError(`--seed must be a whole number; got ${values.seed}`);
+  }
+  const columns = values.columns
+    ?.split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  return {
+    file: positional[0],
+    label: values.label,
+    columns,
+    seed,
+    name: values.name,
+    out: values.out,
+    json,
+  };
+}
+
+/** Where the model goes by default: next to the input, `train.csv` → `train.model.json`. */
+export function defaultModelPath(inputPath: string): string {
+  const ext = extname(inputPath);
+  return join(dirname(inputPath), `${basename(inputPath, ext)}.model.json`);
+}
+
+export const trainCommand: Command = async (argv: string[], io: CliIo): Promise<number> => {
+  let args: TrainArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`segments train: ${error.message}\n${TRAIN_USAGE}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  const inputPath = isAbsolute(args.file) ? args.file : resolve(io.cwd, args.file);
+  const fileName = basename(args.file);
+  try {
+    let text: string;
+    try {
+      text = await readFile(inputPath, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      io.stderr(
+        `segments train: ${code === 'ENOENT' ? `${args.file} does not exist` : `cannot read ${args.file}: ${(error as Error).message}`}\n`,
+      );
+      return EXIT_USER_ERROR;
+    }
+    const table = parseDelimited(text, { source: fileName });
+    io.stderr(`Training a classifier for ${args.label} on ${table.rows.length} rows of ${fileName}…\n`);
+    const model = trainClassifier(table, {
+      label: args.label,
+      columns: args.columns,
+      seed: args.seed,
+      name: args.name,
+      source: { kind: 'csv', fileName },
+    });
+    const outPath = args.out
+      ? isAbsolute(args.out)
+        ? args.out
+        : resolve(io.cwd, args.out)
+      : defaultModelPath(inputPath);
+    await writeFile(outPath, `${JSON.stringify(model)}\n`, 'utf8');
+    if (args.json) io.stdout(`${JSON.stringify(model)}\n`);
+    else io.stdout(formatEvaluation(model));
+    io.stderr(
+      `Model saved to ${outPath}\nPredict new customers: segments assign <new.csv> --run ${outPath}\n`,
+    );
+    return EXIT_OK;
+  } catch (error) {
+    if (isSegmentationError(error)) {
+      io.stderr(`segments train: ${error.message.split('\n').join(' ')}\n`);
+      return EXIT_USER_ERROR;
+    }
+    throw error;
+  }
+};
+
+/**
+ * The evaluation as a person reads it: accuracy and macro-F1 beside the majority-class baseline,
+ * per-segment precision/recall and the confusion matrix.
+ * @example io.stdout(formatEvaluation(model))
+ */
+export function formatEvaluation(model: PredictionModel): string {
+  const e = model.evaluation;
+  const f3 = (x: number) => x.toFixed(3);
+  const lines: string[] = [];
+  lines.push(
+    `Model "${model.name}": predicts ${model.label} (${model.classes.join(', ')}) from ${model.features.length} columns: ${model.features.map((f) => f.name).join(', ')}.`,
+  );
+  for (const excluded of model.excluded) lines.push(`Not used: ${excluded.name} (${excluded.reason}).`);
+  lines.push(
+    '',
+    `Holdout evaluation: stratified ${Math.round((1 - e.testShare) * 100)}/${Math.round(e.testShare * 100)} split, seed ${e.seed}, ${e.trainRows} training rows, ${e.testRows} test rows`,
+  );
+  const baselineHeader = `Majority baseline (always ${e.baseline.label})`;
+  lines.push(`${''.padEnd(10)}  ${'Model'.padStart(6)}  ${baselineHeader}`);
+  lines.push(`${'Accuracy'.padEnd(10)}  ${f3(e.accuracy).padStart(6)}  ${f3(e.baseline.accuracy)}`);
+  lines.push(`${'Macro-F1'.padEnd(10)}  ${f3(e.macroF1).padStart(6)}  ${f3(e.baseline.macroF1)}`);
+  const width = Math.max(7, ...e.perClass.map((m) => m.label.length));
+  lines.push('', `${'Segment'.padEnd(width)}  Precision  Recall     F1  Support`);
+  for (const m of e.perClass) {
+    lines.push(
+      `${m.label.padEnd(width)}  ${f3(m.precision).padStart(9)}  ${f3(m.recall).padStart(6)}  ${f3(m.f1).padStart(5)}  ${String(m.support).padStart(7)}`,
+    );
+  }
+  const cell = Math.max(
+    5,
+    ...e.confusion.labels.map((l) => l.length),
+    ...e.confusion.matrix.flat().map((v) => String(v).length),
+  );
+  lines.push('', 'Confusion matrix (rows: actual, columns: predicted)');
+  lines.push(`${''.padEnd(width)}  ${e.confusion.labels.map((l) => l.padStart(cell)).join(' ')}`);
+  e.confusion.matrix.forEach((row, a) => {
+    lines.push(
+      `${e.confusion.labels[a].padEnd(width)}  ${row.map((v) => String(v).padStart(cell)).join(' ')}`,
+    );
+  });
+  for (const note of model.notes.filter((n) => !n.includes(' is not used: '))) lines.push(`Note: ${note}`);
+  return `${lines.join('\n')}\n`;
+}

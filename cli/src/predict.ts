@@ -1,0 +1,113 @@
+/**
+ * The CLI side of prediction: read a saved model file, predict a table with core, and format the
+ * result. `segments assign <new.csv> --run model.json` calls these; all the work is in core.
+ */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { type PredictionResult, predictTable } from '../../core/src/classifier';
+import { SegmentationError } from '../../core/src/errors';
+import { type PredictionModel, parseModel } from '../../core/src/model-schema';
+import type { Table } from '../../core/src/table';
+
+/**
+ * True when `--run` names a model file rather than a run id: it ends in `.json`.
+ * @example looksLikeModelFile('automobile_train.model.json') // true
+ */
+export function looksLikeModelFile(ref: string): boolean {
+  return /\.json$/i.test(ref.trim());
+}
+
+/**
+ * Reads and validates a model file saved by `segments train`.
+ * @throws SegmentationError NOT_FOUND (no such file), INVALID_RUN (not JSON or not a model), naming the file
+ * @example const model = await readModelFile('train.model.json', process.cwd())
+ */
+export async function readModelFile(path: string, cwd: string): Promise<PredictionModel> {
+  const fullPath = isAbsolute(path) ? path : resolve(cwd, path);
+  let text: string;
+  try {
+    text = await readFile(fullPath, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SegmentationError(
+      'NOT_FOUND',
+      code === 'ENOENT'
+        ? `model file ${path} does not exist`
+        : `cannot read model file ${path}: ${(error as Error).message}`,
+      { field: 'run' },
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new SegmentationError(
+      'INVALID_RUN',
+      `model file ${path} is not JSON; expected a model saved by segments train`,
+      {
+        field: 'run',
+      },
+    );
+  }
+  return parseModel(json, `model file ${path}`);
+}
+
+/**
+ * Predicts the segment of every row of `table` (core's predictTable).
+ * @throws SegmentationError UNKNOWN_COLUMN when the table lacks a column the model was trained on
+ * @example const { predictions, distribution } = predictFile(model, table, 'new.csv')
+ */
+export function predictFile(model: PredictionModel, table: Table, source = 'the file'): PredictionResult {
+  return predictTable(model, table, { source });
+}
+
+/**
+ * The prediction as text: distribution by segment with profile highlights, the ranking sentence and
+ * notes (unseen categories, missing values).
+ * @example io.stdout(formatPrediction(model, result))
+ */
+export function formatPrediction(model: PredictionModel, result: PredictionResult): string {
+  const total = result.predictions.length;
+  const lines = [`Predicted ${model.label} for ${total} rows with model "${model.name}":`, ''];
+  const nameWidth = Math.max(7, ...result.segments.map((s) => s.name.length));
+  lines.push(
+    `${'Segment'.padEnd(nameWidth)}  ${'Rows'.padStart(6)}  ${'Share'.padStart(6)}  Confidence  Profile`,
+  );
+  for (const segment of result.segments) {
+    const highlights = segment.profile
+      .flatMap((entry) =>
+        entry.kind === 'numeric'
+          ? entry.level === 'average'
+            ? []
+            : [`${entry.level} ${entry.feature} (${formatNumber(entry.mean)})`]
+          : [`${entry.feature} ${entry.top} ${Math.round(entry.topShare * 100)}%`],
+      )
+      .slice(0, 5)
+      .join(', ');
+    lines.push(
+      `${segment.name.padEnd(nameWidth)}  ${String(segment.size).padStart(6)}  ${`${(segment.share * 100).toFixed(1)}%`.padStart(6)}  ${segment.meanConfidence.toFixed(2).padStart(10)}  ${highlights}`,
+    );
+  }
+  lines.push('', result.ranking);
+  for (const note of result.notes) lines.push(`Note: ${note}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The two columns a prediction adds to a table: the predicted segment and its confidence (0..1,
+ * rounded to 3 decimals), one entry per row of the table.
+ * @example predictionColumns(result).rows[0] // ['D', 0.612]
+ */
+export function predictionColumns(result: PredictionResult): {
+  headers: [string, string];
+  rows: Array<[string, number]>;
+} {
+  return {
+    headers: ['Predicted segment', 'Confidence'],
+    rows: result.predictions.map((p) => [p.label, Math.round(p.confidence * 1000) / 1000]),
+  };
+}
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
