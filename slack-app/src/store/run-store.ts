@@ -4,7 +4,7 @@
  * overwrites or learns about another team's runs.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { parseRun, type Run, toRunSummary } from '../../../core/src/run-schema';
+import { parseRun, type Run, type RunSummary, toRunSummary } from '../../../core/src/run-schema';
 import { migrate } from './migrations';
 import type { SqlDatabase, SqlQueryable } from './sql';
 
@@ -31,11 +31,8 @@ export interface RunStore {
    * {@link getRun} returns them.
    */
   saveRun(team: string, run: Run): Promise<SaveRunResult>;
-  /**
-   * The team's runs as summaries (no `assignments`), newest first (createdAt, then save time).
-   * Typed as Run because core's `RunSummary` (an Omit over a loose object) loses its field types.
-   */
-  listRuns(team: string, options?: ListRunsOptions): Promise<Run[]>;
+  /** The team's runs as summaries (no `assignments`), newest first (createdAt, then save time). */
+  listRuns(team: string, options?: ListRunsOptions): Promise<RunSummary[]>;
   /** One of the team's runs by id, else the newest with that name; with assignments when stored. */
   getRun(team: string, idOrName: string): Promise<Run | undefined>;
   /** Issues a new API token for `team`; only its sha-256 is stored, so this is the one time it is shown. */
@@ -103,8 +100,7 @@ function runStoreOn(sql: SqlQueryable, db: SqlDatabase, inTransaction: boolean):
          ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2`,
         [team, limit],
       );
-      // Summaries are stored without assignments, so the parsed run has none.
-      return rows.map((row) => parseRun(row.summary, 'stored run'));
+      return rows.map((row) => toRunSummary(parseRun(row.summary, 'stored run')));
     },
 
     async getRun(team, idOrName) {

@@ -1,0 +1,95 @@
+/**
+ * From a question typed in Slack to the message that answers it: loads the team's runs, asks core's
+ * answer engine, and handles the two subcommands with side effects (connect issues a token; share
+ * posts a run to the channel). Shared by the slash command, mentions, DMs and buttons.
+ */
+import type { Answer, AnswerContext } from '../../core/src/answer-model';
+import { renderAnswer, type SlackMessage } from './blocks/answer';
+import { escapeSlackText } from './blocks/escape';
+import type { RunStore } from './store';
+
+/** Core's answer engine, as the app receives it (tests and benches pass the real one). */
+export type AnswerQuestion = (question: string, context: AnswerContext) => Answer;
+
+export interface ConversationDeps {
+  store: RunStore;
+  answerQuestion: AnswerQuestion;
+}
+
+/** Where a question came from: the slash command replies privately; mentions and DMs in a thread. */
+export type Surface = 'command' | 'mention' | 'dm';
+
+export interface Reply {
+  message: SlackMessage;
+  /** 'in_channel' only for share from the slash command; everything else stays with the asker. */
+  visibility: 'ephemeral' | 'in_channel';
+  /** The answer model, when the engine produced one. */
+  answer?: Answer;
+}
+
+/** Runs loaded for one answer: enough history for list and compare, bounded for speed. */
+const RUNS_PER_ANSWER = 50;
+
+/** Slack encodes mentions as `<@U123>` or `<@U123|name>`; the engine wants the words only. */
+export function stripMentions(text: string): string {
+  return text
+    .replace(/<@[A-Z0-9]+(\|[^>]*)?>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Answers `question` for `team` with that team's runs (newest first).
+ * @example await answerForTeam(deps, 'T1', 'how big is the VIP segment?')
+ */
+export async function answerForTeam(
+  deps: ConversationDeps,
+  team: string,
+  question: string,
+  runRef?: string,
+): Promise<Answer> {
+  const runs = await deps.store.listRuns(team, { limit: RUNS_PER_ANSWER });
+  return deps.answerQuestion(question, { runs, runRef, surface: 'slack' });
+}
+
+function connectReply(token: string): SlackMessage {
+  const text = [
+    "Here is this workspace's API token. It is shown only this once (only its hash is stored), so copy it now and keep it secret:",
+    `\`${escapeSlackText(token)}\``,
+    'Paste it in Google Sheets under Extensions › Customer Segments › Settings…, then use Publish to Slack…. Or publish from a script:',
+    `\`curl -X POST https://YOUR-APP-HOST/api/runs -H "Authorization: Bearer ${escapeSlackText(token)}" -H "Content-Type: application/json" --data @run.json\``,
+  ].join('\n');
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+/**
+ * The reply to a question or subcommand typed in Slack.
+ * `/segments connect` issues a token (slash command and DM only: a token never goes to a channel);
+ * `share` answers in the channel; everything else is the answer engine's.
+ * @example const reply = await replyTo(deps, { team: 'T1', text: 'which segment should we target?', surface: 'command' })
+ */
+export async function replyTo(
+  deps: ConversationDeps,
+  request: { team: string; text: string; surface: Surface; userId?: string },
+): Promise<Reply> {
+  const text = stripMentions(request.text);
+  if (/^connect$/i.test(text)) {
+    if (request.surface === 'mention') {
+      const message =
+        'To keep the token private, type `/segments connect` (only you see the reply) or send me `connect` in a DM.';
+      return {
+        message: { text: message, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: message } }] },
+        visibility: 'ephemeral',
+      };
+    }
+    const token = await deps.store.createApiToken(
+      request.team,
+      request.userId ? `slack user ${request.userId}` : undefined,
+    );
+    return { message: connectReply(token), visibility: 'ephemeral' };
+  }
+  const answer = await answerForTeam(deps, request.team, text === '' ? 'help' : text);
+  const visibility =
+    answer.intent === 'share' && answer.run && request.surface === 'command' ? 'in_channel' : 'ephemeral';
+  return { message: renderAnswer(answer), visibility, answer };
+}

@@ -1,0 +1,113 @@
+/**
+ * Builds the Bolt app: one port serving Slack's request URL (/slack/events), the runs API and
+ * /healthz (HTTP mode), or Socket Mode plus the same HTTP routes when an app token is configured.
+ */
+import type { AddressInfo } from 'node:net';
+import { App, type Authorize, LogLevel, webApi } from '@slack/bolt';
+import { runsApiRoutes } from './api/runs-api';
+import type { SlackAppConfig } from './config';
+import type { AnswerQuestion } from './conversation';
+import { registerListeners } from './listeners';
+import type { RunStore } from './store';
+
+export interface SlackAppDeps {
+  store: RunStore;
+  /** Core's answer engine (`answerQuestion` from core/src/answers). */
+  answerQuestion: AnswerQuestion;
+  /** Default INFO; tests and benches pass ERROR. */
+  logLevel?: LogLevel;
+}
+
+export interface SegmentsSlackApp {
+  app: App;
+  /** Starts listening (and, in Socket Mode, connecting); resolves with the HTTP port. */
+  start(): Promise<{ port: number }>;
+  /** Stops listening and disconnects; the store stays open (its owner closes it). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Who the bot is (auth.test), asked lazily and cached on success, so starting never depends on
+ * Slack's API being reachable; until it answers, requests carry the token without the bot's ids.
+ */
+function lazyAuthorize(config: SlackAppConfig, logWarn: (message: string) => void): Authorize<boolean> {
+  const client = new webApi.WebClient(undefined, {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    retryConfig: { retries: 0 },
+    logLevel: webApi.LogLevel.ERROR,
+  });
+  let identity: Promise<{ botId?: string; botUserId?: string }> | undefined;
+  return async () => {
+    identity ??= client.auth
+      .test({ token: config.botToken })
+      .then((result) => ({ botId: result.bot_id, botUserId: result.user_id }))
+      .catch((error: unknown) => {
+        identity = undefined;
+        logWarn(`auth.test failed (${(error as Error).message}); will ask again on the next request`);
+        return {};
+      });
+    return { botToken: config.botToken, ...(await identity) };
+  };
+}
+
+/**
+ * Creates the Slack app with its listeners and the runs API; nothing listens until `start()`.
+ * @example const slack = createSlackApp(config, { store, answerQuestion }); const { port } = await slack.start()
+ */
+export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): SegmentsSlackApp {
+  const logLevel = deps.logLevel ?? LogLevel.INFO;
+  const customRoutes = runsApiRoutes({
+    store: deps.store,
+    staticApiToken: config.staticApiToken,
+    logError: (message, error) => {
+      if (logLevel !== LogLevel.ERROR || !(error instanceof Error)) console.error(message, error);
+      else console.error(`${message}: ${error.message}`);
+    },
+  });
+  const warn = (message: string) => {
+    if (logLevel !== LogLevel.ERROR) console.warn(`[segments] ${message}`);
+  };
+  const clientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    retryConfig: { retries: 2 },
+  };
+  const socketMode = Boolean(config.appToken);
+  const app = socketMode
+    ? new App({
+        appToken: config.appToken,
+        socketMode: true,
+        authorize: lazyAuthorize(config, warn),
+        clientOptions,
+        customRoutes,
+        installerOptions: { port: config.port },
+        logLevel,
+      })
+    : new App({
+        signingSecret: config.signingSecret ?? '',
+        authorize: lazyAuthorize(config, warn),
+        clientOptions,
+        customRoutes,
+        logLevel,
+      });
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    console.error(`[segments] listener failed: ${error.message}`);
+  });
+
+  let server: import('node:http').Server | undefined;
+  return {
+    app,
+    async start() {
+      if (socketMode) {
+        await app.start();
+        return { port: config.port };
+      }
+      server = (await app.start({ port: config.port, host: config.host })) as import('node:http').Server;
+      return { port: (server.address() as AddressInfo).port };
+    },
+    async stop() {
+      server?.closeAllConnections();
+      await app.stop();
+    },
+  };
+}

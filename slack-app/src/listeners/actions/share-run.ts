@@ -1,0 +1,30 @@
+import { escapeSlackText } from '../../blocks/escape';
+import { renderRunSummary } from '../../blocks/run-summary';
+import { shareRunModal } from '../../blocks/share-modal';
+import type { ListenerDeps } from '../deps';
+import { type ButtonArgs, buttonValue, replyPrivately, runNotFoundMessage, teamOf } from './reply';
+
+/**
+ * "Share in channel": posts the run summary in the channel of the message the button was in; from
+ * the Home tab (no channel) it opens a modal to pick one.
+ */
+export function shareRun(deps: ListenerDeps) {
+  return async (args: ButtonArgs) => {
+    await args.ack();
+    const value = buttonValue(args);
+    const team = teamOf(args.body);
+    if (!value || !team) return;
+    const run = await deps.store.getRun(team, value.runId);
+    if (!run) return replyPrivately(args, runNotFoundMessage());
+    if (args.body.response_url) {
+      await args.respond({
+        response_type: 'in_channel',
+        replace_original: false,
+        text: `Segmentation run ${escapeSlackText(run.name)}, shared by <@${args.body.user.id}>`,
+        blocks: renderRunSummary(run),
+      });
+      return;
+    }
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: shareRunModal(run) });
+  };
+}

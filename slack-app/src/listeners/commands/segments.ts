@@ -1,0 +1,20 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { replyTo } from '../../conversation';
+import type { ListenerDeps } from '../deps';
+
+/**
+ * `/segments <subcommand or question>`: acknowledges at once (Slack allows 3 s), then answers through
+ * `respond` — privately, except `share`, which posts the run in the channel.
+ */
+export function segmentsCommand(deps: ListenerDeps) {
+  return async ({ command, ack, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
+    await ack();
+    const reply = await replyTo(deps, {
+      team: command.team_id,
+      text: command.text ?? '',
+      surface: 'command',
+      userId: command.user_id,
+    });
+    await respond({ response_type: reply.visibility, ...reply.message });
+  };
+}

@@ -1,0 +1,236 @@
+/**
+ * A local stand-in for Slack's side of the wire: the Web API (reached through the app's
+ * `slackApiUrl`) and `response_url` endpoints. It records every call so tests can check what the
+ * app sent, and it signs requests the way Slack does so tests can talk to the real Bolt app.
+ */
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  /** Web API method (`chat.postMessage`) or `response_url` for posts to a response URL. */
+  method: string;
+  /** For response_url posts: the id in the URL path. */
+  responseId?: string;
+  body: Record<string, unknown>;
+}
+
+export interface SlackStandIn {
+  /** Pass as the app's slackApiUrl. */
+  apiUrl: string;
+  /** A response_url the app can post to; `id` tells calls apart. */
+  responseUrl(id: string): string;
+  calls: RecordedCall[];
+  /** Web API methods that answer `{ ok: false, error }` (e.g. to test failures). */
+  failing: Map<string, string>;
+  /** Waits until a recorded call satisfies `predicate` (up to `limitMs`) and returns it. */
+  waitFor(predicate: (call: RecordedCall) => boolean, what: string, limitMs?: number): Promise<RecordedCall>;
+  close(): Promise<void>;
+}
+
+async function readAll(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseBody(text: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json'))
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(text)) {
+    // The Web API client sends blocks and views as JSON strings inside form fields.
+    try {
+      body[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+    } catch {
+      body[key] = value;
+    }
+  }
+  return body;
+}
+
+/**
+ * Starts the stand-in on 127.0.0.1 (a free port).
+ * @example const slack = await startSlackStandIn(); … await slack.waitFor((c) => c.method === 'views.publish', 'home')
+ */
+export async function startSlackStandIn(): Promise<SlackStandIn> {
+  const calls: RecordedCall[] = [];
+  const failing = new Map<string, string>();
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const body = parseBody(await readAll(req), req.headers['content-type']);
+    const reply = (status: number, payload: unknown) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(payload));
+    };
+    const responseMatch = /^\/respond\/([^/]+)$/.exec(url.pathname);
+    if (responseMatch) {
+      calls.push({ method: 'response_url', responseId: responseMatch[1], body });
+      return reply(200, { ok: true });
+    }
+    const apiMatch = /^\/api\/([\w.]+)$/.exec(url.pathname);
+    if (!apiMatch) return reply(404, { ok: false, error: 'unknown_path' });
+    const method = apiMatch[1];
+    calls.push({ method, body });
+    const error = failing.get(method);
+    if (error) return reply(200, { ok: false, error });
+    switch (method) {
+      case 'auth.test':
+        return reply(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T-any', user: 'segments' });
+      case 'chat.postMessage':
+        return reply(200, { ok: true, channel: body.channel, ts: `${Date.now() / 1000}`, message: {} });
+      case 'views.publish':
+      case 'views.open':
+        return reply(200, { ok: true, view: { id: 'V1', ...(body.view as object) } });
+      default:
+        return reply(200, { ok: true });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id) => `${base}/respond/${id}`,
+    calls,
+    failing,
+    async waitFor(predicate, what, limitMs = 5000) {
+      const deadline = Date.now() + limitMs;
+      for (;;) {
+        const found = calls.find(predicate);
+        if (found) return found;
+        if (Date.now() > deadline) {
+          throw new Error(
+            `Slack stand-in never received ${what}; calls: ${calls.map((c) => c.method).join(', ')}`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * Slack's request signature: `v0=` + hex HMAC-SHA256 of `v0:<timestamp>:<body>` with the signing secret.
+ * @example signSlackRequest('8f74…', 1531420618, 'token=…') // → 'v0=a2114d…'
+ */
+export function signSlackRequest(signingSecret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SignedRequestOptions {
+  signingSecret: string;
+  /** Seconds since the epoch; default now. */
+  timestamp?: number;
+  /** Override the computed signature (to test rejection). */
+  signature?: string;
+  /** Sign this body but send `body` (to test tampering). */
+  signedBody?: string;
+}
+
+/** POSTs a body to the app's /slack/events as Slack would, signed. */
+export function postToSlackEvents(
+  baseUrl: string,
+  body: string,
+  contentType: 'application/json' | 'application/x-www-form-urlencoded',
+  options: SignedRequestOptions,
+): Promise<Response> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const signature =
+    options.signature ?? signSlackRequest(options.signingSecret, timestamp, options.signedBody ?? body);
+  return fetch(`${baseUrl}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': contentType,
+      'X-Slack-Request-Timestamp': String(timestamp),
+      'X-Slack-Signature': signature,
+    },
+    body,
+  });
+}
+
+/** A slash command's form body, as Slack sends it. */
+export function slashCommandBody(options: {
+  team: string;
+  text: string;
+  responseUrl: string;
+  user?: string;
+  channel?: string;
+}): string {
+  return new URLSearchParams({
+    token: 'legacy-verification-token',
+    team_id: options.team,
+    team_domain: 'example',
+    channel_id: options.channel ?? 'C-general',
+    channel_name: 'general',
+    user_id: options.user ?? 'U-alice',
+    user_name: 'alice',
+    command: '/segments',
+    text: options.text,
+    api_app_id: 'A-segments',
+    is_enterprise_install: 'false',
+    response_url: options.responseUrl,
+    trigger_id: '123.456.abc',
+  }).toString();
+}
+
+/** An Events API envelope around `event`, as JSON text. */
+export function eventCallbackBody(team: string, event: Record<string, unknown>): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: team,
+    api_app_id: 'A-segments',
+    event,
+    type: 'event_callback',
+    event_id: `Ev${Math.random().toString(36).slice(2)}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: team, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+  });
+}
+
+/** A block_actions interaction (form field `payload`), clicked in a message or on the Home tab. */
+export function blockActionsBody(options: {
+  team: string;
+  actionId: string;
+  value: string;
+  responseUrl?: string;
+  channel?: string;
+  user?: string;
+}): string {
+  const payload = {
+    type: 'block_actions',
+    team: { id: options.team, domain: 'example' },
+    user: { id: options.user ?? 'U-alice', team_id: options.team, username: 'alice' },
+    api_app_id: 'A-segments',
+    token: 'legacy-verification-token',
+    trigger_id: '123.456.abc',
+    ...(options.responseUrl
+      ? {
+          container: {
+            type: 'message',
+            message_ts: '1.2',
+            channel_id: options.channel ?? 'C-general',
+            is_ephemeral: true,
+          },
+          channel: { id: options.channel ?? 'C-general', name: 'general' },
+          response_url: options.responseUrl,
+        }
+      : { container: { type: 'view', view_id: 'V1' }, view: { id: 'V1', type: 'home' } }),
+    actions: [
+      {
+        type: 'button',
+        action_id: options.actionId,
+        block_id: 'b1',
+        value: options.value,
+        text: { type: 'plain_text', text: 'button' },
+        action_ts: '1.3',
+      },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

@@ -1,0 +1,46 @@
+/**
+ * Starts the real Slack app (Bolt, HTTP receiver, runs API) on 127.0.0.1 with its Web API pointed
+ * at a Slack stand-in, over a real store and core's real answer engine.
+ */
+import { LogLevel } from '@slack/bolt';
+import { answerQuestion } from '../../../core/src/answers';
+import type { SlackAppConfig } from '../../../slack-app/src/config';
+import { createSlackApp } from '../../../slack-app/src/create-app';
+import type { RunStore } from '../../../slack-app/src/store';
+import { type SlackStandIn, startSlackStandIn } from './slack-stand-in';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+
+export interface RunningTestApp {
+  baseUrl: string;
+  slack: SlackStandIn;
+  stop(): Promise<void>;
+}
+
+/** Starts the app on a free port; `config` overrides the defaults (static API token, etc.). */
+export async function startTestApp(
+  store: RunStore,
+  config: Partial<SlackAppConfig> = {},
+): Promise<RunningTestApp> {
+  const slack = await startSlackStandIn();
+  const app = createSlackApp(
+    {
+      botToken: 'xoxb-test-token',
+      signingSecret: SIGNING_SECRET,
+      port: 0,
+      host: '127.0.0.1',
+      slackApiUrl: slack.apiUrl,
+      ...config,
+    },
+    { store, answerQuestion, logLevel: LogLevel.ERROR },
+  );
+  const { port } = await app.start();
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    slack,
+    async stop() {
+      await app.stop();
+      await slack.close();
+    },
+  };
+}
