@@ -130,7 +130,7 @@ function inferColumn(table: Table, name: string, index: number): ColumnProfile {
   const base = { name, index, role, missing, distinct };
   if (
     role === 'id' ||
-    (unique && role !== 'name' && looksLikeIds(table, index, numbers, integers, present))
+    (unique && role === undefined && looksLikeIds(table, index, numbers, integers, present))
   ) {
     return { ...base, kind: 'id', suggested: false, note: 'unique per row: looks like an id' };
   }
@@ -150,13 +150,15 @@ function inferColumn(table: Table, name: string, index: number): ColumnProfile {
           : undefined,
     };
   }
-  if (present === 0) return { ...base, kind: 'text', suggested: false, note: 'no values' };
-  if (role === 'name' || distinct > MAX_CATEGORIES) {
+  if (present === 0) return { ...base, kind: 'text', suggested: false, note: 'every cell is empty' };
+  if (role === 'name' || distinct > MAX_CATEGORIES || (unique && present >= 3)) {
     return {
       ...base,
       kind: 'text',
       suggested: false,
-      note: `${distinct} different values: free text, not categories`,
+      note: unique
+        ? 'a different value in every row: free text, not categories'
+        : `${distinct} different values: free text, not categories`,
     };
   }
   const isLabel = role === 'label';
@@ -181,14 +183,14 @@ function looksLikeIds(
 ): boolean {
   if (present < 3) return false;
   if (numbers === present) {
-    // Unique integers 1..n-ish (row numbers, customer numbers) are ids; unique measurements are not.
+    // Whole numbers counting 0/1..n (row or customer numbers) are ids; unique measurements are not.
     if (integers !== present) return false;
     const values = table.rows
       .map((row) => parseNumberCell(row[index]))
       .flatMap((p) => (p.kind === 'number' ? [p.value] : []));
     const min = Math.min(...values);
     const max = Math.max(...values);
-    return max - min + 1 === present;
+    return (min === 0 || min === 1) && max - min + 1 === present;
   }
   // Unique short codes with digits (CUST-001, A17) are ids; unique sentences are free text.
   return table.rows.every((row) => {

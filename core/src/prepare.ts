@@ -289,19 +289,21 @@ function resolveColumns(
   algorithm: 'auto' | 'kmeans' | 'kprototypes',
   source: string,
 ): ColumnProfile[] {
+  const find = (name: string) =>
+    columns.find((candidate) => candidate.name === name) ??
+    columns.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+  // Unknown names first: a typo is the likeliest mistake, and the list of real columns fixes it.
+  const unknown = names.map((raw) => raw.trim()).filter((name) => !find(name));
+  if (unknown.length > 0) {
+    throw new SegmentationError(
+      'UNKNOWN_COLUMN',
+      `${source} has no column ${unknown.map((name) => `"${name}"`).join(' or ')}. Columns: ${columns.map((candidate) => `"${candidate.name}"`).join(', ')}`,
+      { column: unknown[0], field: 'columns' },
+    );
+  }
   const chosen: ColumnProfile[] = [];
   for (const raw of names) {
-    const name = raw.trim();
-    const column =
-      columns.find((candidate) => candidate.name === name) ??
-      columns.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-    if (!column) {
-      throw new SegmentationError(
-        'UNKNOWN_COLUMN',
-        `${source} has no column "${name}". Columns: ${columns.map((candidate) => `"${candidate.name}"`).join(', ')}`,
-        { column: name, field: 'columns' },
-      );
-    }
+    const column = find(raw.trim()) as ColumnProfile;
     if (chosen.includes(column)) continue;
     if (column.kind === 'text' || column.kind === 'id') {
       throw new SegmentationError(

@@ -17,7 +17,7 @@ import {
   type Scaling,
   type Segment,
 } from './run-schema';
-import { euclideanPairDistance, type PairDistance, silhouette } from './silhouette';
+import { type DistanceSpace, silhouette } from './silhouette';
 import type { Table } from './table';
 
 /** Phases reported to {@link SegmentOptions.onProgress}. */
@@ -74,6 +74,17 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
   const sourceName = options.source?.fileName ?? options.source?.sheetName ?? 'the table';
   const report = (phase: Progress['phase'], fraction: number, message: string) =>
     options.onProgress?.({ phase, fraction, message });
+  // Too few rows is the real problem even when it also leaves no usable column: say that first.
+  const minimumRows = settings.k === 'auto' ? 3 : settings.k;
+  if (table.rows.length < minimumRows) {
+    throw new SegmentationError(
+      'TOO_FEW_ROWS',
+      settings.k === 'auto'
+        ? `${sourceName} has ${table.rows.length} row${table.rows.length === 1 ? '' : 's'}; choosing k needs at least 3 (segmentation is meant for tens of customers or more)`
+        : `k = ${settings.k} asks for more segments than there are rows (${table.rows.length}); choose k of at most ${table.rows.length}`,
+      { field: 'k' },
+    );
+  }
   report('prepare', 0, 'Reading columns');
   const data = prepareFeatures(table, {
     columns: options.columns,
@@ -252,18 +263,16 @@ function validateOptions(options: SegmentOptions): Settings {
   };
 }
 
-function pairDistance(data: PreparedData, algorithm: Algorithm, gamma: number): PairDistance {
-  if (algorithm === 'kmeans') return euclideanPairDistance(data.numeric, data.numericCount);
-  const p = data.numericCount;
-  const q = data.categoricalCount;
-  return (i, j) => {
-    let sum = 0;
-    for (let f = 0; f < p; f++) {
-      const delta = data.numeric[i * p + f] - data.numeric[j * p + f];
-      sum += delta * delta;
-    }
-    for (let f = 0; f < q; f++) if (data.categorical[i * q + f] !== data.categorical[j * q + f]) sum += gamma;
-    return Math.sqrt(sum);
+/** The space clustered, as data: the silhouette runs a specialised kernel instead of a closure per pair. */
+function pairDistance(data: PreparedData, algorithm: Algorithm, gamma: number): DistanceSpace {
+  if (algorithm === 'kmeans') return { kind: 'euclidean', points: data.numeric, d: data.numericCount };
+  return {
+    kind: 'mixed',
+    numeric: data.numeric,
+    numericCount: data.numericCount,
+    categorical: data.categorical,
+    categoricalCount: data.categoricalCount,
+    gamma,
   };
 }
 

@@ -136,8 +136,8 @@ describe('segmentTable options', () => {
     expect((caught as Error).message).toMatch(message);
   });
 
-  it('refuses more segments than usable rows', () => {
-    const small = parseDelimited('Age,Spend\n20,1\n30,2\n40,3\n');
+  it('refuses more segments than rows left after dropping empty cells', () => {
+    const small = parseDelimited('Age,Spend\n20,1\n30,2\n40,3\n,4\n50,\n');
     expect(() => segmentTable(small, { k: 4 })).toThrow(
       /k = 4 asks for more segments than there are usable rows \(3\)/,
     );
