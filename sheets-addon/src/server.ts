@@ -73,7 +73,9 @@ export function getSheetProfile() {
 const runOptionsSchema = z.object({
   columns: z.array(z.string().min(1)).min(1, 'Choose at least one column').optional(),
   k: z
-    .union([z.literal('auto'), z.number().int('k must be a whole number').min(1, 'k must be at least 1')])
+    .union([z.literal('auto'), z.number().int().min(1)], {
+      error: 'k must be "auto" or a whole number of segments (1 or more)',
+    })
     .optional(),
   scaling: z.enum(['zscore', 'minmax', 'none']).optional(),
   algorithm: z.enum(['auto', 'kmeans', 'kprototypes']).optional(),
@@ -87,8 +89,13 @@ export type RunSegmentationOptions = z.infer<typeof runOptionsSchema>;
 
 function parseOptions<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   const parsed = schema.safeParse(input ?? {});
-  if (!parsed.success)
-    throw new AddonUserError(`${what}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+  if (!parsed.success) {
+    // One clause per problem, naming the option: the sidebar shows it as is.
+    const problems = parsed.error.issues.map((issue) =>
+      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    );
+    throw new AddonUserError(`${what}: ${problems.join('; ')}`);
+  }
   return parsed.data;
 }
 

@@ -61,8 +61,13 @@ export function readActiveSheet(): SheetSnapshot {
       `"${sheetName}" is where Customer Segments writes its results; open the sheet with your customers and try again.`,
     );
   }
-  const selection = sheet.getActiveRange();
-  const range = selection && selection.getNumRows() > 1 ? selection : sheet.getDataRange();
+  // The selection counts when it is on this sheet and spans more than one row (a header and rows).
+  const selection = spreadsheet.getActiveRange();
+  const useSelection =
+    selection !== null &&
+    selection.getSheet().getSheetId() === sheet.getSheetId() &&
+    selection.getNumRows() > 1;
+  const range = useSelection ? selection : sheet.getDataRange();
   const values = range.getValues() as Cell[][];
   const firstRow = range.getRow();
   const firstColumn = range.getColumn();
