@@ -2,6 +2,7 @@
  * The segmentation core's public surface: everything adapters (Sheets add-on, Slack app, CLI) call.
  */
 export * from './answer-model';
+export * from './answers';
 export * from './assign';
 export * from './choose-k';
 export * from './columns';
@@ -10,4 +11,5 @@ export * from './personas';
 export * from './prepare';
 export * from './run-schema';
 export * from './segment';
+export * from './sheet-layout';
 export * from './table';
