@@ -163,6 +163,19 @@ describe('Sheet', () => {
     ]);
   });
 
+  it('moves row metadata and values up when rows above are deleted, and grows the grid when rows are appended', () => {
+    const { sheet } = setUp();
+    sheet.getRange('3:3').addDeveloperMetadata('segments.row', 'second customer');
+    sheet.deleteRows(1, 1);
+    expect(sheet.getRange('A2').getValue()).toBe(2);
+    const [row] = sheet.createDeveloperMetadataFinder().withKey('segments.row').find();
+    expect(row.getLocation().getRow()?.getA1Notation()).toBe('2:2');
+    expect(sheet.getMaxRows()).toBe(999);
+    sheet.insertRowsAfter(sheet.getMaxRows(), 2);
+    expect(sheet.getMaxRows()).toBe(1001);
+    expect(() => sheet.deleteRows(1000, 5)).toThrow('Those rows are out of bounds.');
+  });
+
   it('finds metadata by key, value and location type, and only lets whole rows or columns carry it', () => {
     const { spreadsheet, globals, sheet } = setUp();
     const { DeveloperMetadataLocationType: Location, DeveloperMetadataVisibility: Visibility } =
@@ -252,6 +265,30 @@ describe('PropertiesService', () => {
       'You have exceeded the property storage quota. Please remove some properties and try again.',
     );
     expect(Object.keys(props.getProperties())).toHaveLength(57);
+  });
+});
+
+describe('CacheService and Utilities', () => {
+  it('expires cached values after their lifetime on the script clock, and formats dates in a time zone', () => {
+    let clock = Date.UTC(2026, 0, 1);
+    const spreadsheet = createSpreadsheet({ sheets: { Sheet1: [] } });
+    const { globals } = createServices({ spreadsheet, now: () => clock });
+    const cache = (
+      globals.CacheService as {
+        getUserCache(): { put(k: string, v: string, s?: number): void; get(k: string): string | null };
+      }
+    ).getUserCache();
+    cache.put('profile', '{"rows":200}', 60);
+    clock += 59_000;
+    expect(cache.get('profile')).toBe('{"rows":200}');
+    clock += 1_000;
+    expect(cache.get('profile')).toBeNull();
+    const utilities = globals.Utilities as { formatDate(d: Date, tz: string, f: string): string };
+    const instant = new Date(Date.UTC(2026, 6, 4, 22, 5, 9));
+    expect(utilities.formatDate(instant, 'Etc/UTC', "yyyy-MM-dd'T'HH:mm:ss")).toBe('2026-07-04T22:05:09');
+    expect(utilities.formatDate(instant, 'Europe/Berlin', 'EEE d MMM yyyy HH:mm Z')).toBe(
+      'Sun 5 Jul 2026 00:05 +0200',
+    );
   });
 });
 
