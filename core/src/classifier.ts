@@ -38,7 +38,10 @@ export interface TrainOptions {
   seed?: number;
   /** Share of each class held out for evaluation; default 0.2 (80/20). */
   testShare?: number;
-  /** Booster settings; defaults in {@link DEFAULT_BOOSTING_PARAMS}. */
+  /**
+   * Booster settings; defaults in {@link DEFAULT_BOOSTING_PARAMS}, except minSamplesLeaf, which
+   * defaults to 1% of the training rows between 2 and 20.
+   */
   boosting?: Partial<BoostingParams>;
   /** Model name; default "Predict <label> · <source>". */
   name?: string;
@@ -81,7 +84,13 @@ export function trainClassifier(table: Table, options: TrainOptions): Prediction
       },
     );
   }
-  const boosting: BoostingParams = { ...DEFAULT_BOOSTING_PARAMS, seed, ...options.boosting };
+  const boostingFor = (rowCount: number): BoostingParams => ({
+    ...DEFAULT_BOOSTING_PARAMS,
+    // 20 rows per leaf suits thousands of rows; a small sheet of 50 customers could never split.
+    minSamplesLeaf: Math.max(2, Math.min(DEFAULT_BOOSTING_PARAMS.minSamplesLeaf, Math.round(rowCount / 100))),
+    seed,
+    ...options.boosting,
+  });
   const columns = inferColumns(table);
   const labelColumn = findColumn(columns, options.label, sourceName, 'label');
   const notes: string[] = [];
@@ -117,7 +126,7 @@ export function trainClassifier(table: Table, options: TrainOptions): Prediction
     encodeRows(table, trainEncoding, trainRows).binned,
     trainLabels,
     classes.length,
-    boosting,
+    boostingFor(trainRows.length),
   );
   const holdoutProbabilities = predictBoostedTrees(
     holdoutBooster,
@@ -158,6 +167,7 @@ export function trainClassifier(table: Table, options: TrainOptions): Prediction
       notes.push(`${count} cells of ${column} are not numbers and were treated as missing.`);
     }
   }
+  const boosting = boostingFor(labelledRows.length);
   const booster = fitBoostedTrees(encoded.binned, labels, classes.length, boosting);
   const now = options.now ?? new Date();
   const classCounts: Record<string, number> = {};
