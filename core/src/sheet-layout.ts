@@ -37,8 +37,8 @@ export const CHUNK_PREFIX = 'json:';
 export const METADATA_KEYS = {
   /** On the Segment and Persona columns of the data sheet. */
   column: 'customerSegments.column',
-  /** On the spreadsheet: id of the run whose columns are in the sheet. */
-  lastRunId: 'customerSegments.lastRunId',
+  /** On the summary sheet (SHEET location), so a user's own sheet named "Segments" is never taken for it. */
+  summarySheet: 'customerSegments.summarySheet',
 } as const;
 
 /** Which output column a piece of developer metadata marks. */
@@ -135,7 +135,8 @@ export function encodeAssignmentColumns(
       );
     }
     const position = options.rowPositions ? options.rowPositions[i] : i + 1;
-    if (position >= 1 && position <= rowCount) values[position] = [segmentIndex + 1, segment.persona.name];
+    if (position >= 1 && position <= rowCount)
+      values[position] = [segmentIndex + 1, plainText(segment.persona.name)];
   }
   return values;
 }
@@ -168,7 +169,7 @@ export function encodeSummarySheet(
   // Per-segment table.
   const segmentTableRow = rows.length + 1;
   const profileHeaders = run.features.map((feature) =>
-    feature.kind === 'numeric' ? `${feature.name} (average)` : `${feature.name} (most common)`,
+    plainText(feature.kind === 'numeric' ? `${feature.name} (average)` : `${feature.name} (most common)`),
   );
   rows.push(['Segment', 'Persona', 'Customers', 'Share', ...profileHeaders, 'Strategy', 'Summary']);
   for (const segment of run.segments) {
@@ -184,7 +185,7 @@ export function encodeSummarySheet(
     });
     rows.push([
       segment.index + 1,
-      segment.persona.name,
+      plainText(segment.persona.name),
       segment.size,
       formatNumber(segment.share, 4),
       ...profile,

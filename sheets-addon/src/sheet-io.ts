@@ -56,7 +56,10 @@ export function readActiveSheet(): SheetSnapshot {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = spreadsheet.getActiveSheet();
   const sheetName = sheet.getName();
-  if (sheetName === SUMMARY_SHEET_NAME || sheetName === RUNS_SHEET_NAME) {
+  const isOurs =
+    sheetName === RUNS_SHEET_NAME ||
+    sheet.getDeveloperMetadata().some((metadata) => metadata.getKey() === METADATA_KEYS.summarySheet);
+  if (isOurs) {
     throw new AddonUserError(
       `"${sheetName}" is where Customer Segments writes its results; open the sheet with your customers and try again.`,
     );
@@ -175,12 +178,16 @@ export function writeOutputColumns(
  * layout's chart specs.
  */
 export function writeSummarySheet(spreadsheet: Spreadsheet, layout: SummarySheetLayout): Sheet {
-  let sheet = spreadsheet.getSheetByName(SUMMARY_SHEET_NAME);
+  let sheet = findSummarySheet(spreadsheet);
   if (sheet) {
     for (const chart of sheet.getCharts()) sheet.removeChart(chart);
     sheet.clear();
   } else {
-    sheet = spreadsheet.insertSheet(SUMMARY_SHEET_NAME);
+    // A user's own sheet called "Segments" is left alone: ours gets the next free name.
+    let name = SUMMARY_SHEET_NAME;
+    for (let n = 2; spreadsheet.getSheetByName(name); n++) name = `${SUMMARY_SHEET_NAME} ${n}`;
+    sheet = spreadsheet.insertSheet(name);
+    sheet.addDeveloperMetadata(METADATA_KEYS.summarySheet, 'true');
   }
   const rows = layout.values.length;
   const columns = layout.values[0].length;
@@ -207,6 +214,16 @@ export function writeSummarySheet(spreadsheet: Spreadsheet, layout: SummarySheet
     sheet.insertChart(chart);
   }
   return sheet;
+}
+
+/** The summary sheet the add-on made before (marked with sheet developer metadata), if any. */
+export function findSummarySheet(spreadsheet: Spreadsheet): Sheet | null {
+  for (const sheet of spreadsheet.getSheets()) {
+    if (sheet.getDeveloperMetadata().some((metadata) => metadata.getKey() === METADATA_KEYS.summarySheet)) {
+      return sheet;
+    }
+  }
+  return null;
 }
 
 function chartType(type: 'line' | 'scatter' | 'column'): GoogleAppsScript.Charts.ChartType {

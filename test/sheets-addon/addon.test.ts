@@ -301,6 +301,25 @@ describe('runSegmentation with bad input', () => {
     expect(reply.error).toMatch(/open the sheet with your customers/);
   });
 
+  it("never overwrites a user's own sheet named Segments", () => {
+    const spreadsheet = createSpreadsheet({
+      name: 'Mall',
+      sheets: { Customers: mallCells, Segments: [['My own notes'], ['keep me']] },
+    });
+    const addon = load(spreadsheet);
+    expect((addon.runFromSidebar('runSegmentation', MALL_OPTIONS) as RunReply).ok).toBe(true);
+    expect(readValues(spreadsheet.getSheetByName('Segments')!)).toEqual([['My own notes'], ['keep me']]);
+    expect(spreadsheet.getSheetByName('Segments 2')!.getCharts()).toHaveLength(3);
+    // A re-run reuses its own summary sheet.
+    addon.runFromSidebar('runSegmentation', MALL_OPTIONS);
+    expect(spreadsheet.getSheets().map((sheet) => sheet.getName())).toEqual([
+      'Customers',
+      'Segments',
+      'Segments 2',
+      '_segments_runs',
+    ]);
+  });
+
   it('says another segmentation is running when the document lock is busy, and writes nothing', () => {
     const spreadsheet = mallSpreadsheet();
     const locks = new LockRegistry();
