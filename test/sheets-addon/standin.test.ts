@@ -419,7 +419,7 @@ describe('loadAddon', () => {
     function probe() {
       var values = SpreadsheetApp.getActiveSheet().getDataRange().getValues();
       return {
-        globals: [typeof require, typeof process, typeof Buffer, typeof setTimeout, typeof module],
+        globals: [typeof require, typeof process, typeof Buffer, typeof setTimeout, typeof module, typeof fetch],
         services: [typeof SpreadsheetApp, typeof HtmlService, typeof PropertiesService, typeof LockService,
           typeof UrlFetchApp, typeof CacheService, typeof Utilities, typeof Session, typeof Logger, typeof console],
         arrays: values instanceof Array && values[1] instanceof Array,
@@ -446,7 +446,7 @@ describe('loadAddon', () => {
     });
   }
 
-  it('runs the script with the Apps Script globals and without require, process, Buffer or setTimeout', () => {
+  it('runs the script with the Apps Script globals and without require, process, Buffer, setTimeout or fetch', () => {
     const spreadsheet = createSpreadsheet({
       sheets: {
         Customers: [
@@ -458,7 +458,7 @@ describe('loadAddon', () => {
     const addon = load(spreadsheet);
     expect(addon.entryPoints).toEqual(['include', 'onOpen', 'showSidebar', 'probe', 'copyRows', 'takeLock']);
     const result = addon.globals.probe() as Record<string, unknown>;
-    expect(result.globals).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'undefined']);
+    expect(result.globals).toEqual(Array(6).fill('undefined'));
     expect(result.services).toEqual(Array(10).fill('object'));
     expect(result.arrays).toBe(true);
     expect(result.date).toBe(true);

@@ -13,7 +13,9 @@ export class CallCounter {
   private store: Record<string, number> = {};
   /** Live counts (a Proxy: missing keys read as 0). */
   readonly counts: CallCounts = new Proxy(this.store, {
-    get: (target, key) => (typeof key === 'string' ? (target[key] ?? 0) : undefined),
+    // Object.prototype keys (constructor, toString, …) keep their meaning so printers and matchers work.
+    get: (target, key) =>
+      typeof key !== 'string' || key in Object.prototype ? Reflect.get(target, key) : (target[key] ?? 0),
   });
 
   /** Records one call of `className.method`. */
