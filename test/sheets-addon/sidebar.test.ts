@@ -98,6 +98,32 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
         return { thrown: String(error) };
       }
     }
+    if (name === 'listRuns') {
+      return {
+        value: {
+          ok: true,
+          runs: [
+            {
+              id: 'run-1',
+              name: 'Mall · 2026-01-02',
+              createdAt: '2026-01-02T03:04:05.000Z',
+              k: 5,
+              rowCount: 200,
+            },
+          ],
+          problems: [],
+        },
+      };
+    }
+    if (name === 'publishRun') {
+      return {
+        value: {
+          ok: false,
+          error:
+            'The Slack app did not accept the token. Run /segments connect in Slack for a new token and paste it in Settings….',
+        },
+      };
+    }
     return { thrown: `unexpected server call ${name}` };
   }
 
@@ -204,5 +230,16 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
     expect(await page.locator('#run').isDisabled()).toBe(true);
     await page.locator('#column-3').setChecked(true);
     expect(await page.locator('#run').isEnabled()).toBe(true);
+  });
+
+  it('publishes the chosen kept run and shows a refusal inline', async () => {
+    await page.locator('nav button[data-view="publish"]').click();
+    await expect.poll(() => page.locator('#publish-run option').count()).toBe(1);
+    expect(await page.locator('#publish-run').textContent()).toContain('Mall · 2026-01-02 (k = 5');
+    await page.locator('#publish').click();
+    await page.locator('#publish-error').waitFor({ state: 'visible' });
+    expect(await page.locator('#publish-error').textContent()).toMatch(/did not accept the token/);
+    expect(calls.find((call) => call.name === 'publishRun')?.arg).toEqual({ runId: 'run-1' });
+    expect(await page.locator('#view-segment').isHidden()).toBe(true);
   });
 });
