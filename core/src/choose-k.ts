@@ -4,7 +4,7 @@
  * sentence a marketer can read. A k the user gives always wins; this only runs for k = 'auto'.
  */
 import type { ChooseKResult } from './run-schema';
-import { type PairDistance, silhouette } from './silhouette';
+import { type DistanceSpace, type PairDistance, silhouetteScorer } from './silhouette';
 
 /** Default candidate range (bounded by the number of rows). */
 export const MIN_AUTO_K = 2;
@@ -40,25 +40,28 @@ export function autoKCandidates(n: number): number[] {
 /**
  * Clusters for every candidate k and recommends one.
  * @param cluster runs the clustering for one k
- * @param distance pairwise distance for the silhouette, in the space clustered
- * @example chooseK(200, (k) => kmeans(points, 200, 2, k), euclideanPairDistance(points, 2)).result.recommendedK // 5
+ * @param distance the space clustered, for the silhouette: a {@link DistanceSpace} (fast, specialised
+ *   kernels) or a pairwise distance function
+ * @example chooseK(200, (k) => kmeans(points, 200, 2, k), { kind: 'euclidean', points, d: 2 }).result.recommendedK // 5
  */
 export function chooseK<T extends ClusteringOutcome>(
   n: number,
   cluster: (k: number) => T,
-  distance: PairDistance,
+  distance: PairDistance | DistanceSpace,
   options: ChooseKOptions = {},
 ): ChooseKOutcome<T> {
   const candidates = options.candidates ?? autoKCandidates(n);
   const clusterings = new Map<number, T>();
   const rows: ChooseKResult['candidates'] = [];
+  // Every candidate is scored on the same seeded sample, so its pair distances are computed once.
+  const scorer = silhouetteScorer(n, distance, {
+    sampleSize: options.silhouetteSampleSize,
+    seed: options.seed,
+  });
   candidates.forEach((k, position) => {
     const outcome = cluster(k);
     clusterings.set(k, outcome);
-    const score = silhouette(n, outcome.labels, k, distance, {
-      sampleSize: options.silhouetteSampleSize,
-      seed: options.seed,
-    });
+    const score = scorer.score(outcome.labels, k);
     rows.push({ k, inertia: outcome.inertia, silhouette: score === null ? null : roundTo(score, 4) });
     options.onCandidate?.(k, position + 1, candidates.length);
   });

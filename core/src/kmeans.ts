@@ -2,7 +2,7 @@
  * k-means on a flat row-major Float64Array: greedy k-means++ seeding (as scikit-learn does it: 2 + ⌊ln k⌋
  * candidates per centre, keep the one that lowers the potential most), then Lloyd iterations with
  * Hamerly's bounds, which skip most distance computations once centres settle. Restarts keep the
- * lowest inertia. No allocation per point; everything is seeded.
+ * lowest inertia. No allocation per point; buffers are reused across restarts; everything is seeded.
  *
  * Empty-cluster policy: a centre left without points moves to the point farthest from its own
  * centre (the worst-served customer), as scikit-learn relocates empty clusters to far points.
@@ -60,12 +60,19 @@ export function kmeans(
   const restarts = Math.max(1, options.restarts ?? 10);
   const maxIterations = options.maxIterations ?? 300;
   const tolerance = (options.tolerance ?? 1e-4) * meanVariance(points, n, d);
+  const seeding = new SeedingState(n);
+  const lloyd = new LloydBuffers(n, k, d);
   let best: KMeansResult | undefined;
   for (let restart = 0; restart < restarts; restart++) {
     const random = createRandom(deriveSeed(seed, restart));
-    const centroids = kmeansPlusPlus(points, n, d, k, random);
-    const result = lloydHamerly(points, n, d, k, centroids, maxIterations, tolerance);
-    if (!best || result.inertia < best.inertia) best = result;
+    const centroids = seedCentres(points, n, d, k, random, seeding);
+    const result = lloydHamerly(points, n, d, k, centroids, seeding, maxIterations, tolerance, lloyd);
+    if (!best || result.inertia < best.inertia) {
+      // The winner keeps its labels; the previous winner's buffer becomes the next workspace.
+      const spare = best?.labels ?? (restart + 1 < restarts ? new Int32Array(n) : undefined);
+      best = result;
+      if (spare) lloyd.labels = spare;
+    }
     options.onRestart?.(restart + 1, restarts);
   }
   return best as KMeansResult;
@@ -73,18 +80,20 @@ export function kmeans(
 
 /** Mean over features of the population variance (scikit-learn scales its tolerance by it). */
 function meanVariance(points: Float64Array, n: number, d: number): number {
-  let total = 0;
-  for (let f = 0; f < d; f++) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += points[i * d + f];
-    mean /= n;
-    let variance = 0;
-    for (let i = 0; i < n; i++) {
-      const delta = points[i * d + f] - mean;
-      variance += delta * delta;
+  // One row-wise pass of shifted sums: subtracting the first row keeps Σx² − (Σx)²/n from cancelling
+  // badly when values sit far from zero.
+  const sums = new Float64Array(d);
+  const squares = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const a = i * d;
+    for (let f = 0; f < d; f++) {
+      const delta = points[a + f] - points[f];
+      sums[f] += delta;
+      squares[f] += delta * delta;
     }
-    total += variance / n;
   }
+  let total = 0;
+  for (let f = 0; f < d; f++) total += Math.max(0, squares[f] - (sums[f] * sums[f]) / n) / n;
   return total / d;
 }
 
@@ -106,9 +115,23 @@ function squaredDistance(
 }
 
 /**
+ * Per-point state of seeding: squared distance to the nearest centre so far and which centre that
+ * is. Lloyd starts from it, so the first assignment costs nothing.
+ */
+class SeedingState {
+  closest: Float64Array;
+  nearest: Int32Array;
+  constructor(n: number) {
+    this.closest = new Float64Array(n);
+    this.nearest = new Int32Array(n);
+  }
+}
+
+/**
  * Greedy k-means++ seeding: each new centre is the best of 2 + ⌊ln k⌋ candidates drawn with
  * probability proportional to the squared distance to the nearest centre so far.
  * @returns k × d initial centres
+ * @example kmeansPlusPlus(points, n, d, 3, createRandom(1)) // Float64Array of 3 × d
  */
 export function kmeansPlusPlus(
   points: Float64Array,
@@ -117,73 +140,151 @@ export function kmeansPlusPlus(
   k: number,
   random: Random,
 ): Float64Array {
+  return seedCentres(points, n, d, k, random, new SeedingState(n));
+}
+
+/**
+ * Exact greedy k-means++ (every point weighs in; no sampling). Speed comes from the triangle
+ * inequality: a point whose nearest centre m is at distance r cannot get nearer to a candidate c
+ * when |c − m| ≥ 2r, so its distance to c is never computed. On clustered data that skips almost
+ * every point, and what remains is one cheap pass per candidate.
+ */
+function seedCentres(
+  points: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  random: Random,
+  state: SeedingState,
+): Float64Array {
+  const { closest, nearest } = state;
   const centres = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
-  const closest = new Float64Array(n);
-  const candidateDistance = new Float64Array(n);
-  const bestCandidateDistance = new Float64Array(n);
-  const cumulative = new Float64Array(n);
+  const targets = new Float64Array(trials);
+  const candidates = new Int32Array(trials);
+  // quarter[j] = |candidate − centre j|² / 4: a point with closest ≤ quarter[nearest] is skipped.
+  const quarter = new Float64Array(k);
   const first = Math.floor(random() * n);
   centres.set(points.subarray(first * d, first * d + d), 0);
   let potential = 0;
   for (let i = 0; i < n; i++) {
-    closest[i] = squaredDistance(points, i, centres, 0, d);
-    potential += closest[i];
+    const value = squaredDistance(points, i, centres, 0, d);
+    closest[i] = value;
+    nearest[i] = 0;
+    potential += value;
   }
   for (let c = 1; c < k; c++) {
-    let running = 0;
-    for (let i = 0; i < n; i++) {
-      running += closest[i];
-      cumulative[i] = running;
-    }
-    let bestIndex = -1;
+    drawCandidates(closest, n, potential, random, targets, candidates);
+    let bestIndex = candidates[0];
     let bestPotential = Number.POSITIVE_INFINITY;
     for (let t = 0; t < trials; t++) {
-      // All points coincide with centres (duplicates): any point will do.
-      const candidate = running > 0 ? searchSorted(cumulative, random() * running) : Math.floor(random() * n);
+      const base = candidates[t] * d;
+      for (let j = 0; j < c; j++) quarter[j] = 0.25 * squaredDistance(points, candidates[t], centres, j, d);
       let candidatePotential = 0;
-      const base = candidate * d;
       for (let i = 0; i < n; i++) {
-        let sum = 0;
+        const limit = closest[i];
+        if (limit <= quarter[nearest[i]]) {
+          candidatePotential += limit;
+          continue;
+        }
         const a = i * d;
+        let sum = 0;
         for (let f = 0; f < d; f++) {
           const delta = points[a + f] - points[base + f];
           sum += delta * delta;
         }
-        const value = sum < closest[i] ? sum : closest[i];
-        candidateDistance[i] = value;
-        candidatePotential += value;
+        candidatePotential += Math.min(sum, limit);
       }
       if (candidatePotential < bestPotential) {
         bestPotential = candidatePotential;
-        bestIndex = candidate;
-        bestCandidateDistance.set(candidateDistance);
+        bestIndex = candidates[t];
       }
     }
-    centres.set(points.subarray(bestIndex * d, bestIndex * d + d), c * d);
-    closest.set(bestCandidateDistance);
-    potential = bestPotential;
+    // Commit the winner: one more pass of the same shape, now writing.
+    const base = bestIndex * d;
+    centres.set(points.subarray(base, base + d), c * d);
+    for (let j = 0; j < c; j++) quarter[j] = 0.25 * squaredDistance(centres, c, centres, j, d);
+    potential = 0;
+    for (let i = 0; i < n; i++) {
+      const limit = closest[i];
+      if (limit > quarter[nearest[i]]) {
+        const a = i * d;
+        let sum = 0;
+        for (let f = 0; f < d; f++) {
+          const delta = points[a + f] - points[base + f];
+          sum += delta * delta;
+        }
+        if (sum < limit) {
+          closest[i] = sum;
+          nearest[i] = c;
+        }
+      }
+      potential += closest[i];
+    }
   }
-  void potential;
   return centres;
 }
 
-/** First index whose cumulative value exceeds `target` (binary search). */
-function searchSorted(cumulative: Float64Array, target: number): number {
-  let low = 0;
-  let high = cumulative.length - 1;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (cumulative[mid] <= target) low = mid + 1;
-    else high = mid;
+/**
+ * Draws candidates with probability ∝ weight: uniform targets in [0, total), each mapped to the first
+ * index whose running sum exceeds it (scikit-learn's searchsorted on the cumulative sum), found in
+ * one pass over the weights instead of materialising the cumulative array.
+ */
+function drawCandidates(
+  weights: Float64Array,
+  n: number,
+  total: number,
+  random: Random,
+  targets: Float64Array,
+  candidates: Int32Array,
+): void {
+  const trials = targets.length;
+  if (!(total > 0)) {
+    // Every point coincides with a centre (duplicates): any point will do.
+    for (let t = 0; t < trials; t++) candidates[t] = Math.floor(random() * n);
+    return;
   }
-  return low;
+  for (let t = 0; t < trials; t++) targets[t] = random() * total;
+  const order = Array.from({ length: trials }, (_, t) => t).sort((a, b) => targets[a] - targets[b]);
+  let next = 0;
+  let running = 0;
+  for (let i = 0; i < n && next < trials; i++) {
+    running += weights[i];
+    while (next < trials && running > targets[order[next]]) candidates[order[next++]] = i;
+  }
+  // Rounding can leave a target at or above the final sum: take the last point with weight.
+  if (next < trials) {
+    let last = n - 1;
+    while (last > 0 && weights[last] === 0) last--;
+    while (next < trials) candidates[order[next++]] = last;
+  }
+}
+
+/** Per-point and per-cluster buffers of Lloyd's iterations, reused across restarts. */
+class LloydBuffers {
+  labels: Int32Array;
+  upper: Float64Array;
+  lower: Float64Array;
+  sums: Float64Array;
+  previous: Float64Array;
+  shift: Float64Array;
+  halfGap: Float64Array;
+  constructor(n: number, k: number, d: number) {
+    this.labels = new Int32Array(n);
+    this.upper = new Float64Array(n);
+    this.lower = new Float64Array(n);
+    this.sums = new Float64Array(k * d);
+    this.previous = new Float64Array(k * d);
+    this.shift = new Float64Array(k);
+    this.halfGap = new Float64Array(k);
+  }
 }
 
 /**
  * Lloyd's algorithm with Hamerly's bounds: `upper[i]` bounds the distance to the assigned centre,
  * `lower[i]` the distance to any other; a point whose upper bound is below both its lower bound and
- * half the gap to the nearest other centre cannot change cluster, so it is skipped.
+ * half the gap to the nearest other centre cannot change cluster, so it is skipped. Cluster sums are
+ * updated as points move, so an iteration costs one pass over the points plus the few that move.
  */
 function lloydHamerly(
   points: Float64Array,
@@ -191,33 +292,39 @@ function lloydHamerly(
   d: number,
   k: number,
   centroids: Float64Array,
+  seeding: SeedingState,
   maxIterations: number,
   tolerance: number,
+  buffers: LloydBuffers,
 ): KMeansResult {
-  const labels = new Int32Array(n);
-  const upper = new Float64Array(n);
-  const lower = new Float64Array(n);
-  const sums = new Float64Array(k * d);
+  const { labels, upper, lower, sums, previous, shift, halfGap } = buffers;
   const sizes = new Int32Array(k);
-  const previous = new Float64Array(k * d);
-  const shift = new Float64Array(k);
-  const halfGap = new Float64Array(k);
-  for (let i = 0; i < n; i++) assignFully(points, i, d, k, centroids, labels, upper, lower);
+  // Seeding left every point with its nearest centre and that distance: the first assignment. Any
+  // other centre j is at least |m − j| − r away (triangle inequality), which gives the lower bound.
+  labels.set(seeding.nearest);
+  centreHalfGaps(centroids, d, k, halfGap);
+  for (let i = 0; i < n; i++) {
+    const r = Math.sqrt(seeding.closest[i]);
+    upper[i] = r;
+    const gap = 2 * halfGap[labels[i]] - r;
+    lower[i] = Math.max(gap, 0);
+  }
+  computeSums(points, n, d, k, labels, sums, sizes);
   let iterations = 0;
-  for (; iterations < maxIterations; ) {
+  while (iterations < maxIterations) {
     iterations++;
     previous.set(centroids);
-    updateCentroids(points, n, d, k, labels, upper, centroids, sums, sizes);
+    relocateEmptyClusters(points, n, d, k, labels, upper, lower, centroids, sums, sizes);
+    for (let j = 0; j < k; j++) {
+      if (sizes[j] === 0) continue;
+      for (let f = 0; f < d; f++) centroids[j * d + f] = sums[j * d + f] / sizes[j];
+    }
     let maxShift = 0;
     let secondShift = 0;
     let maxShiftCluster = -1;
     let totalShift = 0;
     for (let j = 0; j < k; j++) {
-      let sum = 0;
-      for (let f = 0; f < d; f++) {
-        const delta = centroids[j * d + f] - previous[j * d + f];
-        sum += delta * delta;
-      }
+      const sum = squaredDistance(centroids, j, previous, j, d);
       totalShift += sum;
       shift[j] = Math.sqrt(sum);
       if (shift[j] > maxShift) {
@@ -226,36 +333,60 @@ function lloydHamerly(
         maxShiftCluster = j;
       } else if (shift[j] > secondShift) secondShift = shift[j];
     }
-    for (let i = 0; i < n; i++) {
-      upper[i] += shift[labels[i]];
-      lower[i] -= labels[i] === maxShiftCluster ? secondShift : maxShift;
-    }
-    for (let j = 0; j < k; j++) {
-      let nearest = Number.POSITIVE_INFINITY;
-      for (let other = 0; other < k; other++) {
-        if (other === j) continue;
-        const distance = squaredDistance(centroids, j, centroids, other, d);
-        if (distance < nearest) nearest = distance;
-      }
-      halfGap[j] = 0.5 * Math.sqrt(nearest);
-    }
+    centreHalfGaps(centroids, d, k, halfGap);
     let changes = 0;
     for (let i = 0; i < n; i++) {
       const label = labels[i];
-      const bound = halfGap[label] > lower[i] ? halfGap[label] : lower[i];
-      if (upper[i] <= bound) continue;
-      upper[i] = Math.sqrt(squaredDistance(points, i, centroids, label, d));
-      if (upper[i] <= bound) continue;
+      const upperBound = upper[i] + shift[label];
+      const lowerBound = lower[i] - (label === maxShiftCluster ? secondShift : maxShift);
+      lower[i] = lowerBound;
+      const bound = Math.max(halfGap[label], lowerBound);
+      if (upperBound <= bound) {
+        upper[i] = upperBound;
+        continue;
+      }
+      const exact = Math.sqrt(squaredDistance(points, i, centroids, label, d));
+      upper[i] = exact;
+      if (exact <= bound) continue;
       assignFully(points, i, d, k, centroids, labels, upper, lower);
-      if (labels[i] !== label) changes++;
+      const moved = labels[i];
+      if (moved !== label) {
+        changes++;
+        sizes[label]--;
+        sizes[moved]++;
+        const a = i * d;
+        for (let f = 0; f < d; f++) {
+          sums[label * d + f] -= points[a + f];
+          sums[moved * d + f] += points[a + f];
+        }
+      }
     }
     if (changes === 0 || totalShift <= tolerance) break;
   }
-  // Labels now match the centres; make the centres the means of their labels and score exactly.
-  updateCentroids(points, n, d, k, labels, upper, centroids, sums, sizes);
+  // Labels now match the centres; make the centres the exact means of their labels (fresh sums, so
+  // the incremental updates leave no rounding behind) and score exactly.
+  computeSums(points, n, d, k, labels, sums, sizes);
+  relocateEmptyClusters(points, n, d, k, labels, upper, lower, centroids, sums, sizes);
+  for (let j = 0; j < k; j++) {
+    if (sizes[j] === 0) continue;
+    for (let f = 0; f < d; f++) centroids[j * d + f] = sums[j * d + f] / sizes[j];
+  }
   let inertia = 0;
   for (let i = 0; i < n; i++) inertia += squaredDistance(points, i, centroids, labels[i], d);
   return { labels, centroids, inertia, iterations, sizes };
+}
+
+/** halfGap[j] = half the distance from centre j to the nearest other centre (∞ when k = 1). */
+function centreHalfGaps(centroids: Float64Array, d: number, k: number, halfGap: Float64Array): void {
+  for (let j = 0; j < k; j++) {
+    let nearest = Number.POSITIVE_INFINITY;
+    for (let other = 0; other < k; other++) {
+      if (other === j) continue;
+      const distance = squaredDistance(centroids, j, centroids, other, d);
+      if (distance < nearest) nearest = distance;
+    }
+    halfGap[j] = 0.5 * Math.sqrt(nearest);
+  }
 }
 
 function assignFully(
@@ -271,8 +402,14 @@ function assignFully(
   let best = Number.POSITIVE_INFINITY;
   let second = Number.POSITIVE_INFINITY;
   let bestCluster = 0;
+  const a = i * d;
   for (let j = 0; j < k; j++) {
-    const distance = squaredDistance(points, i, centroids, j, d);
+    const b = j * d;
+    let distance = 0;
+    for (let f = 0; f < d; f++) {
+      const delta = points[a + f] - centroids[b + f];
+      distance += delta * delta;
+    }
     if (distance < best) {
       second = best;
       best = distance;
@@ -284,19 +421,16 @@ function assignFully(
   lower[i] = Math.sqrt(second);
 }
 
-/** Centres = means of their points; an empty cluster takes the point farthest from its centre. */
-function updateCentroids(
+function computeSums(
   points: Float64Array,
   n: number,
   d: number,
   k: number,
   labels: Int32Array,
-  upper: Float64Array,
-  centroids: Float64Array,
   sums: Float64Array,
   sizes: Int32Array,
 ): void {
-  sums.fill(0);
+  sums.fill(0, 0, k * d);
   sizes.fill(0);
   for (let i = 0; i < n; i++) {
     const label = labels[i];
@@ -305,6 +439,21 @@ function updateCentroids(
     const b = label * d;
     for (let f = 0; f < d; f++) sums[b + f] += points[a + f];
   }
+}
+
+/** An empty cluster takes the point farthest from its centre (from a cluster that can spare one). */
+function relocateEmptyClusters(
+  points: Float64Array,
+  n: number,
+  d: number,
+  k: number,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+  centroids: Float64Array,
+  sums: Float64Array,
+  sizes: Int32Array,
+): void {
   for (let j = 0; j < k; j++) {
     if (sizes[j] > 0) continue;
     let farthest = -1;
@@ -324,10 +473,8 @@ function updateCentroids(
     labels[farthest] = j;
     sizes[j] = 1;
     for (let f = 0; f < d; f++) sums[j * d + f] = points[farthest * d + f];
+    // The point now sits on its own centre; a zero lower bound makes the next pass re-check it.
     upper[farthest] = 0;
-  }
-  for (let j = 0; j < k; j++) {
-    if (sizes[j] === 0) continue;
-    for (let f = 0; f < d; f++) centroids[j * d + f] = sums[j * d + f] / sizes[j];
+    lower[farthest] = 0;
   }
 }

@@ -113,6 +113,38 @@ export function mixedCost(
   return cost + gamma * mismatches;
 }
 
+/** Cost between prototype a of `aNumeric`/`aCategorical` and prototype b of the same or other arrays. */
+function prototypeCost(
+  aNumeric: Float64Array,
+  aCategorical: Int32Array,
+  a: number,
+  bNumeric: Float64Array,
+  bCategorical: Int32Array,
+  b: number,
+  p: number,
+  q: number,
+  gamma: number,
+): number {
+  let cost = 0;
+  for (let f = 0; f < p; f++) {
+    const delta = aNumeric[a * p + f] - bNumeric[b * p + f];
+    cost += delta * delta;
+  }
+  let mismatches = 0;
+  for (let f = 0; f < q; f++) if (aCategorical[a * q + f] !== bCategorical[b * q + f]) mismatches++;
+  return cost + gamma * mismatches;
+}
+
+/**
+ * One k-prototypes run: seeding, then Lloyd-style rounds (assign every point to its cheapest
+ * prototype, move prototypes to means and modes) until no point moves.
+ *
+ * Why Hamerly's bounds are exact here: √cost is a Euclidean distance once each categorical feature
+ * is one-hot encoded and scaled by √(gamma / 2) (a mismatch then differs in two coordinates, adding
+ * gamma), and a mode is such a one-hot point. So the triangle inequality holds for √cost, between
+ * points and prototypes alike, and a point whose bound shows no other prototype can be cheaper is
+ * skipped. Cluster sums and category counts follow the points that move.
+ */
 function runOnce(
   data: MixedData,
   k: number,
@@ -120,19 +152,29 @@ function runOnce(
   maxIterations: number,
   random: Random,
 ): KPrototypesResult {
-  const { n, numericCount: p, categoricalCount: q } = data;
+  const { n, numericCount: p, categoricalCount: q, numeric, categorical } = data;
   const numericCentroids = new Float64Array(k * p);
   const categoricalCentroids = new Int32Array(k * q);
   // Seeding: k-means++ on the mixed cost, so prototypes start spread out.
   const closest = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   let chosen = Math.floor(random() * n);
   for (let c = 0; c < k; c++) {
-    numericCentroids.set(data.numeric.subarray(chosen * p, chosen * p + p), c * p);
-    categoricalCentroids.set(data.categorical.subarray(chosen * q, chosen * q + q), c * q);
+    numericCentroids.set(numeric.subarray(chosen * p, chosen * p + p), c * p);
+    categoricalCentroids.set(categorical.subarray(chosen * q, chosen * q + q), c * q);
     if (c === k - 1) break;
     let total = 0;
     for (let i = 0; i < n; i++) {
-      const cost = mixedCost(data, i, numericCentroids, categoricalCentroids, c, gamma);
+      const cost = prototypeCost(
+        numeric,
+        categorical,
+        i,
+        numericCentroids,
+        categoricalCentroids,
+        c,
+        p,
+        q,
+        gamma,
+      );
       if (cost < closest[i]) closest[i] = cost;
       total += closest[i];
     }
@@ -148,59 +190,178 @@ function runOnce(
       }
     }
   }
-  const labels = new Int32Array(n).fill(-1);
+  const labels = new Int32Array(n);
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
   const sizes = new Int32Array(k);
   const sums = new Float64Array(k * p);
   const maxCategories = Math.max(1, ...data.categoryCounts);
   const counts = new Int32Array(k * q * maxCategories);
+  const previousNumeric = new Float64Array(k * p);
+  const previousCategorical = new Int32Array(k * q);
+  const shift = new Float64Array(k);
+  const halfGap = new Float64Array(k);
+  for (let i = 0; i < n; i++)
+    assignFully(data, i, k, numericCentroids, categoricalCentroids, gamma, labels, upper, lower);
+  for (let i = 0; i < n; i++) {
+    const j = labels[i];
+    sizes[j]++;
+    for (let f = 0; f < p; f++) sums[j * p + f] += numeric[i * p + f];
+    for (let f = 0; f < q; f++) counts[(j * q + f) * maxCategories + categorical[i * q + f]]++;
+  }
   let iterations = 0;
-  let cost = 0;
-  for (; iterations < maxIterations; iterations++) {
-    let changes = 0;
-    cost = 0;
-    for (let i = 0; i < n; i++) {
-      let best = Number.POSITIVE_INFINITY;
-      let bestCluster = 0;
-      for (let j = 0; j < k; j++) {
-        const value = mixedCost(data, i, numericCentroids, categoricalCentroids, j, gamma);
-        if (value < best) {
-          best = value;
-          bestCluster = j;
-        }
-      }
-      if (labels[i] !== bestCluster) changes++;
-      labels[i] = bestCluster;
-      cost += best;
-    }
-    if (changes === 0) break;
+  while (iterations < maxIterations) {
+    iterations++;
     // Prototypes: numeric means and categorical modes of their points.
-    sizes.fill(0);
-    sums.fill(0);
-    counts.fill(0);
-    for (let i = 0; i < n; i++) {
-      const j = labels[i];
-      sizes[j]++;
-      for (let f = 0; f < p; f++) sums[j * p + f] += data.numeric[i * p + f];
-      for (let f = 0; f < q; f++) counts[(j * q + f) * maxCategories + data.categorical[i * q + f]]++;
-    }
+    previousNumeric.set(numericCentroids);
+    previousCategorical.set(categoricalCentroids);
     for (let j = 0; j < k; j++) {
       if (sizes[j] === 0) continue; // an empty prototype keeps its place and may win points back
       for (let f = 0; f < p; f++) numericCentroids[j * p + f] = sums[j * p + f] / sizes[j];
       for (let f = 0; f < q; f++) {
         let bestCode = categoricalCentroids[j * q + f];
         let bestCount = -1;
+        const base = (j * q + f) * maxCategories;
         for (let c = 0; c < data.categoryCounts[f]; c++) {
-          const count = counts[(j * q + f) * maxCategories + c];
-          if (count > bestCount) {
-            bestCount = count;
+          if (counts[base + c] > bestCount) {
+            bestCount = counts[base + c];
             bestCode = c;
           }
         }
         categoricalCentroids[j * q + f] = bestCode;
       }
     }
+    let maxShift = 0;
+    let secondShift = 0;
+    let maxShiftCluster = -1;
+    for (let j = 0; j < k; j++) {
+      shift[j] = Math.sqrt(
+        prototypeCost(
+          numericCentroids,
+          categoricalCentroids,
+          j,
+          previousNumeric,
+          previousCategorical,
+          j,
+          p,
+          q,
+          gamma,
+        ),
+      );
+      if (shift[j] > maxShift) {
+        secondShift = maxShift;
+        maxShift = shift[j];
+        maxShiftCluster = j;
+      } else if (shift[j] > secondShift) secondShift = shift[j];
+    }
+    for (let j = 0; j < k; j++) {
+      let nearest = Number.POSITIVE_INFINITY;
+      for (let other = 0; other < k; other++) {
+        if (other === j) continue;
+        const cost = prototypeCost(
+          numericCentroids,
+          categoricalCentroids,
+          j,
+          numericCentroids,
+          categoricalCentroids,
+          other,
+          p,
+          q,
+          gamma,
+        );
+        if (cost < nearest) nearest = cost;
+      }
+      halfGap[j] = 0.5 * Math.sqrt(nearest);
+    }
+    let changes = 0;
+    for (let i = 0; i < n; i++) {
+      const label = labels[i];
+      const upperBound = upper[i] + shift[label];
+      const lowerBound = lower[i] - (label === maxShiftCluster ? secondShift : maxShift);
+      lower[i] = lowerBound;
+      const bound = Math.max(halfGap[label], lowerBound);
+      if (upperBound <= bound) {
+        upper[i] = upperBound;
+        continue;
+      }
+      const exact = Math.sqrt(
+        prototypeCost(numeric, categorical, i, numericCentroids, categoricalCentroids, label, p, q, gamma),
+      );
+      upper[i] = exact;
+      if (exact <= bound) continue;
+      assignFully(data, i, k, numericCentroids, categoricalCentroids, gamma, labels, upper, lower);
+      const moved = labels[i];
+      if (moved === label) continue;
+      changes++;
+      sizes[label]--;
+      sizes[moved]++;
+      for (let f = 0; f < p; f++) {
+        sums[label * p + f] -= numeric[i * p + f];
+        sums[moved * p + f] += numeric[i * p + f];
+      }
+      for (let f = 0; f < q; f++) {
+        const code = categorical[i * q + f];
+        counts[(label * q + f) * maxCategories + code]--;
+        counts[(moved * q + f) * maxCategories + code]++;
+      }
+    }
+    if (changes === 0) break;
   }
-  sizes.fill(0);
-  for (let i = 0; i < n; i++) sizes[labels[i]]++;
+  let cost = 0;
+  for (let i = 0; i < n; i++)
+    cost += prototypeCost(
+      numeric,
+      categorical,
+      i,
+      numericCentroids,
+      categoricalCentroids,
+      labels[i],
+      p,
+      q,
+      gamma,
+    );
   return { labels, numericCentroids, categoricalCentroids, cost, gamma, iterations, sizes };
+}
+
+/** Cheapest prototype of point i (the lowest index on ties), with Hamerly's bounds in √cost. */
+function assignFully(
+  data: MixedData,
+  i: number,
+  k: number,
+  numericCentroids: Float64Array,
+  categoricalCentroids: Int32Array,
+  gamma: number,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+): void {
+  const { numericCount: p, categoricalCount: q, numeric, categorical } = data;
+  let best = Number.POSITIVE_INFINITY;
+  let second = Number.POSITIVE_INFINITY;
+  let bestCluster = 0;
+  const a = i * p;
+  const b = i * q;
+  for (let j = 0; j < k; j++) {
+    let cost = 0;
+    const c = j * p;
+    for (let f = 0; f < p; f++) {
+      const delta = numeric[a + f] - numericCentroids[c + f];
+      cost += delta * delta;
+    }
+    let mismatches = 0;
+    const e = j * q;
+    for (let f = 0; f < q; f++) {
+      const difference = categorical[b + f] ^ categoricalCentroids[e + f];
+      mismatches += (difference | -difference) >>> 31;
+    }
+    cost += gamma * mismatches;
+    if (cost < best) {
+      second = best;
+      best = cost;
+      bestCluster = j;
+    } else if (cost < second) second = cost;
+  }
+  labels[i] = bestCluster;
+  upper[i] = Math.sqrt(best);
+  lower[i] = Math.sqrt(second);
 }
