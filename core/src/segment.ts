@@ -74,6 +74,17 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
   const sourceName = options.source?.fileName ?? options.source?.sheetName ?? 'the table';
   const report = (phase: Progress['phase'], fraction: number, message: string) =>
     options.onProgress?.({ phase, fraction, message });
+  // Too few rows is the real problem even when it also leaves no usable column: say that first.
+  const minimumRows = settings.k === 'auto' ? 3 : settings.k;
+  if (table.rows.length < minimumRows) {
+    throw new SegmentationError(
+      'TOO_FEW_ROWS',
+      settings.k === 'auto'
+        ? `${sourceName} has ${table.rows.length} row${table.rows.length === 1 ? '' : 's'}; choosing k needs at least 3 (segmentation is meant for tens of customers or more)`
+        : `k = ${settings.k} asks for more segments than there are rows (${table.rows.length}); choose k of at most ${table.rows.length}`,
+      { field: 'k' },
+    );
+  }
   report('prepare', 0, 'Reading columns');
   const data = prepareFeatures(table, {
     columns: options.columns,
