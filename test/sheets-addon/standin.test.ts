@@ -118,6 +118,8 @@ describe('Range and A1 notation', () => {
     sheet.getRange('F1').setNumberFormat('@');
     sheet.getRange('E1:F1').setValues([['007', '007']]);
     sheet.getRange('E2:H2').setValues([["'007", 'true', '=SUM(B2:B3)', 'Segment 1']]);
+    sheet.getRange('E3:G3').setValues([['1,234', '3/1/2024', '50%']]);
+    expect(sheet.getRange('E3:G3').getValues()).toEqual([[1234, new Date(Date.UTC(2024, 2, 1)), 0.5]]);
     expect(sheet.getRange('E1:F1').getValues()).toEqual([[7, '007']]);
     expect(sheet.getRange('E2:H2').getValues()).toEqual([['007', true, '=SUM(B2:B3)', 'Segment 1']]);
     expect(sheet.getRange('E2:H2').getFormulas()).toEqual([['', '', '=SUM(B2:B3)', '']]);
@@ -161,6 +163,17 @@ describe('Sheet', () => {
     expect(left.map((m) => [m.getValue(), m.getLocation().getColumn()?.getColumn()])).toEqual([
       ['persona', 7],
     ]);
+  });
+
+  it('moves values and column metadata together when the user moves a column', () => {
+    const { sheet } = setUp();
+    sheet.getRange('E1').setValue('Segment');
+    sheet.getRange('E:E').addDeveloperMetadata('segments.column', 'segment');
+    // Move column E before column B (indices as before the move): B, C, D shift right.
+    sheet.moveColumns(sheet.getRange('E1'), 2);
+    expect(sheet.getRange('A1:E1').getValues()).toEqual([['Id', 'Segment', 'Age', 'Joined', 'Active']]);
+    const [metadata] = sheet.createDeveloperMetadataFinder().withKey('segments.column').find();
+    expect(metadata.getLocation().getColumn()?.getA1Notation()).toBe('B:B');
   });
 
   it('moves row metadata and values up when rows above are deleted, and grows the grid when rows are appended', () => {

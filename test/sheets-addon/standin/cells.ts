@@ -1,8 +1,9 @@
 /**
  * How a value written by a script becomes a cell, and how a cell is displayed. Range.setValues and
- * setValue behave like typing into the cell: '42' becomes the number 42, 'TRUE' a boolean,
- * '2024-03-01' a Date, '=A1+1' a formula, and a leading apostrophe keeps text as text. A cell with
- * the plain-text number format '@' keeps strings as strings.
+ * setValue behave like typing into the cell (en-US locale): '42' and '1,234' become numbers, 'TRUE'
+ * a boolean, '2024-03-01' and '3/1/2024' Dates, '50%' 0.5, '=A1+1' a formula, and a leading
+ * apostrophe keeps text as text. A cell with the plain-text number format '@' keeps strings as
+ * strings.
  */
 import { type Cell, isDate } from './realm';
 
@@ -24,7 +25,14 @@ export type ConvertedCell = { cell: Cell } | { error: string };
 
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const PERCENT_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)%$/;
+const GROUPED_NUMBER_TEXT = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const ISO_DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
+const US_DATE_TEXT = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+function validDate(year: number, month: number, day: number): Date | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : undefined;
+}
 
 /** Converts a value passed to setValues/setValue into the stored cell. */
 export function toCell(value: unknown, numberFormat: string | undefined): ConvertedCell {
@@ -44,13 +52,15 @@ export function toCell(value: unknown, numberFormat: string | undefined): Conver
   if (text.startsWith('=')) return { cell: text };
   const trimmed = text.trim();
   if (NUMBER_TEXT.test(trimmed)) return { cell: Number(trimmed) };
+  if (GROUPED_NUMBER_TEXT.test(trimmed)) return { cell: Number(trimmed.replace(/,/g, '')) };
   if (PERCENT_TEXT.test(trimmed)) return { cell: Number(trimmed.slice(0, -1)) / 100 };
   if (/^(true|false)$/i.test(trimmed)) return { cell: trimmed.toUpperCase() === 'TRUE' };
   const iso = ISO_DATE_TEXT.exec(trimmed);
-  if (iso) {
-    const date = new Date(Date.UTC(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])));
-    if (date.getUTCDate() === Number(iso[3])) return { cell: date };
-  }
+  const isoDate = iso ? validDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) : undefined;
+  if (isoDate) return { cell: isoDate };
+  const us = US_DATE_TEXT.exec(trimmed);
+  const usDate = us ? validDate(Number(us[3]), Number(us[1]), Number(us[2])) : undefined;
+  if (usDate) return { cell: usDate };
   return { cell: text };
 }
 

@@ -679,6 +679,50 @@ export class StandinSheet {
     this.shiftCharts('row', (start, end) => bandAfterDelete(start, end, from, count));
   }
 
+  /**
+   * @internal Moves the band [start, end] of rows or columns before index `destination`, given in
+   * coordinates before the move, as Sheet.moveColumns/moveRows document.
+   */
+  moveBand(dimension: 'row' | 'column', start: number, end: number, destination: number): void {
+    const size = dimension === 'row' ? this.maxRows : this.maxColumns;
+    if (start < 1 || end > size || destination < 1 || destination > size + 1) {
+      this.fail(dimension === 'row' ? 'Those rows are out of bounds.' : 'Those columns are out of bounds.');
+    }
+    if (destination >= start && destination <= end + 1) return;
+    const old = Array.from({ length: size }, (_, i) => i + 1);
+    const moving = old.filter((index) => index >= start && index <= end);
+    const staying = old.filter((index) => index < start || index > end);
+    const before = staying.filter((index) => index < destination);
+    const after = staying.filter((index) => index >= destination);
+    const order = [...before, ...moving, ...after];
+    const newIndexOf = new Map(order.map((oldIndex, i) => [oldIndex, i + 1]));
+    const map = (index: number): number => newIndexOf.get(index) ?? index;
+    const band = (first: number, last: number): [number, number] => {
+      const mapped = Array.from({ length: last - first + 1 }, (_, i) => map(first + i));
+      return [Math.min(...mapped), Math.max(...mapped)];
+    };
+    if (dimension === 'row') {
+      const values = this.values;
+      const formats = this.formats;
+      this.values = [];
+      this.formats = [];
+      order.forEach((oldIndex, i) => {
+        if (values[oldIndex - 1]) this.values[i] = values[oldIndex - 1];
+        if (formats[oldIndex - 1]) this.formats[i] = formats[oldIndex - 1];
+      });
+      this.values = Array.from(this.values, (line) => line ?? []);
+      this.formats = Array.from(this.formats, (line) => line ?? []);
+    } else {
+      this.values = this.values.map((line) =>
+        line ? order.map((oldIndex) => line[oldIndex - 1] ?? '') : line,
+      );
+      this.formats = this.formats.map((line) => (line ? order.map((oldIndex) => line[oldIndex - 1]) : line));
+      this.columnWidths = new Map([...this.columnWidths].map(([column, width]) => [map(column), width]));
+    }
+    this.shiftMetadata(dimension === 'row' ? 'ROW' : 'COLUMN', band);
+    this.shiftCharts(dimension, band);
+  }
+
   private shiftMetadata(
     type: 'ROW' | 'COLUMN',
     move: (start: number, end: number) => [number, number] | undefined,
@@ -800,6 +844,20 @@ export class StandinSheet {
   deleteRows(rowPosition: number, howMany: number): void {
     this.count('deleteRows');
     this.deleteRowsAt(Number(rowPosition), Number(howMany));
+  }
+
+  /** Moves the columns spanned by `columnSpec` before `destinationIndex` (an index from before the move). */
+  moveColumns(columnSpec: StandinRange, destinationIndex: number): void {
+    this.count('moveColumns');
+    const { column, numColumns } = columnSpec.span;
+    this.moveBand('column', column, column + numColumns - 1, Number(destinationIndex));
+  }
+
+  /** Moves the rows spanned by `rowSpec` before `destinationIndex` (an index from before the move). */
+  moveRows(rowSpec: StandinRange, destinationIndex: number): void {
+    this.count('moveRows');
+    const { row, numRows } = rowSpec.span;
+    this.moveBand('row', row, row + numRows - 1, Number(destinationIndex));
   }
 
   // --- visibility, clearing, layout -------------------------------------------------------------
