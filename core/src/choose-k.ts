@@ -10,18 +10,31 @@ import { type DistanceSpace, type PairDistance, silhouetteScorer } from './silho
 export const MIN_AUTO_K = 2;
 export const MAX_AUTO_K = 10;
 
+/**
+ * Restarts per candidate k while comparing candidates. Ranking k needs a good clustering of each,
+ * not the best of ten; the recommended k then gets the remaining restarts (see
+ * {@link ChooseKOptions.refineWinner}), so the final segments are as good as a full run.
+ */
+export const AUTO_K_CANDIDATE_RESTARTS = 3;
+
 export interface ClusteringOutcome {
   labels: Int32Array;
   inertia: number;
 }
 
-export interface ChooseKOptions {
+export interface ChooseKOptions<T extends ClusteringOutcome = ClusteringOutcome> {
   /** Default 2..min(10, n − 1). */
   candidates?: number[];
   /** Passed to the silhouette: default 5,000 points, seed 1. */
   silhouetteSampleSize?: number;
   seed?: number;
   onCandidate?: (k: number, finished: number, total: number) => void;
+  /**
+   * Clusters the recommended k again with more starts once candidates are compared (e.g. the
+   * restarts the candidates skipped). The result replaces the candidate's when its inertia is lower;
+   * its row is rescored and the recommendation re-checked, refining any new winner in turn.
+   */
+  refineWinner?: (k: number) => T;
 }
 
 /** What choose-k found, plus each candidate's clustering so the winner need not be recomputed. */
@@ -48,7 +61,7 @@ export function chooseK<T extends ClusteringOutcome>(
   n: number,
   cluster: (k: number) => T,
   distance: PairDistance | DistanceSpace,
-  options: ChooseKOptions = {},
+  options: ChooseKOptions<T> = {},
 ): ChooseKOutcome<T> {
   const candidates = options.candidates ?? autoKCandidates(n);
   const clusterings = new Map<number, T>();
@@ -65,7 +78,24 @@ export function chooseK<T extends ClusteringOutcome>(
     rows.push({ k, inertia: outcome.inertia, silhouette: score === null ? null : roundTo(score, 4) });
     options.onCandidate?.(k, position + 1, candidates.length);
   });
-  return { result: recommendK(rows, n), clusterings };
+  let result = recommendK(rows, n);
+  const refined = new Set<number>();
+  while (options.refineWinner && !refined.has(result.recommendedK)) {
+    const k = result.recommendedK;
+    refined.add(k);
+    const current = clusterings.get(k);
+    const better = options.refineWinner(k);
+    if (!current || better.inertia >= current.inertia) continue;
+    clusterings.set(k, better);
+    const row = rows.find((candidate) => candidate.k === k);
+    if (row) {
+      const score = scorer.score(better.labels, k);
+      row.inertia = better.inertia;
+      row.silhouette = score === null ? null : roundTo(score, 4);
+    }
+    result = recommendK(rows, n);
+  }
+  return { result, clusterings };
 }
 
 /**

@@ -19,6 +19,12 @@ export interface KMeansOptions {
   maxIterations?: number;
   /** Stop when the centres' total squared shift ≤ tolerance × mean feature variance. Default 1e-4. */
   tolerance?: number;
+  /**
+   * Index of the first restart (default 0): restarts are numbered and each has its own seed, so
+   * `{ restarts: 3 }` then `{ restarts: 7, firstRestart: 3 }` together try exactly the starts of
+   * `{ restarts: 10 }` (choose-k uses this to give only the winning k the full restarts).
+   */
+  firstRestart?: number;
   /** Called after each restart with (finished, total). */
   onRestart?: (finished: number, total: number) => void;
 }
@@ -58,13 +64,14 @@ export function kmeans(
   }
   const seed = options.seed ?? 1;
   const restarts = Math.max(1, options.restarts ?? 10);
+  const firstRestart = options.firstRestart ?? 0;
   const maxIterations = options.maxIterations ?? 300;
   const tolerance = (options.tolerance ?? 1e-4) * meanVariance(points, n, d);
   const seeding = new SeedingState(n);
   const lloyd = new LloydBuffers(n, k, d);
   let best: KMeansResult | undefined;
   for (let restart = 0; restart < restarts; restart++) {
-    const random = createRandom(deriveSeed(seed, restart));
+    const random = createRandom(deriveSeed(seed, firstRestart + restart));
     const centroids = seedCentres(points, n, d, k, random, seeding);
     const result = lloydHamerly(points, n, d, k, centroids, seeding, maxIterations, tolerance, lloyd);
     if (!best || result.inertia < best.inertia) {

@@ -28,6 +28,12 @@ export interface KPrototypesOptions {
   maxIterations?: number;
   /** Weight of one mismatch; default {@link defaultGamma}. */
   gamma?: number;
+  /**
+   * Index of the first restart (default 0): restarts are numbered and each has its own seed, so
+   * `{ restarts: 3 }` then `{ restarts: 7, firstRestart: 3 }` together try exactly the starts of
+   * `{ restarts: 10 }` (choose-k uses this to give only the winning k the full restarts).
+   */
+  firstRestart?: number;
   onRestart?: (finished: number, total: number) => void;
 }
 
@@ -83,7 +89,7 @@ export function kprototypes(data: MixedData, k: number, options: KPrototypesOpti
   const restarts = Math.max(1, options.restarts ?? 10);
   let best: KPrototypesResult | undefined;
   for (let restart = 0; restart < restarts; restart++) {
-    const random = createRandom(deriveSeed(options.seed ?? 1, restart));
+    const random = createRandom(deriveSeed(options.seed ?? 1, (options.firstRestart ?? 0) + restart));
     const result = runOnce(data, k, gamma, options.maxIterations ?? 100, random);
     if (!best || result.cost < best.cost) best = result;
     options.onRestart?.(restart + 1, restarts);

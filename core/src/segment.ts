@@ -1,7 +1,7 @@
 /**
  * The whole segmentation job: table → features → clusters → k → personas → Run.
  */
-import { autoKCandidates, type ClusteringOutcome, chooseK } from './choose-k';
+import { AUTO_K_CANDIDATE_RESTARTS, autoKCandidates, type ClusteringOutcome, chooseK } from './choose-k';
 import { assertNever, SegmentationError } from './errors';
 import { kmeans } from './kmeans';
 import { defaultGamma, kprototypes, type MixedData } from './kprototypes';
@@ -126,19 +126,21 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
   };
   const gamma = algorithm === 'kprototypes' ? defaultGamma(mixed) : null;
   const distance = pairDistance(data, algorithm, gamma ?? 0);
-  const cluster = (k: number, seed: number): Clustering => {
+  const cluster = (k: number, seed: number, restarts = settings.restarts, firstRestart = 0): Clustering => {
     switch (algorithm) {
       case 'kmeans': {
         const result = kmeans(data.numeric, data.n, data.numericCount, k, {
           seed,
-          restarts: settings.restarts,
+          restarts,
+          firstRestart,
         });
         return { labels: result.labels, inertia: result.inertia, sizes: result.sizes };
       }
       case 'kprototypes': {
         const result = kprototypes(mixed, k, {
           seed,
-          restarts: settings.restarts,
+          restarts,
+          firstRestart,
           gamma: gamma ?? undefined,
         });
         return { labels: result.labels, inertia: result.cost, sizes: result.sizes };
@@ -152,16 +154,28 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
   let chosen: Clustering;
   let chooseKResult: ChooseKResult | undefined;
   if (settings.k === 'auto') {
-    const outcome = chooseK(data.n, (candidate) => cluster(candidate, settings.seed), distance, {
-      seed: settings.seed,
-      onCandidate: (candidate, finished, total) =>
-        report(
-          'choose-k',
-          0.05 + 0.85 * (finished / total),
-          `Tried k = ${candidate} (${finished} of ${total})`,
-        ),
-      candidates: autoKCandidates(data.n),
-    });
+    // Candidates are compared on a few restarts each; the winner gets the rest (same seeds as a full run).
+    const candidateRestarts = Math.min(AUTO_K_CANDIDATE_RESTARTS, settings.restarts);
+    const outcome = chooseK(
+      data.n,
+      (candidate) => cluster(candidate, settings.seed, candidateRestarts),
+      distance,
+      {
+        seed: settings.seed,
+        refineWinner:
+          settings.restarts > candidateRestarts
+            ? (winner) =>
+                cluster(winner, settings.seed, settings.restarts - candidateRestarts, candidateRestarts)
+            : undefined,
+        onCandidate: (candidate, finished, total) =>
+          report(
+            'choose-k',
+            0.05 + 0.85 * (finished / total),
+            `Tried k = ${candidate} (${finished} of ${total})`,
+          ),
+        candidates: autoKCandidates(data.n),
+      },
+    );
     chooseKResult = outcome.result;
     k = chooseKResult.recommendedK;
     chosen = outcome.clusterings.get(k) as Clustering;
