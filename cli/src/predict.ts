@@ -74,16 +74,17 @@ export function formatPrediction(model: PredictionModel, result: PredictionResul
     `${'Segment'.padEnd(nameWidth)}  ${'Rows'.padStart(6)}  ${'Share'.padStart(6)}  Confidence  Profile`,
   );
   for (const segment of result.segments) {
-    const highlights = segment.profile
-      .flatMap((entry) =>
-        entry.kind === 'numeric'
-          ? entry.level === 'average'
-            ? []
-            : [`${entry.level} ${entry.feature} (${formatNumber(entry.mean)})`]
-          : [`${entry.feature} ${entry.top} ${Math.round(entry.topShare * 100)}%`],
-      )
-      .slice(0, 5)
-      .join(', ');
+    // Levels that stand out first, then the most concentrated categories.
+    const numeric = segment.profile.flatMap((entry) =>
+      entry.kind === 'numeric' && entry.level !== 'average'
+        ? [`${entry.level} ${entry.feature} (${formatNumber(entry.mean)})`]
+        : [],
+    );
+    const categorical = segment.profile
+      .flatMap((entry) => (entry.kind === 'categorical' ? [entry] : []))
+      .sort((a, b) => b.topShare - a.topShare)
+      .map((entry) => `${entry.feature} ${entry.top} ${Math.round(entry.topShare * 100)}%`);
+    const highlights = [...numeric, ...categorical].slice(0, 4).join(', ');
     lines.push(
       `${segment.name.padEnd(nameWidth)}  ${String(segment.size).padStart(6)}  ${`${(segment.share * 100).toFixed(1)}%`.padStart(6)}  ${segment.meanConfidence.toFixed(2).padStart(10)}  ${highlights}`,
     );
