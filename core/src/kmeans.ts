@@ -169,8 +169,12 @@ function seedCentres(
   const trials = 2 + Math.floor(Math.log(k));
   const targets = new Float64Array(trials);
   const candidates = new Int32Array(trials);
-  // quarter[j] = |candidate − centre j|² / 4: a point with closest ≤ quarter[nearest] is skipped.
+  // quarters[t·k + j] = |candidate t − centre j|² / 4: a point whose closest ≤ that, for its nearest
+  // centre j, cannot get nearer to candidate t and is skipped; quarter[j] does the same for the winner.
+  const quarters = new Float64Array(trials * k);
   const quarter = new Float64Array(k);
+  const candidateBase = new Int32Array(trials);
+  const candidatePotential = new Float64Array(trials);
   const first = Math.floor(random() * n);
   centres.set(points.subarray(first * d, first * d + d), 0);
   let potential = 0;
@@ -182,28 +186,36 @@ function seedCentres(
   }
   for (let c = 1; c < k; c++) {
     drawCandidates(closest, n, potential, random, targets, candidates);
+    // All candidates in one pass over the points, so each row and its bounds are read once.
+    for (let t = 0; t < trials; t++) {
+      candidateBase[t] = candidates[t] * d;
+      candidatePotential[t] = 0;
+      for (let j = 0; j < c; j++)
+        quarters[t * k + j] = 0.25 * squaredDistance(points, candidates[t], centres, j, d);
+    }
+    for (let i = 0; i < n; i++) {
+      const limit = closest[i];
+      const owner = nearest[i];
+      const a = i * d;
+      for (let t = 0; t < trials; t++) {
+        let value = limit;
+        if (limit > quarters[t * k + owner]) {
+          const base = candidateBase[t];
+          let sum = 0;
+          for (let f = 0; f < d; f++) {
+            const delta = points[a + f] - points[base + f];
+            sum += delta * delta;
+          }
+          if (sum < limit) value = sum;
+        }
+        candidatePotential[t] += value;
+      }
+    }
     let bestIndex = candidates[0];
     let bestPotential = Number.POSITIVE_INFINITY;
     for (let t = 0; t < trials; t++) {
-      const base = candidates[t] * d;
-      for (let j = 0; j < c; j++) quarter[j] = 0.25 * squaredDistance(points, candidates[t], centres, j, d);
-      let candidatePotential = 0;
-      for (let i = 0; i < n; i++) {
-        const limit = closest[i];
-        if (limit <= quarter[nearest[i]]) {
-          candidatePotential += limit;
-          continue;
-        }
-        const a = i * d;
-        let sum = 0;
-        for (let f = 0; f < d; f++) {
-          const delta = points[a + f] - points[base + f];
-          sum += delta * delta;
-        }
-        candidatePotential += Math.min(sum, limit);
-      }
-      if (candidatePotential < bestPotential) {
-        bestPotential = candidatePotential;
+      if (candidatePotential[t] < bestPotential) {
+        bestPotential = candidatePotential[t];
         bestIndex = candidates[t];
       }
     }
