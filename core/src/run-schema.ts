@@ -3,7 +3,8 @@
  * file). Field names follow ../shared/DESIGN.md; extra fields are allowed so newer writers do not
  * break older readers.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-locale';
 import { SegmentationError } from './errors';
 
 export const RUN_SCHEMA_VERSION = 1 as const;
@@ -38,18 +39,18 @@ export const roleSchema = z.enum([
 export type Role = z.infer<typeof roleSchema>;
 
 export const featureSchema = z.looseObject({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   kind: z.enum(['numeric', 'categorical']),
-  role: roleSchema.optional(),
+  role: z.optional(roleSchema),
   /** Population statistics over the rows used, in original units (numeric only). */
-  mean: z.number().optional(),
-  std: z.number().optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
+  mean: z.optional(z.number()),
+  std: z.optional(z.number()),
+  min: z.optional(z.number()),
+  max: z.optional(z.number()),
   /** Known categories in first-seen order (categorical only); the code of a category is its index. */
-  categories: z.array(z.string()).optional(),
+  categories: z.optional(z.array(z.string())),
   /** What a missing value becomes under `missing: 'impute'`: the mean or the most common category. */
-  imputeValue: z.union([z.number(), z.string()]).optional(),
+  imputeValue: z.optional(z.union([z.number(), z.string()])),
 });
 export type Feature = z.infer<typeof featureSchema>;
 
@@ -65,13 +66,13 @@ export const personaKeySchema = z.enum([
 export type PersonaKey = z.infer<typeof personaKeySchema>;
 
 export const personaSchema = z.looseObject({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** Which playbook entry named it; `custom` for descriptive names. */
-  key: personaKeySchema.optional(),
+  key: z.optional(personaKeySchema),
   summary: z.string(),
   strategy: z.string(),
   /** Targeting rank within the run: 1 is the segment to target first. */
-  priority: z.number().int().min(1),
+  priority: z.int().check(z.minimum(1)),
 });
 export type Persona = z.infer<typeof personaSchema>;
 
@@ -99,9 +100,9 @@ export const profileEntrySchema = z.union([
 export type ProfileEntry = z.infer<typeof profileEntrySchema>;
 
 export const segmentSchema = z.looseObject({
-  index: z.number().int().min(0),
-  size: z.number().int().min(0),
-  share: z.number().min(0).max(1),
+  index: z.int().check(z.minimum(0)),
+  size: z.int().check(z.minimum(0)),
+  share: z.number().check(z.minimum(0), z.maximum(1)),
   /** Segment centre in original units: the mean for numeric features, the mode for categorical ones. */
   centroid: z.record(z.string(), z.union([z.number(), z.string()])),
   profile: z.array(profileEntrySchema),
@@ -111,45 +112,49 @@ export type Segment = z.infer<typeof segmentSchema>;
 
 export const chooseKSchema = z.looseObject({
   candidates: z.array(
-    z.looseObject({ k: z.number().int().min(1), inertia: z.number(), silhouette: z.number().nullable() }),
+    z.looseObject({
+      k: z.int().check(z.minimum(1)),
+      inertia: z.number(),
+      silhouette: z.nullable(z.number()),
+    }),
   ),
-  recommendedK: z.number().int().min(1),
+  recommendedK: z.int().check(z.minimum(1)),
   reason: z.string(),
 });
 export type ChooseKResult = z.infer<typeof chooseKSchema>;
 
 export const runSourceSchema = z.looseObject({
   kind: z.enum(['sheet', 'csv', 'api']),
-  rowCount: z.number().int().min(0),
-  fileName: z.string().optional(),
-  spreadsheetId: z.string().optional(),
-  spreadsheetName: z.string().optional(),
-  sheetName: z.string().optional(),
-  range: z.string().optional(),
+  rowCount: z.int().check(z.minimum(0)),
+  fileName: z.optional(z.string()),
+  spreadsheetId: z.optional(z.string()),
+  spreadsheetName: z.optional(z.string()),
+  sheetName: z.optional(z.string()),
+  range: z.optional(z.string()),
 });
 export type RunSource = z.infer<typeof runSourceSchema>;
 
 export const runOptionsSchema = z.looseObject({
-  k: z.union([z.number().int().min(1), z.literal('auto')]),
+  k: z.union([z.int().check(z.minimum(1)), z.literal('auto')]),
   algorithm: z.enum(['auto', 'kmeans', 'kprototypes']),
   scaling: scalingSchema,
-  seed: z.number().int(),
-  restarts: z.number().int().min(1),
+  seed: z.int(),
+  restarts: z.int().check(z.minimum(1)),
   missing: missingPolicySchema,
   /** Weight of one categorical mismatch in k-prototypes (null for k-means). */
-  gamma: z.number().nullable().optional(),
+  gamma: z.optional(z.nullable(z.number())),
 });
 export type RunOptions = z.infer<typeof runOptionsSchema>;
 
-export const droppedRowSchema = z.looseObject({ row: z.number().int(), reason: z.string() });
+export const droppedRowSchema = z.looseObject({ row: z.int(), reason: z.string() });
 
 export const preprocessingSchema = z.looseObject({
-  rowsUsed: z.number().int().min(0),
-  rowsDropped: z.number().int().min(0),
+  rowsUsed: z.int().check(z.minimum(0)),
+  rowsDropped: z.int().check(z.minimum(0)),
   /** Number of cells filled in under `missing: 'impute'`. */
-  imputed: z.number().int().min(0),
+  imputed: z.int().check(z.minimum(0)),
   /** Missing cells per chosen feature. */
-  missingByColumn: z.record(z.string(), z.number().int().min(0)),
+  missingByColumn: z.record(z.string(), z.int().check(z.minimum(0))),
   /** The first dropped rows (at most 10) and why, e.g. "Work_Experience is empty". */
   droppedExamples: z.array(droppedRowSchema),
   /** Sentences a person can read: what was excluded, dropped, imputed, and why. */
@@ -158,26 +163,26 @@ export const preprocessingSchema = z.looseObject({
 export type Preprocessing = z.infer<typeof preprocessingSchema>;
 
 export const qualitySchema = z.looseObject({
-  inertia: z.number().min(0),
-  silhouette: z.number().nullable().optional(),
+  inertia: z.number().check(z.minimum(0)),
+  silhouette: z.optional(z.nullable(z.number())),
 });
 
 export const runSchema = z.looseObject({
   schemaVersion: z.literal(RUN_SCHEMA_VERSION),
-  id: z.string().min(1).max(200),
-  name: z.string().min(1).max(500),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: z.string().check(z.minLength(1), z.maxLength(500)),
   createdAt: z.iso.datetime({ offset: true }),
   source: runSourceSchema,
   options: runOptionsSchema,
-  features: z.array(featureSchema).min(1),
+  features: z.array(featureSchema).check(z.minLength(1)),
   preprocessing: preprocessingSchema,
-  k: z.number().int().min(1),
+  k: z.int().check(z.minimum(1)),
   algorithm: algorithmSchema,
-  chooseK: chooseKSchema.optional(),
-  segments: z.array(segmentSchema).min(1),
+  chooseK: z.optional(chooseKSchema),
+  segments: z.array(segmentSchema).check(z.minLength(1)),
   quality: qualitySchema,
   /** One segment index per source data row, -1 for a dropped row. Local only: never sent to Slack. */
-  assignments: z.array(z.number().int().min(-1)).optional(),
+  assignments: z.optional(z.array(z.int().check(z.minimum(-1)))),
 });
 export type Run = z.infer<typeof runSchema>;
 

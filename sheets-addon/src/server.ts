@@ -3,7 +3,8 @@
  * core, validates and encodes everything, and only then writes, so a user error leaves the sheet
  * exactly as it was. Each returns a plain JSON-safe `{ ok: true, … }` or `{ ok: false, error }`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../core/src/zod-locale';
 import { assignTable } from '../../core/src/assign';
 import { inferColumns } from '../../core/src/columns';
 import { type Run, type RunSummary, toRunSummary } from '../../core/src/run-schema';
@@ -71,23 +72,27 @@ export function getSheetProfile() {
 }
 
 const runOptionsSchema = z.object({
-  columns: z.array(z.string().min(1)).min(1, 'Choose at least one column').optional(),
-  k: z
-    .union([z.literal('auto'), z.number().int().min(1)], {
+  columns: z.optional(
+    z.array(z.string().check(z.minLength(1))).check(z.minLength(1, 'Choose at least one column')),
+  ),
+  k: z.optional(
+    z.union([z.literal('auto'), z.int().check(z.minimum(1))], {
       error: 'k must be "auto" or a whole number of segments (1 or more)',
-    })
-    .optional(),
-  scaling: z.enum(['zscore', 'minmax', 'none']).optional(),
-  algorithm: z.enum(['auto', 'kmeans', 'kprototypes']).optional(),
-  seed: z.number().int('seed must be a whole number').optional(),
-  missing: z.enum(['drop', 'impute']).optional(),
-  name: z.string().trim().max(200, 'The run name is longer than 200 characters').optional(),
+    }),
+  ),
+  scaling: z.optional(z.enum(['zscore', 'minmax', 'none'])),
+  algorithm: z.optional(z.enum(['auto', 'kmeans', 'kprototypes'])),
+  seed: z.optional(z.int('seed must be a whole number')),
+  missing: z.optional(z.enum(['drop', 'impute'])),
+  name: z.optional(
+    z.string().check(z.trim(), z.maxLength(200, 'The run name is longer than 200 characters')),
+  ),
 });
 
 /** Options the sidebar sends with Run; every field is optional (core's defaults apply). */
 export type RunSegmentationOptions = z.infer<typeof runOptionsSchema>;
 
-function parseOptions<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
+function parseOptions<T>(schema: z.ZodMiniType<T>, input: unknown, what: string): T {
   const parsed = schema.safeParse(input ?? {});
   if (!parsed.success) {
     // One clause per problem, naming the option: the sidebar shows it as is.
@@ -214,12 +219,10 @@ export function listRuns() {
 }
 
 const assignOptionsSchema = z.object({
-  runId: z.string().optional(),
-  fromRow: z
-    .number()
-    .int('fromRow must be a whole row number')
-    .min(1, 'fromRow must be 1 or more')
-    .optional(),
+  runId: z.optional(z.string()),
+  fromRow: z.optional(
+    z.int('fromRow must be a whole row number').check(z.minimum(1, 'fromRow must be 1 or more')),
+  ),
 });
 
 /**
@@ -298,7 +301,7 @@ const MAX_PUBLISH_BYTES = 1_000_000;
  */
 export function publishRun(input?: unknown): Result<{ status: number; created: boolean; runId: string }> {
   return serve(() => {
-    const parsed = parseOptions(z.object({ runId: z.string().optional() }), input, 'Publish options');
+    const parsed = parseOptions(z.object({ runId: z.optional(z.string()) }), input, 'Publish options');
     const settings = readSettings();
     if (!settings.serverUrl || !settings.token) {
       throw new AddonUserError(

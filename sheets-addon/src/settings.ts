@@ -2,7 +2,8 @@
  * The add-on's settings: where the Slack app's runs API lives and the workspace token `/segments
  * connect` issued. Kept in UserProperties (per user, never shared with other editors of the sheet).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../../core/src/zod-locale';
 import { AddonUserError } from './result';
 
 const SERVER_URL_KEY = 'customerSegments.serverUrl';
@@ -14,20 +15,20 @@ export interface Settings {
 }
 
 const settingsInputSchema = z.object({
-  serverUrl: z
-    .string()
-    .trim()
-    .min(1, 'Enter the Slack app URL, e.g. https://segments.example.com')
-    .refine((value) => /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(value), {
+  serverUrl: z.string().check(
+    z.trim(),
+    z.minLength(1, 'Enter the Slack app URL, e.g. https://segments.example.com'),
+    z.refine((value) => /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(value), {
       message:
         'The Slack app URL must start with https:// and name a host, e.g. https://segments.example.com',
     }),
+  ),
   /** Empty keeps the saved token (the sidebar never sees it). */
-  token: z
-    .string()
-    .trim()
-    .max(500, 'The token is longer than 500 characters; paste only the token')
-    .optional(),
+  token: z.optional(
+    z
+      .string()
+      .check(z.trim(), z.maxLength(500, 'The token is longer than 500 characters; paste only the token')),
+  ),
 });
 
 /** The saved settings, '' when unset. */

@@ -5,7 +5,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import * as z from 'zod';
+import { $ZodError } from 'zod/v4/core';
 import { isSegmentationError } from '../../../core/src/errors';
 import { parseRun, toRunSummary } from '../../../core/src/run-schema';
 import type { RunStore } from '../store';
@@ -80,7 +80,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
 /** The readable issues of a rejected run: one `{ path, message }` per problem. */
 function issuesOf(error: unknown): { path: string; message: string }[] {
   const cause = error instanceof Error ? error.cause : undefined;
-  if (cause instanceof z.ZodError) {
+  // $ZodError: core validates with zod/mini, whose errors are not the full build's ZodError class.
+  if (cause instanceof $ZodError) {
     return cause.issues.map((issue) => ({ path: issue.path.join('.') || '(body)', message: issue.message }));
   }
   return [
