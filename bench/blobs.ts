@@ -14,7 +14,13 @@ export interface Blobs {
 }
 
 /** n × d row-major blob data; equal arguments give equal data. */
-export function gaussianBlobs(n: number, d: number, clusters: number, seed: number, minSeparation = 6): Blobs {
+export function gaussianBlobs(
+  n: number,
+  d: number,
+  clusters: number,
+  seed: number,
+  minSeparation = 6,
+): Blobs {
   const random = createRandom(seed);
   const centres = new Float64Array(clusters * d);
   for (let c = 0; c < clusters; c++) {

@@ -167,7 +167,10 @@ function measureKPrototypes(): { n: number; ms: number; k: number } | undefined 
 
 function main(): void {
   const flags = parseFlags(process.argv.slice(2));
-  if (flags.child) return childKMeans(flags);
+  if (flags.child) {
+    childKMeans(flags);
+    return;
+  }
   const note = (message: string) => process.stderr.write(`${message}\n`);
   const folder = mkdtempSync(join(tmpdir(), 'segments-bench-'));
   try {
