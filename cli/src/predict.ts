@@ -2,12 +2,10 @@
  * The CLI side of prediction: read a saved model file, predict a table with core, and format the
  * result. `segments assign <new.csv> --run model.json` calls these; all the work is in core.
  */
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
 import { type PredictionResult, predictTable } from '../../core/src/classifier';
-import { SegmentationError } from '../../core/src/errors';
 import { type PredictionModel, parseModel } from '../../core/src/model-schema';
 import type { Table } from '../../core/src/table';
+import { readJsonFile } from './files';
 
 /**
  * True when `--run` names a model file rather than a run id: it ends in `.json`.
@@ -19,37 +17,11 @@ export function looksLikeModelFile(ref: string): boolean {
 
 /**
  * Reads and validates a model file saved by `segments train`.
- * @throws SegmentationError NOT_FOUND (no such file), INVALID_RUN (not JSON or not a model), naming the file
- * @example const model = await readModelFile('train.model.json', process.cwd())
+ * @throws CliError when the file cannot be read; SegmentationError INVALID_RUN when it is not JSON or not a model
+ * @example const model = readModelFile('train.model.json', process.cwd())
  */
-export async function readModelFile(path: string, cwd: string): Promise<PredictionModel> {
-  const fullPath = isAbsolute(path) ? path : resolve(cwd, path);
-  let text: string;
-  try {
-    text = await readFile(fullPath, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new SegmentationError(
-      'NOT_FOUND',
-      code === 'ENOENT'
-        ? `model file ${path} does not exist`
-        : `cannot read model file ${path}: ${(error as Error).message}`,
-      { field: 'run' },
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new SegmentationError(
-      'INVALID_RUN',
-      `model file ${path} is not JSON; expected a model saved by segments train`,
-      {
-        field: 'run',
-      },
-    );
-  }
-  return parseModel(json, `model file ${path}`);
+export function readModelFile(path: string, cwd: string): PredictionModel {
+  return parseModel(readJsonFile(path, cwd, 'a model saved by `segments train`'), `model file "${path}"`);
 }
 
 /**

@@ -221,6 +221,15 @@ export function parseModel(input: unknown, what = 'model'): PredictionModel {
 }
 
 /**
+ * True when parsed JSON says it is a prediction model (`kind: 'model'`), so `--run file.json` can
+ * tell a model from a segmentation run before validating it.
+ * @example if (isModelRecord(json)) predictTable(parseModel(json), table)
+ */
+export function isModelRecord(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'model';
+}
+
+/**
  * Validates unknown input as a prediction run summary.
  * @throws SegmentationError `INVALID_RUN` naming the field
  * @example const run = parsePredictionRun(body)

@@ -58,7 +58,7 @@ function workspace(files: Record<string, string>): string {
 }
 
 describe('segments train', () => {
-  it('prints the evaluation beside the majority baseline and saves the model next to the input', async () => {
+  it('prints the evaluation beside the majority baseline and saves the model in the working directory', async () => {
     const dir = workspace({ 'customers.csv': labelledCsv() });
     const io = captureIo(dir);
     expect(await main(['train', 'customers.csv', '--label', 'Segment'], io)).toBe(0);
@@ -90,14 +90,16 @@ describe('segments train', () => {
   it('exits 1 with one line naming the file when it does not exist', async () => {
     const io = captureIo(workspace({}));
     expect(await trainCommand(['missing.csv', '--label', 'Segment'], io)).toBe(1);
-    expect(io.err()).toBe('segments train: missing.csv does not exist\n');
+    expect(io.err()).toBe(
+      'segments: cannot read "missing.csv": no such file (expected a CSV or TSV file of customers)\n',
+    );
   });
 
   it('exits 1 naming the file and the column when the label column is missing', async () => {
     const io = captureIo(workspace({ 'customers.csv': labelledCsv() }));
     expect(await trainCommand(['customers.csv', '--label', 'Tier'], io)).toBe(1);
     expect(lastLine(io.err())).toBe(
-      'segments train: customers.csv has no label column "Tier"; its columns are: Customer ID, Age, Plan, Segment',
+      'segments: customers.csv has no label column "Tier"; its columns are: Customer ID, Age, Plan, Segment',
     );
   });
 
@@ -123,7 +125,7 @@ describe('segments train', () => {
     );
     expect(await trainCommand(['rare.csv', '--label', 'Segment'], io)).toBe(1);
     expect(lastLine(io.err())).toMatch(
-      /^segments train: rare\.csv: segment "VIP" of Segment has a single row \(row 11\);/,
+      /^segments: rare\.csv: segment "VIP" of Segment has a single row \(row 11\);/,
     );
   });
 
@@ -150,7 +152,7 @@ describe('predictFile', () => {
     expect(await trainCommand(['customers.csv', '--label', 'Segment'], captureIo(dir))).toBe(0);
     expect(looksLikeModelFile('customers.model.json')).toBe(true);
     expect(looksLikeModelFile('run-123')).toBe(false);
-    const model = await readModelFile('customers.model.json', dir);
+    const model = readModelFile('customers.model.json', dir);
     const table = parseDelimited(readFileSync(join(dir, 'new.csv'), 'utf8'), { source: 'new.csv' });
     const result = predictFile(model, table, 'new.csv');
     expect(result.predictions.map((p) => p.label).slice(0, 3)).toEqual(['A', 'C', 'B']);
@@ -163,17 +165,17 @@ describe('predictFile', () => {
     );
   });
 
-  it('refuses a file that is not a model, naming it', async () => {
+  it('refuses a file that is not a model, naming it', () => {
     const dir = workspace({ 'run.json': '{"schemaVersion":1,"kind":"run"}' });
-    await expect(readModelFile('run.json', dir)).rejects.toThrow(
-      /model file run\.json is not a valid prediction model/,
+    expect(() => readModelFile('run.json', dir)).toThrow(
+      'The model file "run.json" is not a valid prediction model',
     );
-    await expect(readModelFile('nope.json', dir)).rejects.toThrow('model file nope.json does not exist');
+    expect(() => readModelFile('nope.json', dir)).toThrow('cannot read "nope.json": no such file');
   });
 });
 
 describe('defaultModelPath', () => {
-  it('puts the model next to the input with .model.json', () => {
-    expect(defaultModelPath('/data/train.csv')).toBe('/data/train.model.json');
+  it('names the model after the input, in the working directory', () => {
+    expect(defaultModelPath('/data/train.csv')).toBe('train.model.json');
   });
 });

@@ -9,7 +9,12 @@ import {
 } from '../../core/src/classifier';
 import { SegmentationError } from '../../core/src/errors';
 import { type BinnedFeature, fitBoostedTrees, predictBoostedTrees } from '../../core/src/gradient-boosting';
-import { type PredictionModel, parseModel, parsePredictionRun } from '../../core/src/model-schema';
+import {
+  isModelRecord,
+  type PredictionModel,
+  parseModel,
+  parsePredictionRun,
+} from '../../core/src/model-schema';
 import { type Cell, parseDelimited, tableFromCells } from '../../core/src/table';
 
 const DATA = '/work/shared/data';
@@ -140,6 +145,8 @@ describe('trainClassifier', () => {
 
   it('produces a record that validates against the model schema', () => {
     expect(parseModel(JSON.parse(JSON.stringify(model)))).toEqual(model);
+    expect(isModelRecord(JSON.parse(JSON.stringify(model)))).toBe(true);
+    expect(isModelRecord({ schemaVersion: 1, segments: [] })).toBe(false);
   });
 
   it('fails naming the file and the column when the label column does not exist', () => {

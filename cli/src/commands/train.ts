@@ -2,15 +2,14 @@
  * `segments train <labelled.csv> --label <column> [--columns "A,B"] [--seed N] [--name TEXT]
  * [--out FILE] [--json]`: trains a segment classifier with core, prints the holdout evaluation with
  * the majority-class baseline beside it, and saves the model as JSON (default: `<file>.model.json`
- * next to the input, e.g. `train.csv` → `train.model.json`).
+ * in the working directory, e.g. `data/train.csv` → `train.model.json`).
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import { trainClassifier } from '../../../core/src/classifier';
-import { isSegmentationError } from '../../../core/src/errors';
 import type { PredictionModel } from '../../../core/src/model-schema';
-import { parseDelimited } from '../../../core/src/table';
-import { type CliIo, type Command, EXIT_OK, EXIT_USAGE, EXIT_USER_ERROR, UsageError } from '../io';
+import { reportError } from '../errors';
+import { readTableFile, writeTextFile } from '../files';
+import { type CliIo, type Command, EXIT_OK, EXIT_USAGE, UsageError } from '../io';
 
 export const TRAIN_USAGE =
   'Usage: segments train <labelled.csv> --label <column> [--columns "A,B,…"] [--seed N] [--name TEXT] [--out FILE] [--json]';
@@ -69,10 +68,12 @@ function parseArgs(argv: string[]): TrainArgs {
   };
 }
 
-/** Where the model goes by default: next to the input, `train.csv` → `train.model.json`. */
+/**
+ * Where the model goes by default: `data/train.csv` → `train.model.json` in the working directory,
+ * like the other commands' outputs (inputs may sit in read-only folders).
+ */
 export function defaultModelPath(inputPath: string): string {
-  const ext = extname(inputPath);
-  return join(dirname(inputPath), `${basename(inputPath, ext)}.model.json`);
+  return `${basename(inputPath, extname(inputPath))}.model.json`;
 }
 
 export const trainCommand: Command = async (argv: string[], io: CliIo): Promise<number> => {
@@ -81,25 +82,13 @@ export const trainCommand: Command = async (argv: string[], io: CliIo): Promise<
     args = parseArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`segments train: ${error.message}\n${TRAIN_USAGE}\n`);
+      io.stderr(`segments: ${error.message}\n${TRAIN_USAGE}\n`);
       return EXIT_USAGE;
     }
     throw error;
   }
-  const inputPath = isAbsolute(args.file) ? args.file : resolve(io.cwd, args.file);
-  const fileName = basename(args.file);
   try {
-    let text: string;
-    try {
-      text = await readFile(inputPath, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      io.stderr(
-        `segments train: ${code === 'ENOENT' ? `${args.file} does not exist` : `cannot read ${args.file}: ${(error as Error).message}`}\n`,
-      );
-      return EXIT_USER_ERROR;
-    }
-    const table = parseDelimited(text, { source: fileName });
+    const { table, fileName } = readTableFile(args.file, io.cwd);
     io.stderr(`Training a classifier for ${args.label} on ${table.rows.length} rows of ${fileName}…\n`);
     const model = trainClassifier(table, {
       label: args.label,
@@ -108,24 +97,16 @@ export const trainCommand: Command = async (argv: string[], io: CliIo): Promise<
       name: args.name,
       source: { kind: 'csv', fileName },
     });
-    const outPath = args.out
-      ? isAbsolute(args.out)
-        ? args.out
-        : resolve(io.cwd, args.out)
-      : defaultModelPath(inputPath);
-    await writeFile(outPath, `${JSON.stringify(model)}\n`, 'utf8');
+    const outPath = args.out ?? defaultModelPath(args.file);
+    const written = writeTextFile(outPath, io.cwd, `${JSON.stringify(model)}\n`);
     if (args.json) io.stdout(`${JSON.stringify(model)}\n`);
     else io.stdout(formatEvaluation(model));
     io.stderr(
-      `Model saved to ${outPath}\nPredict new customers: segments assign <new.csv> --run ${outPath}\n`,
+      `Model saved to ${written}\nPredict new customers: segments assign <new.csv> --run ${outPath}\n`,
     );
     return EXIT_OK;
   } catch (error) {
-    if (isSegmentationError(error)) {
-      io.stderr(`segments train: ${error.message.split('\n').join(' ')}\n`);
-      return EXIT_USER_ERROR;
-    }
-    throw error;
+    return reportError(error, io);
   }
 };
 
