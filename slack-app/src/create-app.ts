@@ -80,6 +80,8 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
         clientOptions,
         customRoutes,
         installerOptions: { port: config.port },
+        // No listener reads conversation context; skipping its middleware saves work per event.
+        convoStore: false,
         logLevel,
       })
     : new App({
@@ -87,6 +89,7 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
         authorize: lazyAuthorize(config, warn),
         clientOptions,
         customRoutes,
+        convoStore: false,
         logLevel,
       });
   registerListeners(app, deps);

@@ -114,6 +114,7 @@ describe.each(STORE_DRIVERS)('RunStore on $driver', ({ driver, open }) => {
         store.transaction(async (tx) => {
           await tx.saveRun(team, sampleRun({ id: 'tx-1' }));
           await tx.saveRun(team, sampleRun({ id: 'tx-2' }));
+          expect((await tx.listRuns(team)).map((run) => run.id).sort()).toEqual(['tx-1', 'tx-2']);
           throw new Error('changed my mind');
         }),
       ).rejects.toThrow('changed my mind');

@@ -66,7 +66,49 @@ function requireTeam(team: string): string {
   return team;
 }
 
-function runStoreOn(sql: SqlQueryable, db: SqlDatabase, inTransaction: boolean): RunStore {
+/**
+ * Parsed run summaries by team and id. Stored runs never change (a save with a known id keeps the
+ * stored run, and nothing updates or deletes), so an entry can never go stale, even with several
+ * replicas sharing one database; the cache only saves re-reading and re-validating the JSON.
+ */
+class SummaryCache {
+  private readonly entries = new Map<string, RunSummary>();
+  constructor(private readonly capacity: number) {}
+  private key(team: string, id: string): string {
+    return `${team}\u0000${id}`;
+  }
+  has(team: string, id: string): boolean {
+    return this.entries.has(this.key(team, id));
+  }
+  get(team: string, id: string): RunSummary | undefined {
+    const key = this.key(team, id);
+    const value = this.entries.get(key);
+    if (value) {
+      // Refresh recency: Map iteration order is insertion order, so the first key is the least recent.
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+  set(team: string, id: string, summary: RunSummary): void {
+    this.entries.set(this.key(team, id), summary);
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+}
+
+/** Summaries kept in memory per store (a run summary is a few kilobytes). */
+const SUMMARY_CACHE_CAPACITY = 2000;
+
+function runStoreOn(
+  sql: SqlQueryable,
+  db: SqlDatabase,
+  inTransaction: boolean,
+  // Only reads outside transactions fill it: a rolled-back save must not linger in memory.
+  cache: SummaryCache | undefined,
+): RunStore {
   const store: RunStore = {
     driver: db.driver,
     database: db,
@@ -95,12 +137,29 @@ function runStoreOn(sql: SqlQueryable, db: SqlDatabase, inTransaction: boolean):
     async listRuns(team, options = {}) {
       requireTeam(team);
       const limit = Math.max(1, Math.min(options.limit ?? 50, 1000));
-      const rows = await sql.query<RunRow>(
-        `SELECT summary FROM runs WHERE team = $1
+      const idRows = await sql.query<{ id: string }>(
+        `SELECT id FROM runs WHERE team = $1
          ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2`,
         [team, limit],
       );
-      return rows.map((row) => toRunSummary(parseRun(row.summary, 'stored run')));
+      const ids = idRows.map((row) => row.id);
+      const missing = cache ? ids.filter((id) => !cache.has(team, id)) : ids;
+      const loaded = new Map<string, RunSummary>();
+      if (missing.length > 0) {
+        const rows = await sql.query<RunRow & { id: string }>(
+          'SELECT id, summary FROM runs WHERE team = $1 AND id = ANY($2::text[])',
+          [team, missing],
+        );
+        for (const row of rows) {
+          const summary = toRunSummary(parseRun(row.summary, 'stored run'));
+          loaded.set(row.id, summary);
+          cache?.set(team, row.id, summary);
+        }
+      }
+      return ids.flatMap((id) => {
+        const summary = loaded.get(id) ?? cache?.get(team, id);
+        return summary ? [summary] : [];
+      });
     },
 
     async getRun(team, idOrName) {
@@ -143,7 +202,7 @@ function runStoreOn(sql: SqlQueryable, db: SqlDatabase, inTransaction: boolean):
     transaction(work) {
       // Nested calls join the outer transaction instead of opening a second connection.
       if (inTransaction) return work(store);
-      return db.transaction((tx) => work(runStoreOn(tx, db, true)));
+      return db.transaction((tx) => work(runStoreOn(tx, db, true, undefined)));
     },
 
     close: () => db.close(),
@@ -157,5 +216,5 @@ function runStoreOn(sql: SqlQueryable, db: SqlDatabase, inTransaction: boolean):
  */
 export async function createRunStore(db: SqlDatabase): Promise<RunStore> {
   await migrate(db);
-  return runStoreOn(db, db, false);
+  return runStoreOn(db, db, false, new SummaryCache(SUMMARY_CACHE_CAPACITY));
 }

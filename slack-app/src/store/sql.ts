@@ -6,8 +6,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
-/** Parameters are positional (`$1`, `$2`, …) and plain values (string, number, boolean, null). */
-export type SqlParam = string | number | boolean | null;
+/** Parameters are positional (`$1`, `$2`, …): plain values, or string arrays for `= ANY($n::text[])`. */
+export type SqlParam = string | number | boolean | null | string[];
 
 /** Something that runs statements: the database itself or an open transaction. */
 export interface SqlQueryable {

@@ -13,6 +13,8 @@ export interface RecordedCall {
   /** For response_url posts: the id in the URL path. */
   responseId?: string;
   body: Record<string, unknown>;
+  /** performance.now() when the stand-in received it (benches measure answer latency with it). */
+  receivedAt: number;
 }
 
 export interface SlackStandIn {
@@ -65,13 +67,18 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     };
     const responseMatch = /^\/respond\/([^/]+)$/.exec(url.pathname);
     if (responseMatch) {
-      calls.push({ method: 'response_url', responseId: responseMatch[1], body });
+      calls.push({
+        method: 'response_url',
+        responseId: responseMatch[1],
+        body,
+        receivedAt: performance.now(),
+      });
       return reply(200, { ok: true });
     }
     const apiMatch = /^\/api\/([\w.]+)$/.exec(url.pathname);
     if (!apiMatch) return reply(404, { ok: false, error: 'unknown_path' });
     const method = apiMatch[1];
-    calls.push({ method, body });
+    calls.push({ method, body, receivedAt: performance.now() });
     const error = failing.get(method);
     if (error) return reply(200, { ok: false, error });
     switch (method) {

@@ -1,0 +1,212 @@
+/**
+ * `npm run bench:slack`: 500 signed `/segments` slash commands at concurrency 50 against the real
+ * Slack app (Bolt HTTP receiver, core's answer engine, the run store), once on PGlite and once on a
+ * throwaway PostgreSQL server. Prints p50/p99 latency of the HTTP ack and of the answer (until the
+ * app's post reaches the response_url), and the errors. Goal: 0 errors, p99 < 300 ms.
+ * The app runs as `npm start` runs it, in its own process. Environment: BENCH_REQUESTS (500),
+ * BENCH_CONCURRENCY (50), BENCH_DEBUG=1 (more percentiles), BENCH_CPU_PROF=DIR (profile the app).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startPostgresServer } from '../test/setup/postgres';
+import { sampleRun } from '../test/slack-app/helpers/sample-run';
+import {
+  postToSlackEvents,
+  type SlackStandIn,
+  slashCommandBody,
+  startSlackStandIn,
+} from '../test/slack-app/helpers/slack-stand-in';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const TEAM = 'T-bench';
+const SIGNING_SECRET = 'bench-signing-secret-0123456789';
+const API_TOKEN = 'bench-api-token-0123456789';
+const QUESTIONS = [
+  'which segment should we target?',
+  'how big is the VIP segment?',
+  'what is the strategy for budget shoppers?',
+  'runs',
+  'which segment for a discount campaign?',
+];
+
+interface Result {
+  driver: string;
+  ackP50: number;
+  ackP99: number;
+  answerP50: number;
+  answerP99: number;
+  errors: number;
+  throughput: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+interface RunningApp {
+  baseUrl: string;
+  slack: SlackStandIn;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the app as `npm start` does, in its own process (so the load generator does not share its
+ * event loop), with the Web API pointed at a stand-in in this process.
+ */
+async function startAppProcess(storeEnv: Record<string, string>): Promise<RunningApp> {
+  const slack = await startSlackStandIn();
+  const port = await freePort();
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+    : [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', 'slack-app/src/app.ts'],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        SLACK_BOT_TOKEN: 'xoxb-bench',
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SEGMENTS_API_TOKEN: API_TOKEN,
+        SLACK_TEAM_ID: TEAM,
+        ...storeEnv,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('listening')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the app exited with code ${code}`)));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    slack,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      await slack.close();
+    },
+  };
+}
+
+async function benchStore(driver: string, storeEnv: Record<string, string>): Promise<Result> {
+  const running = await startAppProcess(storeEnv);
+  // A realistic history, published through the runs API: 20 runs for the team.
+  for (let i = 0; i < 20; i++) {
+    const createdAt = new Date(Date.UTC(2026, 0, 1 + i)).toISOString();
+    const response = await fetch(`${running.baseUrl}/api/runs`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${API_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(sampleRun({ id: `run-${i}`, name: `Run ${i}`, createdAt })),
+    });
+    if (response.status !== 201 && response.status !== 200)
+      throw new Error(`seeding failed: ${response.status}`);
+  }
+  const ackLatencies: number[] = [];
+  const answerLatencies: number[] = [];
+  let errors = 0;
+  const sentAt = new Map<string, number>();
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < REQUESTS) {
+      const index = next++;
+      const id = `bench-${index}`;
+      const body = slashCommandBody({
+        team: TEAM,
+        text: QUESTIONS[index % QUESTIONS.length],
+        responseUrl: running.slack.responseUrl(id),
+      });
+      const t0 = performance.now();
+      sentAt.set(id, t0);
+      try {
+        const response = await postToSlackEvents(running.baseUrl, body, 'application/x-www-form-urlencoded', {
+          signingSecret: SIGNING_SECRET,
+        });
+        await response.arrayBuffer();
+        if (response.status !== 200) errors++;
+        else ackLatencies.push(performance.now() - t0);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  // Answers arrive after the ack; wait for the stragglers (a missing answer counts as an error).
+  const deadline = performance.now() + 15_000;
+  while (
+    running.slack.calls.filter((call) => call.method === 'response_url').length < REQUESTS &&
+    performance.now() < deadline
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const elapsed = performance.now() - started;
+  const answered = running.slack.calls.filter((call) => call.method === 'response_url');
+  for (const call of answered) {
+    const t0 = sentAt.get(call.responseId ?? '');
+    if (t0 !== undefined) answerLatencies.push(call.receivedAt - t0);
+  }
+  errors += REQUESTS - answered.length;
+  await running.stop();
+  ackLatencies.sort((a, b) => a - b);
+  if (process.env.BENCH_DEBUG) {
+    const spread = [50, 80, 90, 95, 99, 100].map((p) => `p${p} ${percentile(ackLatencies, p).toFixed(0)} ms`);
+    console.error(`${driver} ack latency: ${spread.join(', ')}`);
+  }
+  answerLatencies.sort((a, b) => a - b);
+  return {
+    driver,
+    ackP50: percentile(ackLatencies, 50),
+    ackP99: percentile(ackLatencies, 99),
+    answerP50: percentile(answerLatencies, 50),
+    answerP99: percentile(answerLatencies, 99),
+    errors,
+    throughput: (REQUESTS / elapsed) * 1000,
+  };
+}
+
+async function main() {
+  const results: Result[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'segments-bench-'));
+  try {
+    results.push(await benchStore('PGlite', { SEGMENTS_DATA_DIR: dir }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const server = await startPostgresServer();
+  if (!server) {
+    console.warn('PostgreSQL binaries not found (/usr/lib/postgresql/15/bin): skipping the PostgreSQL run.');
+  } else {
+    try {
+      results.push(await benchStore('PostgreSQL 15', { DATABASE_URL: server.url }));
+    } finally {
+      server.stop();
+    }
+  }
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  console.log(
+    `\n${REQUESTS} signed /segments commands, concurrency ${CONCURRENCY}, Node ${process.version}\n`,
+  );
+  console.log('| store | ack p50 | ack p99 | answer p50 | answer p99 | errors | commands/s |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    console.log(
+      `| ${r.driver} | ${ms(r.ackP50)} | ${ms(r.ackP99)} | ${ms(r.answerP50)} | ${ms(r.answerP99)} | ${r.errors} | ${r.throughput.toFixed(0)} |`,
+    );
+  }
+  const failed = results.some((r) => r.errors > 0);
+  process.exitCode = failed ? 1 : 0;
+}
+
+await main();
