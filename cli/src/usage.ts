@@ -3,6 +3,7 @@ export const USAGE = `Usage:
   segments segment <file.csv|.tsv> [--columns "A,B,…"] [--k auto|N] [--scale zscore|minmax|none]
            [--algorithm auto|kmeans|kprototypes] [--missing drop|impute] [--seed N] [--restarts N]
            [--name TEXT] [--out FILE] [--json] [--no-save]
+  segments segment --sheet <spreadsheet URL or id> [--range "Customers!A1:F"] [same options, no --out]
   segments assign <file> [--run ID|FILE] [--out FILE] [--json]
   segments runs [--json]
   segments ask "<question>" [--run ID] [--json]

@@ -10,11 +10,26 @@ import { defaultOutputPath, readTableFile, toCsv, writeTextFile } from '../files
 import { formatRunSummary } from '../format';
 import { type CliIo, type Command, EXIT_OK, UsageError } from '../io';
 import { progressReporter } from '../progress';
+import { segmentSheetCommand } from '../sheet-command';
 import { saveRunLocally } from '../store';
 
 export const segmentCommand: Command = async (argv, io) => {
   try {
     const { values, positionals } = parse(argv);
+    if (values.sheet !== undefined || values.range !== undefined) {
+      return await segmentSheetCommand(
+        {
+          sheet: values.sheet,
+          range: values.range,
+          positionals,
+          out: values.out,
+          options: segmentOptions(values),
+          json: values.json === true,
+          save: !values['no-save'],
+        },
+        io,
+      );
+    }
     if (positionals.length !== 1) throw new UsageError('segment takes exactly one file');
     const [path] = positionals;
     const options = segmentOptions(values);
@@ -60,6 +75,8 @@ function parse(argv: string[]) {
         out: { type: 'string' },
         json: { type: 'boolean' },
         'no-save': { type: 'boolean' },
+        sheet: { type: 'string' },
+        range: { type: 'string' },
       },
     });
   } catch (error) {
