@@ -128,6 +128,27 @@ describe('segments assign', () => {
     expect(text.stdout).toMatch(/Assigned 2,627 customers/);
   });
 
+  it('predicts labelled segments when --run is a model saved by train, writing Predicted segment and Confidence', async () => {
+    const workspace = makeWorkspace();
+    const lines = readFileSync(sharedData('automobile_train.csv'), 'utf8').split('\n');
+    const train = workspace.file('train.csv', lines.slice(0, 801).join('\n'));
+    const fresh = workspace.file('fresh.csv', [lines[0], ...lines.slice(801, 851)].join('\n'));
+    expect(
+      (
+        await runCli(
+          ['train', train, '--label', 'Segmentation', '--out', 'model.json', '--json'],
+          workspace.dir,
+        )
+      ).code,
+    ).toBe(0);
+    const result = await runCli(['assign', fresh, '--run', 'model.json'], workspace.dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Predicted Segmentation for 50 rows/);
+    const written = readFileSync(join(workspace.dir, 'fresh.predicted.csv'), 'utf8').trim().split('\n');
+    expect(written[0]).toMatch(/,Predicted segment,Confidence$/);
+    expect(written).toHaveLength(51);
+  });
+
   it('says which run file is broken', async () => {
     const workspace = makeWorkspace();
     const runPath = workspace.file('run.json', '{"schemaVersion": 1}');

@@ -3,12 +3,21 @@
  * latest by default), with that run's own preprocessing, and write them back with Segment and Persona.
  */
 import { parseArgs } from 'node:util';
-import { assignTable, parseRun, type Run } from '../../../core/src/index';
+import {
+  assignTable,
+  isModelRecord,
+  type PredictionModel,
+  parseModel,
+  parseRun,
+  type Run,
+  type Table,
+} from '../../../core/src/index';
 import { encodeAssignmentColumns } from '../../../core/src/sheet-layout';
 import { asUsageError, reportError } from '../errors';
 import { CliError, defaultOutputPath, readJsonFile, readTableFile, toCsv, writeTextFile } from '../files';
 import { formatTable, percent } from '../format';
 import { type CliIo, type Command, EXIT_OK, UsageError } from '../io';
+import { formatPrediction, predictFile, predictionColumns } from '../predict';
 import { LOCAL_TEAM, withLocalStore } from '../store';
 
 export const assignCommand: Command = async (argv, io) => {
@@ -17,6 +26,23 @@ export const assignCommand: Command = async (argv, io) => {
     if (positionals.length !== 1) throw new UsageError('assign takes exactly one file of new customers');
     const [path] = positionals;
     const { table, fileName } = readTableFile(path, io.cwd);
+    if (values.run && /\.json$/i.test(values.run.trim())) {
+      const json = readJsonFile(
+        values.run.trim(),
+        io.cwd,
+        'a run saved by `segments segment --json` or a model saved by `segments train`',
+      );
+      // A model from `segments train` predicts labelled segments; a Run assigns to clusters.
+      if (isModelRecord(json))
+        return predictWithModel(
+          parseModel(json, `model file "${values.run}"`),
+          table,
+          fileName,
+          path,
+          values,
+          io,
+        );
+    }
     const run = await loadRun(values.run, io);
     const result = assignTable(run, table, { source: fileName });
     const columns = encodeAssignmentColumns(run, table.rows.length, { assignments: result.assignments });
@@ -67,6 +93,38 @@ function parse(argv: string[]) {
   } catch (error) {
     return asUsageError(error);
   }
+}
+
+/** `assign --run model.json`: predicted segment and confidence per row, and the distribution. */
+function predictWithModel(
+  model: PredictionModel,
+  table: Table,
+  fileName: string,
+  path: string,
+  values: { out?: string; json?: boolean },
+  io: CliIo,
+): number {
+  const result = predictFile(model, table, fileName);
+  const columns = predictionColumns(result);
+  const outPath = values.out ?? defaultOutputPath(path, 'predicted');
+  writeTextFile(
+    outPath,
+    io.cwd,
+    toCsv([
+      [...table.headers, ...columns.headers],
+      ...table.rows.map((row, r) => [...row, ...columns.rows[r]]),
+    ]),
+  );
+  if (values.json) {
+    const { predictions, ...summary } = result;
+    io.stdout(
+      `${JSON.stringify({ modelId: model.id, modelName: model.name, rowCount: table.rows.length, ...summary, predictions, out: outPath }, null, 2)}\n`,
+    );
+  } else {
+    io.stdout(formatPrediction(model, result));
+    io.stdout(`\nWrote ${outPath}.\n`);
+  }
+  return EXIT_OK;
 }
 
 /** A Run JSON file when `--run` names one, else a saved run by id or name, else the latest saved run. */
