@@ -26,6 +26,9 @@ export interface SegmentsSlackApp {
   stop(): Promise<void>;
 }
 
+const AUTH_TEST_TIMEOUT_MS = 5000;
+const AUTH_TEST_RETRY_MS = 30_000;
+
 /**
  * Who the bot is (auth.test), asked lazily and cached on success, so starting never depends on
  * Slack's API being reachable; until it answers, requests carry the token without the bot's ids.
@@ -34,16 +37,23 @@ function lazyAuthorize(config: SlackAppConfig, logWarn: (message: string) => voi
   const client = new webApi.WebClient(undefined, {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: { retries: 0 },
+    timeout: AUTH_TEST_TIMEOUT_MS,
     logLevel: webApi.LogLevel.ERROR,
   });
   let identity: Promise<{ botId?: string; botUserId?: string }> | undefined;
+  let retryAfter = 0;
   return async () => {
+    // After a failure, answer without the bot's ids for a while instead of waiting on Slack per request.
+    if (!identity && Date.now() < retryAfter) return { botToken: config.botToken };
     identity ??= client.auth
       .test({ token: config.botToken })
       .then((result) => ({ botId: result.bot_id, botUserId: result.user_id }))
       .catch((error: unknown) => {
         identity = undefined;
-        logWarn(`auth.test failed (${(error as Error).message}); will ask again on the next request`);
+        retryAfter = Date.now() + AUTH_TEST_RETRY_MS;
+        logWarn(
+          `auth.test failed (${(error as Error).message}); asking again in ${AUTH_TEST_RETRY_MS / 1000} s`,
+        );
         return {};
       });
     return { botToken: config.botToken, ...(await identity) };

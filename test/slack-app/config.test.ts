@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { loadSlackAppConfig } from '../../slack-app/src/config';
 
@@ -52,21 +51,5 @@ describe('loadSlackAppConfig', () => {
   it('does not need a signing secret in Socket Mode', () => {
     const result = loadSlackAppConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
     expect(result.ok && result.config.appToken).toBe('xapp-1');
-  });
-});
-
-describe('npm start', () => {
-  it('prints one message naming the missing settings and exits 1, without a stack trace', () => {
-    const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'slack-app/src/app.ts'], {
-      env,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain('SLACK_BOT_TOKEN');
-    expect(result.stderr).toContain('SLACK_SIGNING_SECRET');
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.stdout).toBe('');
   });
 });

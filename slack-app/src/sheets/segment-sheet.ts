@@ -410,6 +410,9 @@ export function planSheetWrite(snapshot: SheetSnapshot, run: Run, table: Table):
         },
       },
     });
+  }
+  // A runs sheet left without its header (a write that failed after creating it) gets one now.
+  if (!snapshot.runsSheet || snapshot.runsSheet.usedRows === 0) {
     data.push({
       range: `${runsName}!${cellRange(1, 1, 1, RUNS_SHEET_HEADERS.length)}`,
       values: [[...RUNS_SHEET_HEADERS]],

@@ -1,0 +1,110 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../setup/postgres';
+import { sampleRun, VIP } from './helpers/sample-run';
+import {
+  postToSlackEvents,
+  type SlackStandIn,
+  slashCommandBody,
+  startSlackStandIn,
+} from './helpers/slack-stand-in';
+
+const baseEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
+
+describe('npm start (slack-app/src/app.ts)', () => {
+  it('prints one message naming the missing settings and exits 1, without a stack trace', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'slack-app/src/app.ts'], {
+      env: baseEnv,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('SLACK_BOT_TOKEN');
+    expect(result.stderr).toContain('SLACK_SIGNING_SECRET');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe('');
+  });
+
+  describe('with a configuration', () => {
+    const secret = 'start-test-signing-secret';
+    const apiToken = 'start-test-api-token-123';
+    const dataDir = mkdtempSync(join(tmpdir(), 'segments-start-'));
+    let slack: SlackStandIn;
+    let child: ChildProcess;
+    let baseUrl: string;
+    let stderr = '';
+
+    beforeAll(async () => {
+      slack = await startSlackStandIn();
+      // Slack's API answers auth.test with an error: starting must not depend on it.
+      slack.failing.set('auth.test', 'invalid_auth');
+      const port = await freePort();
+      baseUrl = `http://127.0.0.1:${port}`;
+      child = spawn(process.execPath, ['--import', 'tsx', 'slack-app/src/app.ts'], {
+        env: {
+          ...baseEnv,
+          SLACK_BOT_TOKEN: 'xoxb-start-test',
+          SLACK_SIGNING_SECRET: secret,
+          SLACK_API_URL: slack.apiUrl,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          SEGMENTS_DATA_DIR: dataDir,
+          SEGMENTS_API_TOKEN: apiToken,
+          SLACK_TEAM_ID: 'T-start',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      await new Promise<void>((resolve, reject) => {
+        child.stdout?.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('listening')) resolve();
+        });
+        child.once('exit', (code) => reject(new Error(`app exited with ${code}: ${stderr}`)));
+      });
+    });
+    afterAll(async () => {
+      if (child && child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await slack?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('serves /healthz, the runs API and /slack/events on one port even when auth.test fails', async () => {
+      expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
+      const posted = await fetch(`${baseUrl}/api/runs`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${apiToken}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(sampleRun({ id: 'started', name: 'Started run' })),
+      });
+      expect(posted.status).toBe(201);
+      const body = slashCommandBody({
+        team: 'T-start',
+        text: 'which segment should we target?',
+        responseUrl: slack.responseUrl('start'),
+      });
+      const ack = await postToSlackEvents(baseUrl, body, 'application/x-www-form-urlencoded', {
+        signingSecret: secret,
+      });
+      expect(ack.status).toBe(200);
+      const reply = await slack.waitFor((call) => call.responseId === 'start', 'the answer');
+      expect(String(reply.body.text)).toContain(VIP.name);
+      expect(String(reply.body.text).toLowerCase()).toContain(VIP.strategy.toLowerCase());
+      const other = slashCommandBody({
+        team: 'T-other',
+        text: 'how big is the VIP segment?',
+        responseUrl: slack.responseUrl('other'),
+      });
+      await postToSlackEvents(baseUrl, other, 'application/x-www-form-urlencoded', { signingSecret: secret });
+      const otherReply = await slack.waitFor((call) => call.responseId === 'other', 'the other team answer');
+      expect(String(otherReply.body.text)).toMatch(/no runs/i);
+    });
+  });
+});
