@@ -173,8 +173,9 @@ function seedCentres(
   // centre j, cannot get nearer to candidate t and is skipped; quarter[j] does the same for the winner.
   const quarters = new Float64Array(trials * k);
   const quarter = new Float64Array(k);
-  const candidateBase = new Int32Array(trials);
-  const candidatePotential = new Float64Array(trials);
+  const paddedTrials = Math.ceil(trials / 4) * 4;
+  const candidateCoordinates = new Float64Array(paddedTrials * d);
+  const candidatePotential = new Float64Array(paddedTrials);
   const first = Math.floor(random() * n);
   centres.set(points.subarray(first * d, first * d + d), 0);
   let potential = 0;
@@ -187,30 +188,56 @@ function seedCentres(
   for (let c = 1; c < k; c++) {
     drawCandidates(closest, n, potential, random, targets, candidates);
     // All candidates in one pass over the points, so each row and its bounds are read once.
-    for (let t = 0; t < trials; t++) {
-      candidateBase[t] = candidates[t] * d;
+    for (let t = 0; t < paddedTrials; t++) {
+      const base = candidates[Math.min(t, trials - 1)] * d;
+      candidateCoordinates.set(points.subarray(base, base + d), t * d);
       candidatePotential[t] = 0;
+    }
+    for (let t = 0; t < trials; t++) {
       for (let j = 0; j < c; j++)
         quarters[t * k + j] = 0.25 * squaredDistance(points, candidates[t], centres, j, d);
     }
+    // A point far from every candidate (the usual case once its cluster has a centre) is settled by
+    // one test; for the others every candidate's distance is computed without further branching.
+    for (let j = 0; j < c; j++) {
+      let smallest = quarters[j];
+      for (let t = 1; t < trials; t++) smallest = Math.min(smallest, quarters[t * k + j]);
+      quarter[j] = smallest;
+    }
+    let settled = 0;
     for (let i = 0; i < n; i++) {
       const limit = closest[i];
-      const owner = nearest[i];
+      if (limit <= quarter[nearest[i]]) {
+        settled += limit;
+        continue;
+      }
       const a = i * d;
-      for (let t = 0; t < trials; t++) {
-        let value = limit;
-        if (limit > quarters[t * k + owner]) {
-          const base = candidateBase[t];
-          let sum = 0;
-          for (let f = 0; f < d; f++) {
-            const delta = points[a + f] - points[base + f];
-            sum += delta * delta;
-          }
-          if (sum < limit) value = sum;
+      // Candidates four at a time (padded by repeating the last one): four running sums stay in
+      // registers and each coordinate of the point is read once per group.
+      for (let g = 0; g < paddedTrials; g += 4) {
+        const o = g * d;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let f = 0; f < d; f++) {
+          const x = points[a + f];
+          const d0 = x - candidateCoordinates[o + f];
+          const d1 = x - candidateCoordinates[o + d + f];
+          const d2 = x - candidateCoordinates[o + 2 * d + f];
+          const d3 = x - candidateCoordinates[o + 3 * d + f];
+          s0 += d0 * d0;
+          s1 += d1 * d1;
+          s2 += d2 * d2;
+          s3 += d3 * d3;
         }
-        candidatePotential[t] += value;
+        candidatePotential[g] += Math.min(s0, limit);
+        candidatePotential[g + 1] += Math.min(s1, limit);
+        candidatePotential[g + 2] += Math.min(s2, limit);
+        candidatePotential[g + 3] += Math.min(s3, limit);
       }
     }
+    for (let t = 0; t < trials; t++) candidatePotential[t] += settled;
     let bestIndex = candidates[0];
     let bestPotential = Number.POSITIVE_INFINITY;
     for (let t = 0; t < trials; t++) {
@@ -422,18 +449,68 @@ function assignFully(
   let second = Number.POSITIVE_INFINITY;
   let bestCluster = 0;
   const a = i * d;
-  for (let j = 0; j < k; j++) {
+  let j = 0;
+  // Centres four at a time: four running sums in registers, each coordinate of the point read once.
+  for (; j + 3 < k; j += 4) {
+    const o = j * d;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let f = 0; f < d; f++) {
+      const x = points[a + f];
+      const d0 = x - centroids[o + f];
+      const d1 = x - centroids[o + d + f];
+      const d2 = x - centroids[o + 2 * d + f];
+      const d3 = x - centroids[o + 3 * d + f];
+      s0 += d0 * d0;
+      s1 += d1 * d1;
+      s2 += d2 * d2;
+      s3 += d3 * d3;
+    }
+    if (s0 < second) {
+      if (s0 < best) {
+        second = best;
+        best = s0;
+        bestCluster = j;
+      } else second = s0;
+    }
+    if (s1 < second) {
+      if (s1 < best) {
+        second = best;
+        best = s1;
+        bestCluster = j + 1;
+      } else second = s1;
+    }
+    if (s2 < second) {
+      if (s2 < best) {
+        second = best;
+        best = s2;
+        bestCluster = j + 2;
+      } else second = s2;
+    }
+    if (s3 < second) {
+      if (s3 < best) {
+        second = best;
+        best = s3;
+        bestCluster = j + 3;
+      } else second = s3;
+    }
+  }
+  for (; j < k; j++) {
     const b = j * d;
     let distance = 0;
     for (let f = 0; f < d; f++) {
       const delta = points[a + f] - centroids[b + f];
       distance += delta * delta;
     }
-    if (distance < best) {
-      second = best;
-      best = distance;
-      bestCluster = j;
-    } else if (distance < second) second = distance;
+    if (distance < second) {
+      if (distance < best) {
+        second = best;
+        best = distance;
+        bestCluster = j;
+      } else second = distance;
+    }
   }
   labels[i] = bestCluster;
   upper[i] = Math.sqrt(best);
