@@ -128,6 +128,8 @@ function squaredDistance(
 class SeedingState {
   closest: Float64Array;
   nearest: Int32Array;
+  /** n × (candidates rounded up to 4) squared distances, allocated on first use. */
+  trialDistance = new Float64Array(0);
   constructor(n: number) {
     this.closest = new Float64Array(n);
     this.nearest = new Int32Array(n);
@@ -167,15 +169,19 @@ function seedCentres(
   const { closest, nearest } = state;
   const centres = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
-  const targets = new Float64Array(trials);
-  const candidates = new Int32Array(trials);
-  // quarters[t·k + j] = |candidate t − centre j|² / 4: a point whose closest ≤ that, for its nearest
-  // centre j, cannot get nearer to candidate t and is skipped; quarter[j] does the same for the winner.
+  const paddedTrials = Math.ceil(trials / 4) * 4;
+  const draw = new CandidateDraw(trials);
+  // quarters[t·k + j] = |candidate t − centre j|² / 4. A point whose closest ≤ that, for its nearest
+  // centre j, cannot get nearer to candidate t; quarter[j] is the smallest over the candidates, so a
+  // point under it is settled for all of them at once.
   const quarters = new Float64Array(trials * k);
   const quarter = new Float64Array(k);
-  const paddedTrials = Math.ceil(trials / 4) * 4;
   const candidateCoordinates = new Float64Array(paddedTrials * d);
   const candidatePotential = new Float64Array(paddedTrials);
+  // Distances of unsettled points to every candidate, kept so the winner needs no second pass.
+  if (k > 1 && state.trialDistance.length < n * paddedTrials)
+    state.trialDistance = new Float64Array(n * paddedTrials);
+  const trialDistance = state.trialDistance;
   const first = Math.floor(random() * n);
   centres.set(points.subarray(first * d, first * d + d), 0);
   let potential = 0;
@@ -185,8 +191,16 @@ function seedCentres(
     nearest[i] = 0;
     potential += value;
   }
+  if (k > 1 && draw.start(potential, random)) {
+    let running = 0;
+    for (let i = 0; i < n && !draw.done(); i++) {
+      running += closest[i];
+      draw.visit(i, running);
+    }
+  }
+  draw.finish(closest, n, random);
   for (let c = 1; c < k; c++) {
-    drawCandidates(closest, n, potential, random, targets, candidates);
+    const candidates = draw.candidates;
     // All candidates in one pass over the points, so each row and its bounds are read once.
     for (let t = 0; t < paddedTrials; t++) {
       const base = candidates[Math.min(t, trials - 1)] * d;
@@ -197,8 +211,6 @@ function seedCentres(
       for (let j = 0; j < c; j++)
         quarters[t * k + j] = 0.25 * squaredDistance(points, candidates[t], centres, j, d);
     }
-    // A point far from every candidate (the usual case once its cluster has a centre) is settled by
-    // one test; for the others every candidate's distance is computed without further branching.
     for (let j = 0; j < c; j++) {
       let smallest = quarters[j];
       for (let t = 1; t < trials; t++) smallest = Math.min(smallest, quarters[t * k + j]);
@@ -212,6 +224,7 @@ function seedCentres(
         continue;
       }
       const a = i * d;
+      const out = i * paddedTrials;
       // Candidates four at a time (padded by repeating the last one): four running sums stay in
       // registers and each coordinate of the point is read once per group.
       for (let g = 0; g < paddedTrials; g += 4) {
@@ -231,78 +244,95 @@ function seedCentres(
           s2 += d2 * d2;
           s3 += d3 * d3;
         }
+        trialDistance[out + g] = s0;
+        trialDistance[out + g + 1] = s1;
+        trialDistance[out + g + 2] = s2;
+        trialDistance[out + g + 3] = s3;
         candidatePotential[g] += Math.min(s0, limit);
         candidatePotential[g + 1] += Math.min(s1, limit);
         candidatePotential[g + 2] += Math.min(s2, limit);
         candidatePotential[g + 3] += Math.min(s3, limit);
       }
     }
-    for (let t = 0; t < trials; t++) candidatePotential[t] += settled;
-    let bestIndex = candidates[0];
-    let bestPotential = Number.POSITIVE_INFINITY;
-    for (let t = 0; t < trials; t++) {
-      if (candidatePotential[t] < bestPotential) {
-        bestPotential = candidatePotential[t];
-        bestIndex = candidates[t];
-      }
-    }
-    // Commit the winner: one more pass of the same shape, now writing.
-    const base = bestIndex * d;
-    centres.set(points.subarray(base, base + d), c * d);
-    for (let j = 0; j < c; j++) quarter[j] = 0.25 * squaredDistance(centres, c, centres, j, d);
-    potential = 0;
+    let winner = 0;
+    for (let t = 1; t < trials; t++) if (candidatePotential[t] < candidatePotential[winner]) winner = t;
+    const bestIndex = candidates[winner];
+    centres.set(points.subarray(bestIndex * d, bestIndex * d + d), c * d);
+    // Commit the winner from the kept distances, and draw the next step's candidates in the same
+    // pass: the new potential is already known (the winner's), so the targets can be set up front.
+    const drawing = c + 1 < k && draw.start(candidatePotential[winner] + settled, random);
+    let running = 0;
     for (let i = 0; i < n; i++) {
       const limit = closest[i];
       if (limit > quarter[nearest[i]]) {
-        const a = i * d;
-        let sum = 0;
-        for (let f = 0; f < d; f++) {
-          const delta = points[a + f] - points[base + f];
-          sum += delta * delta;
-        }
-        if (sum < limit) {
-          closest[i] = sum;
+        const value = trialDistance[i * paddedTrials + winner];
+        if (value < limit) {
+          closest[i] = value;
           nearest[i] = c;
         }
       }
-      potential += closest[i];
+      if (drawing) {
+        running += closest[i];
+        draw.visit(i, running);
+      }
     }
+    if (c + 1 < k) draw.finish(closest, n, random);
   }
   return centres;
 }
 
 /**
  * Draws candidates with probability ∝ weight: uniform targets in [0, total), each mapped to the first
- * index whose running sum exceeds it (scikit-learn's searchsorted on the cumulative sum), found in
- * one pass over the weights instead of materialising the cumulative array.
+ * index whose running sum exceeds it (scikit-learn's searchsorted on the cumulative sum), found while
+ * another pass walks the weights instead of materialising the cumulative array.
  */
-function drawCandidates(
-  weights: Float64Array,
-  n: number,
-  total: number,
-  random: Random,
-  targets: Float64Array,
-  candidates: Int32Array,
-): void {
-  const trials = targets.length;
-  if (!(total > 0)) {
-    // Every point coincides with a centre (duplicates): any point will do.
-    for (let t = 0; t < trials; t++) candidates[t] = Math.floor(random() * n);
-    return;
+class CandidateDraw {
+  readonly candidates: Int32Array;
+  private readonly targets: Float64Array;
+  private order: number[] = [];
+  private next = 0;
+  private uniform = false;
+  constructor(trials: number) {
+    this.candidates = new Int32Array(trials);
+    this.targets = new Float64Array(trials);
   }
-  for (let t = 0; t < trials; t++) targets[t] = random() * total;
-  const order = Array.from({ length: trials }, (_, t) => t).sort((a, b) => targets[a] - targets[b]);
-  let next = 0;
-  let running = 0;
-  for (let i = 0; i < n && next < trials; i++) {
-    running += weights[i];
-    while (next < trials && running > targets[order[next]]) candidates[order[next++]] = i;
+
+  /** Sets up targets; false when every weight is zero (finish then picks points uniformly). */
+  start(total: number, random: Random): boolean {
+    const trials = this.targets.length;
+    this.next = 0;
+    this.uniform = !(total > 0);
+    if (this.uniform) return false;
+    for (let t = 0; t < trials; t++) this.targets[t] = random() * total;
+    this.order = Array.from({ length: trials }, (_, t) => t).sort(
+      (a, b) => this.targets[a] - this.targets[b],
+    );
+    return true;
   }
-  // Rounding can leave a target at or above the final sum: take the last point with weight.
-  if (next < trials) {
+
+  done(): boolean {
+    return this.next >= this.targets.length;
+  }
+
+  /** Point i with running weight sum `running` (weights summed in index order). */
+  visit(i: number, running: number): void {
+    const { order, targets, candidates } = this;
+    while (this.next < targets.length && running > targets[order[this.next]])
+      candidates[order[this.next++]] = i;
+  }
+
+  /** Targets left over (rounding put them at or above the final sum) take the last weighted point. */
+  finish(weights: Float64Array, n: number, random: Random): void {
+    const trials = this.targets.length;
+    if (this.uniform) {
+      // Every point coincides with a centre (duplicates): any point will do.
+      for (let t = 0; t < trials; t++) this.candidates[t] = Math.floor(random() * n);
+      return;
+    }
+    if (this.next >= trials) return;
     let last = n - 1;
     while (last > 0 && weights[last] === 0) last--;
-    while (next < trials) candidates[order[next++]] = last;
+    while (this.next < trials) this.candidates[this.order[this.next++]] = last;
   }
 }
 
