@@ -4,7 +4,7 @@
  * throwaway PostgreSQL server. Prints p50/p99 latency of the HTTP ack and of the answer (until the
  * app's post reaches the response_url), and the errors. Goal: 0 errors, p99 < 300 ms.
  * The app runs as `npm start` runs it, in its own process. Environment: BENCH_REQUESTS (500),
- * BENCH_CONCURRENCY (50), BENCH_DEBUG=1 (more percentiles), BENCH_CPU_PROF=DIR (profile the app).
+ * BENCH_CONCURRENCY (50), BENCH_WARMUP (100 unmeasured commands first), BENCH_DEBUG=1 (more percentiles), BENCH_CPU_PROF=DIR (profile the app).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +21,7 @@ import {
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const WARMUP_REQUESTS = Number(process.env.BENCH_WARMUP ?? 100);
 const TEAM = 'T-bench';
 const SIGNING_SECRET = 'bench-signing-secret-0123456789';
 const API_TOKEN = 'bench-api-token-0123456789';
@@ -100,29 +101,16 @@ async function startAppProcess(storeEnv: Record<string, string>): Promise<Runnin
   };
 }
 
-async function benchStore(driver: string, storeEnv: Record<string, string>): Promise<Result> {
-  const running = await startAppProcess(storeEnv);
-  // A realistic history, published through the runs API: 20 runs for the team.
-  for (let i = 0; i < 20; i++) {
-    const createdAt = new Date(Date.UTC(2026, 0, 1 + i)).toISOString();
-    const response = await fetch(`${running.baseUrl}/api/runs`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${API_TOKEN}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(sampleRun({ id: `run-${i}`, name: `Run ${i}`, createdAt })),
-    });
-    if (response.status !== 201 && response.status !== 200)
-      throw new Error(`seeding failed: ${response.status}`);
-  }
+/** Sends `count` signed slash commands, `concurrency` at a time; returns ack latencies and errors. */
+async function sendCommands(running: RunningApp, count: number, concurrency: number, prefix: string) {
   const ackLatencies: number[] = [];
-  const answerLatencies: number[] = [];
-  let errors = 0;
   const sentAt = new Map<string, number>();
+  let errors = 0;
   let next = 0;
-  const started = performance.now();
   const worker = async () => {
-    while (next < REQUESTS) {
+    while (next < count) {
       const index = next++;
-      const id = `bench-${index}`;
+      const id = `${prefix}-${index}`;
       const body = slashCommandBody({
         team: TEAM,
         text: QUESTIONS[index % QUESTIONS.length],
@@ -142,15 +130,48 @@ async function benchStore(driver: string, storeEnv: Record<string, string>): Pro
       }
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  // Answers arrive after the ack; wait for the stragglers (a missing answer counts as an error).
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { ackLatencies, sentAt, errors };
+}
+
+/** Waits (up to 15 s) until `count` answers reached the response_url stand-in. */
+async function waitForAnswers(running: RunningApp, count: number): Promise<void> {
   const deadline = performance.now() + 15_000;
   while (
-    running.slack.calls.filter((call) => call.method === 'response_url').length < REQUESTS &&
+    running.slack.calls.filter((call) => call.method === 'response_url').length < count &&
     performance.now() < deadline
   ) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+async function benchStore(driver: string, storeEnv: Record<string, string>): Promise<Result> {
+  const running = await startAppProcess(storeEnv);
+  // A realistic history, published through the runs API: 20 runs for the team.
+  for (let i = 0; i < 20; i++) {
+    const createdAt = new Date(Date.UTC(2026, 0, 1 + i)).toISOString();
+    const response = await fetch(`${running.baseUrl}/api/runs`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${API_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(sampleRun({ id: `run-${i}`, name: `Run ${i}`, createdAt })),
+    });
+    if (response.status !== 201 && response.status !== 200)
+      throw new Error(`seeding failed: ${response.status}`);
+  }
+  // Warm up at full concurrency (the first burst compiles code paths and opens the connections); not measured.
+  await sendCommands(running, WARMUP_REQUESTS, CONCURRENCY, 'warm');
+  await waitForAnswers(running, WARMUP_REQUESTS);
+  running.slack.calls.length = 0;
+  const answerLatencies: number[] = [];
+  const started = performance.now();
+  const {
+    ackLatencies,
+    sentAt,
+    errors: sendErrors,
+  } = await sendCommands(running, REQUESTS, CONCURRENCY, 'bench');
+  let errors = sendErrors;
+  // Answers arrive after the ack; wait for the stragglers (a missing answer counts as an error).
+  await waitForAnswers(running, REQUESTS);
   const elapsed = performance.now() - started;
   const answered = running.slack.calls.filter((call) => call.method === 'response_url');
   for (const call of answered) {
