@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../core/src/answer-model';
+import { renderAnswer } from '../../slack-app/src/blocks/answer';
+import { clipSlackText, escapeSlackText } from '../../slack-app/src/blocks/escape';
+import { renderHomeView } from '../../slack-app/src/blocks/home';
+import { keyTraits, renderRunSummary } from '../../slack-app/src/blocks/run-summary';
+import { BUDGET, sampleRun, VIP } from './helpers/sample-run';
+
+describe('escapeSlackText', () => {
+  it('escapes &, < and > so mentions and links stay text', () => {
+    expect(escapeSlackText('<!channel> & <@U1> > x')).toBe('&lt;!channel&gt; &amp; &lt;@U1&gt; &gt; x');
+  });
+});
+
+describe('clipSlackText', () => {
+  it('cuts long text with an ellipsis without splitting an entity', () => {
+    const clipped = clipSlackText(`${'a'.repeat(8)}&amp;tail`, 11);
+    expect(clipped).toBe(`${'a'.repeat(8)}…`);
+    expect(clipSlackText('short', 11)).toBe('short');
+  });
+});
+
+describe('renderRunSummary', () => {
+  it('shows each segment by targeting priority with size, share, key traits and strategy', () => {
+    const run = sampleRun({ segments: [BUDGET, VIP] });
+    const text = JSON.stringify(renderRunSummary(run));
+    expect(text.indexOf(VIP.name)).toBeLessThan(text.indexOf(BUDGET.name));
+    expect(text).toContain('40 customers (40%)');
+    expect(text).toContain('high Annual Income (k$) (≈87)');
+    expect(text).toContain(VIP.strategy);
+  });
+
+  it('names the strongest traits first and says when a segment is average everywhere', () => {
+    const run = sampleRun({ segments: [VIP, { ...BUDGET, income: 60, spending: 50 }] });
+    expect(keyTraits(run.segments[0])).toBe(
+      'high Annual Income (k$) (≈87), high Spending Score (1-100) (≈82)',
+    );
+    expect(keyTraits(run.segments[1])).toBe('close to the average on every feature');
+  });
+});
+
+describe('renderAnswer', () => {
+  it('escapes the answer text and adds the run buttons when the answer is about a run', () => {
+    const answer: Answer = {
+      intent: 'size',
+      runId: 'r1',
+      segment: { index: 0, name: '<!channel>' },
+      text: '<!channel> has 40 customers & more',
+      size: 40,
+      share: 0.2,
+    };
+    const message = renderAnswer(answer);
+    expect(message.text).toBe('&lt;!channel&gt; has 40 customers &amp; more');
+    const actions = message.blocks.find((block) => block.type === 'actions');
+    expect(JSON.stringify(actions)).toContain('segments_share_run');
+    expect(JSON.stringify(actions)).toContain('segments_show_strategy');
+  });
+});
+
+describe('renderHomeView', () => {
+  it('says how to publish a first run when there is none', () => {
+    expect(JSON.stringify(renderHomeView([]))).toContain('No runs yet');
+  });
+});
