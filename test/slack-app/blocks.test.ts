@@ -32,8 +32,9 @@ describe('renderRunSummary', () => {
 
   it('names the strongest traits first and says when a segment is average everywhere', () => {
     const run = sampleRun({ segments: [VIP, { ...BUDGET, income: 60, spending: 50 }] });
+    // Spending is 32 above its mean (z 1.23), income 27 above its mean (z 1.04).
     expect(keyTraits(run.segments[0])).toBe(
-      'high Annual Income (k$) (≈87), high Spending Score (1-100) (≈82)',
+      'high Spending Score (1-100) (≈82), high Annual Income (k$) (≈87)',
     );
     expect(keyTraits(run.segments[1])).toBe('close to the average on every feature');
   });
