@@ -4,6 +4,8 @@
 import { answerQuestion } from '../../core/src/answers';
 import { loadSlackAppConfig } from './config';
 import { createSlackApp } from './create-app';
+import { createSheetsClient } from './sheets/client';
+import { sheetSyncMinutes, startSheetSync } from './sheets/sync';
 import { openRunStore } from './store';
 
 async function main(): Promise<number> {
@@ -13,6 +15,13 @@ async function main(): Promise<number> {
     return 1;
   }
   const { config } = loaded;
+  let syncMinutes: number;
+  try {
+    syncMinutes = sheetSyncMinutes(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    return 1;
+  }
   let store: Awaited<ReturnType<typeof openRunStore>>;
   try {
     store = await openRunStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -24,12 +33,18 @@ async function main(): Promise<number> {
   }
   const slack = createSlackApp(config, { store, answerQuestion });
   const { port } = await slack.start();
+  // Pulls runs from connected spreadsheets (Socket Mode deployments receive no push).
+  const sheetSync = startSheetSync(store, {
+    minutes: syncMinutes,
+    client: () => createSheetsClient({ env: process.env }),
+  });
   console.log(
     config.appToken
       ? `Customer Segments is connected in Socket Mode; runs API and /healthz on port ${port} (store: ${store.driver})`
       : `Customer Segments is listening on port ${port}: /slack/events, /api/runs, /healthz (store: ${store.driver})`,
   );
   const shutdown = async () => {
+    sheetSync.stop();
     await slack.stop().catch(() => undefined);
     await store.close().catch(() => undefined);
     process.exit(0);

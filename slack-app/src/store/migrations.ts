@@ -37,6 +37,22 @@ export const MIGRATIONS: Migration[] = [
       'CREATE INDEX api_tokens_team ON api_tokens (team)',
     ],
   },
+  {
+    version: 2,
+    description: 'spreadsheets connected to a team, synced by the Sheets API path',
+    statements: [
+      `CREATE TABLE sheet_links (
+        team TEXT NOT NULL,
+        spreadsheet_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        linked_by TEXT,
+        linked_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        synced_at TIMESTAMPTZ,
+        last_error TEXT,
+        PRIMARY KEY (team, spreadsheet_id)
+      )`,
+    ],
+  },
 ];
 
 /** An arbitrary constant naming "segments schema migration" for pg_advisory_xact_lock. */

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { replyTo } from '../../conversation';
 import type { ListenerDeps } from '../deps';
+import { isSheetSubcommand, sheetSubcommand } from './connect-sheet';
 
 /**
  * `/segments <subcommand or question>`: acknowledges at once (Slack allows 3 s), then answers through
@@ -8,6 +9,7 @@ import type { ListenerDeps } from '../deps';
  */
 export function segmentsCommand(deps: ListenerDeps) {
   return async ({ command, ack, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
+    if (isSheetSubcommand(command.text)) return sheetSubcommand(deps, { command, ack, respond });
     await ack();
     const reply = await replyTo(deps, {
       team: command.team_id,
