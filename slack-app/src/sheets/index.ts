@@ -27,3 +27,16 @@ export {
   type SheetWritePlan,
   segmentSheet,
 } from './segment-sheet';
+export {
+  connectSheet,
+  DEFAULT_SYNC_MINUTES,
+  type ImportResult,
+  importSheetRuns,
+  listSheetLinks,
+  type SheetLink,
+  type SheetSyncOptions,
+  type SyncOutcome,
+  sheetSyncMinutes,
+  startSheetSync,
+  syncSheets,
+} from './sync';
