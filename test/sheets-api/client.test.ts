@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createSheetsClient,
+  explainSheetsError,
   parseA1Range,
   parseSpreadsheetId,
   pullRuns,
@@ -97,6 +98,21 @@ describe('Sheets client', () => {
     expect(failure.kind).toBe('unreachable');
     expect(failure.message).toContain(`Could not reach the Google Sheets API at ${url}`);
     standIn = await startSheetsStandIn();
+  });
+
+  it('says which variables to set when no Google credentials can be found', () => {
+    const explained = explainSheetsError(
+      new Error(
+        'Could not load the default credentials. Browse to https://cloud.google.com/docs/authentication',
+      ),
+      client(),
+      'book',
+      'write',
+    );
+    expect(explained).toBeInstanceOf(SheetsAccessError);
+    expect((explained as SheetsAccessError).message).toContain(
+      'No Google credentials to write spreadsheet book: set GOOGLE_APPLICATION_CREDENTIALS',
+    );
   });
 
   it('refuses a key file that is not a service-account key, naming the variable', () => {

@@ -178,6 +178,15 @@ export function explainSheetsError(
   action: SheetsAction,
 ): unknown {
   if (error instanceof SheetsAccessError || !(error instanceof Error)) return error;
+  if (/could not load the default credentials/i.test(error.message)) {
+    return new SheetsAccessError(
+      'unauthenticated',
+      `No Google credentials to ${action} spreadsheet ${spreadsheetId}: set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file (or GOOGLE_OAUTH_ACCESS_TOKEN to a token from \`gcloud auth print-access-token\`).`,
+      spreadsheetId,
+      undefined,
+      error,
+    );
+  }
   const status = httpStatus(error);
   const detail = apiErrorDetail(error);
   const sheet = `spreadsheet ${spreadsheetId}`;

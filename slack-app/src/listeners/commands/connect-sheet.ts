@@ -86,7 +86,11 @@ export async function sheetReply(
     );
   } catch (error) {
     if (error instanceof SheetsAccessError) return message(escapeSlackText(error.message));
-    throw error;
+    // The command was acknowledged already: the user gets a reply whatever failed.
+    console.error('[segments] spreadsheet subcommand failed', error);
+    return message(
+      `Something went wrong with the spreadsheet: ${escapeSlackText(error instanceof Error ? error.message : String(error))}. Try again in a minute.`,
+    );
   }
 }
 
