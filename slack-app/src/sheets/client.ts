@@ -77,8 +77,9 @@ const GOOGLE_ROOT_URL = 'https://sheets.googleapis.com/';
  * Creates a Sheets API client from the environment: GOOGLE_OAUTH_ACCESS_TOKEN, else
  * GOOGLE_APPLICATION_CREDENTIALS (service-account key; requests carry a self-signed JWT, so no
  * token exchange is needed), else Application Default Credentials. 429 and 5xx answers are retried
- * with exponential backoff, POSTs included (every write this project makes is safe to repeat after a
- * 429; after a 5xx the batch either applied wholly or not at all).
+ * with exponential backoff, POSTs included: a 429 means nothing was applied, and value writes are
+ * idempotent. (A spreadsheets.batchUpdate retried after a 5xx that had in fact been applied fails
+ * with a readable 400 — "sheet already exists" — rather than writing twice.)
  * @throws SheetsAccessError 'unauthenticated' when the key file cannot be read
  * @example const client = createSheetsClient({ env: process.env })
  */

@@ -534,7 +534,9 @@ export function chartOf(spec: ChartSpec, sheetId: number): sheets_v4.Schema$Embe
 
 /**
  * Sends a write plan: one spreadsheets.batchUpdate (structure), then one values.batchUpdate (values,
- * the kept run last). Both are all-or-nothing on Google's side.
+ * the kept run last). Google documents spreadsheets.batchUpdate as atomic; values.batchUpdate is not
+ * documented either way, so the run's rows are its last range: a run is never recorded ahead of the
+ * columns it describes.
  * @throws SheetsAccessError naming the spreadsheet when a request fails
  */
 export async function applySheetWrite(
