@@ -191,14 +191,16 @@ function seedCentres(
     nearest[i] = 0;
     potential += value;
   }
-  if (k > 1 && draw.start(potential, random)) {
-    let running = 0;
-    for (let i = 0; i < n && !draw.done(); i++) {
-      running += closest[i];
-      draw.visit(i, running);
+  if (k > 1) {
+    if (draw.start(potential, random)) {
+      let running = 0;
+      for (let i = 0; i < n && !draw.done(); i++) {
+        running += closest[i];
+        draw.visit(i, running);
+      }
     }
+    draw.finish(closest, n, random);
   }
-  draw.finish(closest, n, random);
   for (let c = 1; c < k; c++) {
     const candidates = draw.candidates;
     // All candidates in one pass over the points, so each row and its bounds are read once.
