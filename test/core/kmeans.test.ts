@@ -144,7 +144,68 @@ describe('kmeans on tiny hand-checkable data', () => {
   });
 });
 
+/**
+ * Textbook greedy k-means++ (scikit-learn's algorithm), written naively: every distance computed,
+ * the cumulative sum materialised. The kernel's pruning must not change which centres it picks.
+ */
+function naiveGreedyKMeansPlusPlus(points: Float64Array, n: number, d: number, k: number, seed: number) {
+  const random = createRandom(seed);
+  const distance = (i: number, j: number) => {
+    let sum = 0;
+    for (let f = 0; f < d; f++) sum += (points[i * d + f] - points[j * d + f]) ** 2;
+    return sum;
+  };
+  const chosen = [Math.floor(random() * n)];
+  let closest = Array.from({ length: n }, (_, i) => distance(i, chosen[0]));
+  const trials = 2 + Math.floor(Math.log(k));
+  for (let c = 1; c < k; c++) {
+    const total = closest.reduce((sum, value) => sum + value, 0);
+    const targets = Array.from({ length: trials }, () => random() * total);
+    const candidates = targets.map((target) => {
+      let running = 0;
+      for (let i = 0; i < n; i++) {
+        running += closest[i];
+        if (running > target) return i;
+      }
+      return n - 1;
+    });
+    let best: number[] = [];
+    let bestPotential = Number.POSITIVE_INFINITY;
+    let bestCandidate = -1;
+    for (const candidate of candidates) {
+      const updated = closest.map((value, i) => Math.min(value, distance(i, candidate)));
+      const potential = updated.reduce((sum, value) => sum + value, 0);
+      if (potential < bestPotential) {
+        bestPotential = potential;
+        best = updated;
+        bestCandidate = candidate;
+      }
+    }
+    chosen.push(bestCandidate);
+    closest = best;
+  }
+  return chosen;
+}
+
 describe('kmeansPlusPlus', () => {
+  it('picks the same centres as a naive greedy k-means++ with the same random draws', () => {
+    const random = createRandom(99);
+    const n = 400;
+    const d = 3;
+    const points = new Float64Array(n * d);
+    for (let i = 0; i < n; i++)
+      for (let f = 0; f < d; f++) points[i * d + f] = (i % 6) * 4 + random() * 3 - f;
+    for (const k of [2, 5, 8, 12, 25]) {
+      for (let seed = 1; seed <= 3; seed++) {
+        const centres = kmeansPlusPlus(points, n, d, k, createRandom(seed));
+        const expected = naiveGreedyKMeansPlusPlus(points, n, d, k, seed).flatMap((i) =>
+          Array.from(points.subarray(i * d, i * d + d)),
+        );
+        expect(Array.from(centres), `k = ${k}, seed ${seed}`).toEqual(expected);
+      }
+    }
+  });
+
   it('picks k distinct data points as initial centres', () => {
     const points = Float64Array.from([0, 0, 10, 10, 20, 20, 30, 30]);
     const centres = kmeansPlusPlus(points, 4, 2, 4, createRandom(1));
