@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSegmentationError } from '../../core/src/errors';
 import { defaultGamma, kprototypes, type MixedData, mixedCost } from '../../core/src/kprototypes';
+import { createRandom } from '../../core/src/random';
 
 /** Six customers: (spend, channel code). Two obvious groups: low spend online, high spend in store. */
 function toyData(): MixedData {
@@ -116,6 +117,47 @@ describe('kprototypes', () => {
     const first = kprototypes(data, 4, { seed: 5, restarts: 3 });
     const rest = kprototypes(data, 4, { seed: 5, restarts: 7, firstRestart: 3 });
     expect(Math.min(first.cost, rest.cost)).toBe(full.cost);
+  });
+
+  it('leaves every point with its cheapest prototype (the bounds skip nothing they should not)', () => {
+    const random = createRandom(8);
+    const n = 300;
+    const numeric = new Float64Array(n * 2);
+    const categorical = new Int32Array(n * 3);
+    for (let i = 0; i < n; i++) {
+      const group = i % 4;
+      numeric[i * 2] = group * 1.5 + random();
+      numeric[i * 2 + 1] = random() * 2;
+      categorical[i * 3] = random() < 0.7 ? group : Math.floor(random() * 4);
+      categorical[i * 3 + 1] = Math.floor(random() * 3);
+      categorical[i * 3 + 2] = Math.floor(random() * 5);
+    }
+    const data: MixedData = {
+      n,
+      numeric,
+      numericCount: 2,
+      categorical,
+      categoricalCount: 3,
+      categoryCounts: [4, 3, 5],
+    };
+    for (const k of [3, 6]) {
+      const result = kprototypes(data, k, { seed: k, restarts: 2 });
+      const gamma = result.gamma;
+      for (let i = 0; i < n; i++) {
+        const own = mixedCost(
+          data,
+          i,
+          result.numericCentroids,
+          result.categoricalCentroids,
+          result.labels[i],
+          gamma,
+        );
+        for (let j = 0; j < k; j++) {
+          const other = mixedCost(data, i, result.numericCentroids, result.categoricalCentroids, j, gamma);
+          expect(own, `point ${i}, prototype ${j}`).toBeLessThanOrEqual(other + 1e-9);
+        }
+      }
+    }
   });
 
   it('rejects k larger than the number of rows', () => {
