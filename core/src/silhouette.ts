@@ -185,45 +185,86 @@ function functionRows(sample: number[], distance: PairDistance): RowDistances {
 }
 
 /**
- * Rows for a described space: sampled features are gathered column-major (m values per feature),
- * then a point's squared distances to all later points are built one feature at a time.
+ * Rows for a described space: the sampled rows are gathered into small contiguous arrays, then a
+ * point's distances to all later points are computed four at a time (four running sums in
+ * registers, each coordinate of the point read once per group).
  */
 function spaceRows(sample: number[], space: DistanceSpace): RowDistances {
   const m = sample.length;
-  const numericCount = space.kind === 'euclidean' ? space.d : space.numericCount;
+  const p = space.kind === 'euclidean' ? space.d : space.numericCount;
   const numericRows = space.kind === 'euclidean' ? space.points : space.numeric;
-  const categoricalCount = space.kind === 'mixed' ? space.categoricalCount : 0;
+  const q = space.kind === 'mixed' ? space.categoricalCount : 0;
   const gamma = space.kind === 'mixed' ? space.gamma : 0;
-  const numeric = new Float64Array(numericCount * m);
-  for (let f = 0; f < numericCount; f++)
-    for (let s = 0; s < m; s++) numeric[f * m + s] = numericRows[sample[s] * numericCount + f];
-  const categorical = new Int32Array(categoricalCount * m);
+  const numeric = new Float64Array(m * p);
+  for (let s = 0; s < m; s++) numeric.set(numericRows.subarray(sample[s] * p, sample[s] * p + p), s * p);
+  const categorical = new Int32Array(m * q);
   if (space.kind === 'mixed')
-    for (let f = 0; f < categoricalCount; f++)
-      for (let s = 0; s < m; s++)
-        categorical[f * m + s] = space.categorical[sample[s] * categoricalCount + f];
+    for (let s = 0; s < m; s++)
+      categorical.set(space.categorical.subarray(sample[s] * q, sample[s] * q + q), s * q);
   const row = new Float64Array(m);
   return (s) => {
-    row.fill(0, s + 1, m);
-    for (let f = 0; f < numericCount; f++) {
-      const offset = f * m;
-      const x = numeric[offset + s];
-      for (let t = s + 1; t < m; t++) {
-        const delta = numeric[offset + t] - x;
-        row[t] += delta * delta;
+    const a = s * p;
+    const b = s * q;
+    let t = s + 1;
+    for (; t + 3 < m; t += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      const o = t * p;
+      for (let f = 0; f < p; f++) {
+        const x = numeric[a + f];
+        const d0 = x - numeric[o + f];
+        const d1 = x - numeric[o + p + f];
+        const d2 = x - numeric[o + 2 * p + f];
+        const d3 = x - numeric[o + 3 * p + f];
+        s0 += d0 * d0;
+        s1 += d1 * d1;
+        s2 += d2 * d2;
+        s3 += d3 * d3;
       }
-    }
-    for (let f = 0; f < categoricalCount; f++) {
-      const offset = f * m;
-      const code = categorical[offset + s];
-      // Branch-free mismatch test ((x | −x) >>> 31 is 1 for any non-zero x): categories differ
-      // unpredictably, and mispredicted branches would cost more than the arithmetic.
-      for (let t = s + 1; t < m; t++) {
-        const difference = categorical[offset + t] ^ code;
-        row[t] += gamma * ((difference | -difference) >>> 31);
+      if (q > 0) {
+        // Branch-free mismatch count ((x | −x) >>> 31 is 1 for any non-zero x): categories differ
+        // unpredictably, and mispredicted branches would cost more than the arithmetic.
+        let m0 = 0;
+        let m1 = 0;
+        let m2 = 0;
+        let m3 = 0;
+        const c = t * q;
+        for (let f = 0; f < q; f++) {
+          const code = categorical[b + f];
+          const x0 = categorical[c + f] ^ code;
+          const x1 = categorical[c + q + f] ^ code;
+          const x2 = categorical[c + 2 * q + f] ^ code;
+          const x3 = categorical[c + 3 * q + f] ^ code;
+          m0 += (x0 | -x0) >>> 31;
+          m1 += (x1 | -x1) >>> 31;
+          m2 += (x2 | -x2) >>> 31;
+          m3 += (x3 | -x3) >>> 31;
+        }
+        s0 += gamma * m0;
+        s1 += gamma * m1;
+        s2 += gamma * m2;
+        s3 += gamma * m3;
       }
+      row[t] = Math.sqrt(s0);
+      row[t + 1] = Math.sqrt(s1);
+      row[t + 2] = Math.sqrt(s2);
+      row[t + 3] = Math.sqrt(s3);
     }
-    for (let t = s + 1; t < m; t++) row[t] = Math.sqrt(row[t]);
+    for (; t < m; t++) {
+      let sum = 0;
+      for (let f = 0; f < p; f++) {
+        const delta = numeric[a + f] - numeric[t * p + f];
+        sum += delta * delta;
+      }
+      let mismatches = 0;
+      for (let f = 0; f < q; f++) {
+        const difference = categorical[t * q + f] ^ categorical[b + f];
+        mismatches += (difference | -difference) >>> 31;
+      }
+      row[t] = Math.sqrt(sum + gamma * mismatches);
+    }
     return row;
   };
 }
