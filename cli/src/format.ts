@@ -73,7 +73,7 @@ export function formatRunSummary(run: Run): string {
     ),
   );
   lines.push('');
-  if (run.chooseK) lines.push(`Why ${run.k}: ${run.chooseK.reason}`);
+  if (run.chooseK) lines.push(`Recommended: ${run.chooseK.reason}`);
   const target = run.segments.find((segment) => segment.persona.priority === 1);
   if (target) lines.push(`Target first: ${target.persona.name} — ${target.persona.strategy}`);
   for (const note of run.preprocessing.notes) lines.push(`Note: ${note}`);

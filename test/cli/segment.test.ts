@@ -61,7 +61,7 @@ describe('segments segment', () => {
     expect(result.stdout).toMatch(
       /Premium Shoppers \(VIP\)\s+39\s+19\.5%\s+high Annual Income \(86\.5\), high Spending Score \(82\.1\)/,
     );
-    expect(result.stdout).toMatch(/Why 5: .*silhouette/);
+    expect(result.stdout).toMatch(/Recommended: 5 segments: .*silhouette/);
   });
 
   it('reports the automobile rows dropped for missing values, or imputes them with --missing impute', async () => {
