@@ -9,14 +9,20 @@
  * Text that Sheets would read as a formula is prefixed with an apostrophe, and JSON chunks carry a
  * prefix so that no chunk can be mistaken for a number, date, boolean or formula.
  */
+
+import { parseNumberCell } from './columns';
 import { SegmentationError } from './errors';
 import { parseRun, type Run } from './run-schema';
-import { columnLetter } from './table';
+import { columnLetter, type Table } from './table';
 
 /** Header of the column holding the 1-based segment number of each customer. */
 export const SEGMENT_HEADER = 'Segment';
 /** Header of the column holding the persona name of each customer's segment. */
 export const PERSONA_HEADER = 'Persona';
+/** Header of the column holding the segment a classifier predicted for a customer without a label. */
+export const PREDICTED_SEGMENT_HEADER = 'Predicted segment';
+/** Header of the column holding the probability the classifier gives its prediction (0..1). */
+export const CONFIDENCE_HEADER = 'Confidence';
 /** Name of the summary sheet (one per spreadsheet, replaced on every run). */
 export const SUMMARY_SHEET_NAME = 'Segments';
 /** Name of the hidden sheet that keeps runs as JSON chunks. */
@@ -39,6 +45,11 @@ export const METADATA_KEYS = {
   column: 'customerSegments.column',
   /** On the summary sheet (SHEET location), so a user's own sheet named "Segments" is never taken for it. */
   summarySheet: 'customerSegments.summarySheet',
+  /**
+   * On the Predicted segment and Confidence columns (COLUMN location); value:
+   * {@link PredictionColumnKind}. A key of its own so readers of Segment/Persona never see them.
+   */
+  predictionColumn: 'customerSegments.predictionColumn',
 } as const;
 
 /** Which output column a piece of developer metadata marks. */
@@ -446,6 +457,107 @@ export function isOutputColumn(columns: OutputColumns, column: number): boolean 
   return column === columns.segment || column === columns.persona;
 }
 
+/** Which prediction column a piece of developer metadata marks. */
+export type PredictionColumnKind = 'predicted-segment' | 'confidence';
+
+/** 0-based columns of the add-on's own Predicted segment and Confidence columns, when they exist. */
+export interface PredictionColumns {
+  predictedSegment?: number;
+  confidence?: number;
+}
+
+/**
+ * Locates the Predicted segment and Confidence columns again: by developer metadata first (it follows
+ * moved columns), else by a "Predicted segment" header immediately followed by "Confidence", so a
+ * user's own lone "Confidence" column is never taken for ours.
+ * @param headers the header row as read (0-based columns)
+ * @param metadata COLUMN developer metadata of the sheet (other keys are ignored)
+ * @example findPredictionColumns(['Age', 'Predicted segment', 'Confidence'], []) // { predictedSegment: 1, confidence: 2 }
+ */
+export function findPredictionColumns(
+  headers: readonly unknown[],
+  metadata: readonly ColumnMetadata[] = [],
+): PredictionColumns {
+  const found: PredictionColumns = {};
+  for (const entry of metadata) {
+    if (entry.key !== METADATA_KEYS.predictionColumn) continue;
+    if (entry.value === 'predicted-segment' && found.predictedSegment === undefined)
+      found.predictedSegment = entry.column;
+    if (entry.value === 'confidence' && found.confidence === undefined) found.confidence = entry.column;
+  }
+  if (found.predictedSegment !== undefined || found.confidence !== undefined) return found;
+  for (let c = 0; c + 1 < headers.length; c++) {
+    if (
+      headerText(headers[c]) === PREDICTED_SEGMENT_HEADER &&
+      headerText(headers[c + 1]) === CONFIDENCE_HEADER
+    ) {
+      return { predictedSegment: c, confidence: c + 1 };
+    }
+  }
+  return {};
+}
+
+/** Where to write the prediction columns: existing ones are reused, missing ones go right of the data. */
+export interface PredictionColumnPlan {
+  /** 0-based target columns. */
+  predictedSegment: number;
+  confidence: number;
+  /** True when the two are side by side (predicted segment then confidence): one write covers both. */
+  adjacent: boolean;
+  /** Columns newly added (they need developer metadata). */
+  created: PredictionColumnKind[];
+}
+
+/**
+ * Decides the target columns of a prediction: reuses the add-on's own columns where found, and puts
+ * missing ones after the last used column.
+ * @param existing what {@link findPredictionColumns} found
+ * @param usedWidth number of columns in use in the sheet (its last column, 1-based)
+ * @example planPredictionColumns({}, 5) // { predictedSegment: 5, confidence: 6, adjacent: true, created: ['predicted-segment', 'confidence'] }
+ */
+export function planPredictionColumns(existing: PredictionColumns, usedWidth: number): PredictionColumnPlan {
+  let next = usedWidth;
+  const created: PredictionColumnKind[] = [];
+  const place = (kind: PredictionColumnKind, found: number | undefined): number => {
+    if (found !== undefined) return found;
+    created.push(kind);
+    return next++;
+  };
+  const predictedSegment = place('predicted-segment', existing.predictedSegment);
+  const confidence = place('confidence', existing.confidence);
+  return { predictedSegment, confidence, adjacent: confidence === predictedSegment + 1, created };
+}
+
+/** One predicted row, placed below the header. */
+export interface PlacedPrediction {
+  /** Row position below the header (1 = the row right under it). */
+  position: number;
+  label: string;
+  /** Probability of the predicted label, 0..1. */
+  confidence: number;
+}
+
+/**
+ * The Predicted segment and Confidence columns: a header row, then one row per data row below the
+ * header. Rows without a prediction (they already have a label, or are blank) get '' in both, so a
+ * re-run clears predictions of rows that were labelled since. Confidence is rounded to 4 decimals.
+ * @param rowCount number of rows below the header the columns cover
+ * @param predictions the predicted rows; positions outside 1..rowCount are ignored
+ * @example encodePredictionColumns(2, [{ position: 2, label: 'D', confidence: 0.61234 }]) // [['Predicted segment','Confidence'],['',''],['D',0.6123]]
+ */
+export function encodePredictionColumns(
+  rowCount: number,
+  predictions: readonly PlacedPrediction[],
+): SheetValue[][] {
+  const values: SheetValue[][] = [[PREDICTED_SEGMENT_HEADER, CONFIDENCE_HEADER]];
+  for (let r = 0; r < rowCount; r++) values.push(['', '']);
+  for (const prediction of predictions) {
+    if (prediction.position < 1 || prediction.position > rowCount) continue;
+    values[prediction.position] = [plainText(prediction.label), Number(prediction.confidence.toFixed(4))];
+  }
+  return values;
+}
+
 /**
  * A 1-based rectangle with its A1 notation.
  * @example rangeOf(2, 1, 3, 2).a1 // 'A2:B4'
@@ -520,4 +632,22 @@ function collectScatterPoints(
       ? [{ x: Number(x.toFixed(2)), y: Number(y.toFixed(2)), segment: segment.index }]
       : [];
   });
+}
+
+/**
+ * The summary layout with per-customer scatter points read from the table the run was built from,
+ * so the add-on and the Sheets API path draw the same scatter.
+ * @example encodeSummaryForTable(run, table).charts.length // 3
+ */
+export function encodeSummaryForTable(run: Run, table: Table): SummarySheetLayout {
+  const features = pickScatterFeatures(run);
+  if (!features) return encodeSummarySheet(run);
+  const column = (name: string) => {
+    const index = table.headers.indexOf(name);
+    return table.rows.map((row) => {
+      const parsed = parseNumberCell(row[index]);
+      return parsed.kind === 'number' ? parsed.value : null;
+    });
+  };
+  return encodeSummarySheet(run, { x: column(features.x), y: column(features.y) });
 }

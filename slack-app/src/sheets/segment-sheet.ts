@@ -8,7 +8,6 @@
  * leaves the spreadsheet untouched.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { parseNumberCell } from '../../../core/src/columns';
 import { SegmentationError } from '../../../core/src/errors';
 import type { Run } from '../../../core/src/run-schema';
 import { type SegmentOptions, segmentTable } from '../../../core/src/segment';
@@ -17,12 +16,11 @@ import {
   type ColumnMetadata,
   encodeAssignmentColumns,
   encodeRunRows,
-  encodeSummarySheet,
+  encodeSummaryForTable,
   findOutputColumns,
   METADATA_KEYS,
   type OutputColumnPlan,
   type OutputColumns,
-  pickScatterFeatures,
   planOutputColumns,
   RUNS_SHEET_HEADERS,
   RUNS_SHEET_NAME,
@@ -347,7 +345,7 @@ export function planSheetWrite(snapshot: SheetSnapshot, run: Run, table: Table):
   }
 
   // Summary sheet: replaced whole, so no chart or value of an earlier run survives.
-  const summary = summaryFor(run, table);
+  const summary = encodeSummaryForTable(run, table);
   const summaryId = freeSheetId();
   let summaryTitle = snapshot.summarySheet?.title;
   if (snapshot.summarySheet) {
@@ -446,20 +444,6 @@ export function planSheetWrite(snapshot: SheetSnapshot, run: Run, table: Table):
   });
 
   return { requests, data, plan, summarySheetTitle: summaryTitle as string };
-}
-
-/** The summary layout with per-customer scatter points taken from the table (as the add-on does). */
-export function summaryFor(run: Run, table: Table): SummarySheetLayout {
-  const features = pickScatterFeatures(run);
-  if (!features) return encodeSummarySheet(run);
-  const column = (name: string) => {
-    const index = table.headers.indexOf(name);
-    return table.rows.map((row) => {
-      const parsed = parseNumberCell(row[index]);
-      return parsed.kind === 'number' ? parsed.value : null;
-    });
-  };
-  return encodeSummarySheet(run, { x: column(features.x), y: column(features.y) });
 }
 
 function cellRange(row: number, column: number, lastRow: number, lastColumn: number): string {
