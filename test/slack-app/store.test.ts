@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSegmentationError } from '../../core/src/errors';
 import { hashApiToken, type RunStore } from '../../slack-app/src/store';
 import { migrate } from '../../slack-app/src/store/migrations';
+import { makeModel, makePredictionRun } from '../helpers/make-prediction';
 import { BUDGET, STANDARD, sampleRun, VIP } from './helpers/sample-run';
 import { postgresUrl, STORE_DRIVERS, type TestStore } from './helpers/stores';
 
@@ -27,7 +28,7 @@ describe.each(STORE_DRIVERS)('RunStore on $driver', ({ driver, open }) => {
       const rows = await store.database.query<{ version: number }>(
         'SELECT version FROM schema_migrations ORDER BY version',
       );
-      expect(rows.map((row) => Number(row.version))).toEqual([1, 2]);
+      expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3]);
     });
 
     it('saves a run once and reports the second save of the same id as not created, keeping the first', async () => {
@@ -108,6 +109,87 @@ describe.each(STORE_DRIVERS)('RunStore on $driver', ({ driver, open }) => {
       );
       expect(rows.map((row) => row.token_hash)).toEqual([hashApiToken(token)]);
       expect(JSON.stringify(rows)).not.toContain(token);
+    });
+
+    it('saves a model once per team and finds it by id or by name, newest of that name first', async () => {
+      const team = 'T-models';
+      const model = makeModel({ id: 'm-1', name: 'Plans' });
+      expect(await store.saveModel(team, model)).toEqual({ created: true, id: 'm-1' });
+      expect(await store.saveModel(team, { ...model, name: 'Renamed' })).toEqual({
+        created: false,
+        id: 'm-1',
+      });
+      await store.saveModel(
+        team,
+        makeModel({ id: 'm-2', name: 'Plans', now: new Date('2026-06-01T00:00:00Z') }),
+      );
+      expect(await store.getModel(team, 'm-1')).toEqual(model);
+      expect((await store.getModel(team, 'plans'))?.id).toBe('m-2');
+      expect(await store.getModel(team, 'Autumn')).toBeUndefined();
+      expect(await store.getModel('T-other', 'm-1')).toBeUndefined();
+      expect(await store.listModels('T-other')).toEqual([]);
+      const listed = await store.listModels(team);
+      expect(listed.map((item) => item.id)).toEqual(['m-2', 'm-1']);
+      expect(listed[1]).toEqual({
+        id: 'm-1',
+        name: 'Plans',
+        createdAt: model.createdAt,
+        label: 'Segment',
+        classes: model.classes,
+        accuracy: model.evaluation.accuracy,
+        macroF1: model.evaluation.macroF1,
+      });
+    });
+
+    it('rejects an invalid model with INVALID_RUN and stores nothing', async () => {
+      const team = 'T-bad-model';
+      const broken = { ...makeModel(), classes: ['A'] };
+      const error = await store.saveModel(team, broken as never).catch((caught: unknown) => caught);
+      expect(isSegmentationError(error) && error.code).toBe('INVALID_RUN');
+      expect(await store.listModels(team)).toEqual([]);
+    });
+
+    it('saves a prediction run once per team and lists prediction runs newest first', async () => {
+      const team = 'T-predictions';
+      const older = makePredictionRun({ id: 'p-old', createdAt: '2026-05-01T00:00:00Z' });
+      const newer = makePredictionRun({ id: 'p-new', name: 'Leads June', createdAt: '2026-06-01T00:00:00Z' });
+      expect(await store.savePrediction(team, older)).toEqual({ created: true, id: 'p-old' });
+      expect(await store.savePrediction(team, newer)).toEqual({ created: true, id: 'p-new' });
+      expect(await store.savePrediction(team, { ...older, name: 'Renamed' })).toEqual({
+        created: false,
+        id: 'p-old',
+      });
+      const listed = await store.listPredictions(team);
+      expect(listed.map((run) => run.id)).toEqual(['p-new', 'p-old']);
+      expect(listed[1]).toEqual(older);
+      expect((await store.listPredictions(team, { limit: 1 })).map((run) => run.id)).toEqual(['p-new']);
+      expect(await store.listPredictions('T-someone-else')).toEqual([]);
+      // Predictions are not segmentation runs: the runs list is unaffected.
+      expect(await store.listRuns(team)).toEqual([]);
+    });
+
+    it('never stores per-row predictions sent with a prediction run', async () => {
+      const team = 'T-prediction-rows';
+      const run = makePredictionRun({ id: 'p-rows' });
+      const withRows = { ...run, predictions: [{ row: 2, label: 'D', confidence: 0.9 }], assignments: [3] };
+      await store.savePrediction(team, withRows);
+      const [listed] = await store.listPredictions(team);
+      expect(listed).toEqual(run);
+      const rows = await store.database.query<{ body: unknown }>(
+        'SELECT body FROM predictions WHERE team = $1',
+        [team],
+      );
+      expect(JSON.stringify(rows)).not.toContain('confidence');
+      expect(rows[0].body).not.toHaveProperty('assignments');
+    });
+
+    it('rejects an invalid prediction run with a readable INVALID_RUN error and stores nothing', async () => {
+      const team = 'T-bad-prediction';
+      const broken = { ...makePredictionRun(), rowCount: -1 };
+      const error = await store.savePrediction(team, broken as never).catch((caught: unknown) => caught);
+      expect(isSegmentationError(error) && error.code).toBe('INVALID_RUN');
+      expect(String((error as Error).message)).toContain('rowCount');
+      expect(await store.listPredictions(team)).toEqual([]);
     });
 
     it('rolls back every save in a transaction that throws', async () => {

@@ -5,8 +5,8 @@
 import { createRunStore, type RunStore } from './run-store';
 import { openPgliteDatabase, openPostgresDatabase } from './sql';
 
-export type { ListRunsOptions, RunStore, SaveRunResult } from './run-store';
-export { hashApiToken } from './run-store';
+export type { ListRunsOptions, ModelListItem, RunStore, SaveRunResult } from './run-store';
+export { hashApiToken, PER_ROW_PREDICTION_FIELDS, toPredictionSummary } from './run-store';
 
 /** Folder of the embedded store when neither `dataDir` nor SEGMENTS_DATA_DIR says otherwise. */
 export const DEFAULT_DATA_DIR = './.segments';

@@ -53,6 +53,34 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    description: 'prediction models and prediction runs (summaries only) scoped by team',
+    statements: [
+      `CREATE TABLE models (
+        team TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        saved_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        body JSONB NOT NULL,
+        PRIMARY KEY (team, id)
+      )`,
+      'CREATE INDEX models_team_newest ON models (team, created_at DESC, saved_at DESC)',
+      'CREATE INDEX models_team_name ON models (team, name)',
+      `CREATE TABLE predictions (
+        team TEXT NOT NULL,
+        id TEXT NOT NULL,
+        model_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        saved_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        body JSONB NOT NULL,
+        PRIMARY KEY (team, id)
+      )`,
+      'CREATE INDEX predictions_team_newest ON predictions (team, created_at DESC, saved_at DESC)',
+    ],
+  },
 ];
 
 /** An arbitrary constant naming "segments schema migration" for pg_advisory_xact_lock. */

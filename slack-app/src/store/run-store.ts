@@ -4,6 +4,12 @@
  * overwrites or learns about another team's runs.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import {
+  type PredictionModel,
+  type PredictionRun,
+  parseModel,
+  parsePredictionRun,
+} from '../../../core/src/model-schema';
 import { parseRun, type Run, type RunSummary, toRunSummary } from '../../../core/src/run-schema';
 import { migrate } from './migrations';
 import type { SqlDatabase, SqlQueryable } from './sql';
@@ -14,10 +20,40 @@ export interface SaveRunResult {
   id: string;
 }
 
-/** Options of {@link RunStore.listRuns}. */
+/** Options of {@link RunStore.listRuns}, {@link RunStore.listModels} and {@link RunStore.listPredictions}. */
 export interface ListRunsOptions {
-  /** Most runs returned, newest first. Default 50. */
+  /** Most records returned, newest first. Default 50 (at most 1000). */
   limit?: number;
+}
+
+/** A saved prediction model as listed: enough to pick one, without its trees. */
+export interface ModelListItem {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** The column the model predicts ("Segmentation"). */
+  label: string;
+  /** The segment labels it predicts. */
+  classes: string[];
+  /** Holdout scores from training. */
+  accuracy: number;
+  macroF1: number;
+}
+
+/**
+ * Fields a prediction record may carry with one entry per customer (what `predictTable` returns or
+ * a client added); the store keeps summaries only, so these never reach the database.
+ */
+export const PER_ROW_PREDICTION_FIELDS = ['predictions', 'assignments', 'rows', 'confidences'] as const;
+
+/**
+ * A prediction run without any per-row data (see {@link PER_ROW_PREDICTION_FIELDS}).
+ * @example toPredictionSummary({ ...run, predictions }) // → run without `predictions`
+ */
+export function toPredictionSummary(run: PredictionRun): PredictionRun {
+  const summary: Record<string, unknown> = { ...run };
+  for (const field of PER_ROW_PREDICTION_FIELDS) delete summary[field];
+  return summary as PredictionRun;
 }
 
 export interface RunStore {
@@ -35,6 +71,23 @@ export interface RunStore {
   listRuns(team: string, options?: ListRunsOptions): Promise<RunSummary[]>;
   /** One of the team's runs by id, else the newest with that name; with assignments when stored. */
   getRun(team: string, idOrName: string): Promise<Run | undefined>;
+  /**
+   * Saves a prediction model for `team` unless that team already has one with the same id (idempotent).
+   * @throws SegmentationError INVALID_RUN when `model` is not a valid model
+   */
+  saveModel(team: string, model: PredictionModel): Promise<SaveRunResult>;
+  /** One of the team's models by id, else the newest with that name (any case). */
+  getModel(team: string, idOrName: string): Promise<PredictionModel | undefined>;
+  /** The team's models, newest first, without their trees. */
+  listModels(team: string, options?: ListRunsOptions): Promise<ModelListItem[]>;
+  /**
+   * Saves a prediction run (a summary: per-row fields are stripped) for `team` unless that team
+   * already has one with the same id (idempotent: the stored one is kept).
+   * @throws SegmentationError INVALID_RUN when `run` is not a valid prediction run
+   */
+  savePrediction(team: string, run: PredictionRun): Promise<SaveRunResult>;
+  /** The team's prediction runs, newest first (createdAt, then save time). */
+  listPredictions(team: string, options?: ListRunsOptions): Promise<PredictionRun[]>;
   /** Issues a new API token for `team`; only its sha-256 is stored, so this is the one time it is shown. */
   createApiToken(team: string, label?: string): Promise<string>;
   /** The team an API token belongs to, or undefined. */
@@ -60,6 +113,10 @@ interface RunRow {
   assignments?: unknown;
 }
 
+function listLimit(options: ListRunsOptions): number {
+  return Math.max(1, Math.min(options.limit ?? 50, 1000));
+}
+
 function requireTeam(team: string): string {
   if (typeof team !== 'string' || team.trim() === '')
     throw new Error('RunStore: team must be a non-empty string');
@@ -71,8 +128,8 @@ function requireTeam(team: string): string {
  * stored run, and nothing updates or deletes), so an entry can never go stale, even with several
  * replicas sharing one database; the cache only saves re-reading and re-validating the JSON.
  */
-class SummaryCache {
-  private readonly entries = new Map<string, RunSummary>();
+class SummaryCache<Summary> {
+  private readonly entries = new Map<string, Summary>();
   constructor(private readonly capacity: number) {}
   private key(team: string, id: string): string {
     return `${team}\u0000${id}`;
@@ -80,7 +137,7 @@ class SummaryCache {
   has(team: string, id: string): boolean {
     return this.entries.has(this.key(team, id));
   }
-  get(team: string, id: string): RunSummary | undefined {
+  get(team: string, id: string): Summary | undefined {
     const key = this.key(team, id);
     const value = this.entries.get(key);
     if (value) {
@@ -90,7 +147,7 @@ class SummaryCache {
     }
     return value;
   }
-  set(team: string, id: string, summary: RunSummary): void {
+  set(team: string, id: string, summary: Summary): void {
     this.entries.set(this.key(team, id), summary);
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
@@ -107,7 +164,8 @@ function runStoreOn(
   db: SqlDatabase,
   inTransaction: boolean,
   // Only reads outside transactions fill it: a rolled-back save must not linger in memory.
-  cache: SummaryCache | undefined,
+  cache: SummaryCache<RunSummary> | undefined,
+  predictionCache: SummaryCache<PredictionRun> | undefined,
 ): RunStore {
   const store: RunStore = {
     driver: db.driver,
@@ -136,7 +194,7 @@ function runStoreOn(
 
     async listRuns(team, options = {}) {
       requireTeam(team);
-      const limit = Math.max(1, Math.min(options.limit ?? 50, 1000));
+      const limit = listLimit(options);
       const idRows = await sql.query<{ id: string }>(
         `SELECT id FROM runs WHERE team = $1
          ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2`,
@@ -180,6 +238,99 @@ function runStoreOn(
       );
     },
 
+    async saveModel(team, model) {
+      requireTeam(team);
+      const valid = parseModel(model);
+      const inserted = await sql.query<{ id: string }>(
+        `INSERT INTO models (team, id, name, created_at, body)
+         VALUES ($1, $2, $3, $4::timestamptz, $5::text::jsonb)
+         ON CONFLICT (team, id) DO NOTHING
+         RETURNING id`,
+        [team, valid.id, valid.name, valid.createdAt, JSON.stringify(valid)],
+      );
+      return { created: inserted.length > 0, id: valid.id };
+    },
+
+    async getModel(team, idOrName) {
+      requireTeam(team);
+      const rows = await sql.query<{ body: unknown }>(
+        `SELECT body FROM models WHERE team = $1 AND (id = $2 OR lower(name) = lower($2))
+         ORDER BY (id = $2) DESC, created_at DESC, saved_at DESC LIMIT 1`,
+        [team, idOrName],
+      );
+      return rows[0] ? parseModel(rows[0].body, 'stored model') : undefined;
+    },
+
+    async listModels(team, options = {}) {
+      requireTeam(team);
+      // The trees stay in the database: only the fields a listing shows are read.
+      const rows = await sql.query<{
+        id: string;
+        name: string;
+        created: string;
+        label: string;
+        classes: string[];
+        accuracy: number | string;
+        macro_f1: number | string;
+      }>(
+        `SELECT id, name, body->>'createdAt' AS created, body->>'label' AS label,
+                body->'classes' AS classes, body#>>'{evaluation,accuracy}' AS accuracy,
+                body#>>'{evaluation,macroF1}' AS macro_f1
+         FROM models WHERE team = $1
+         ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2`,
+        [team, listLimit(options)],
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        createdAt: row.created,
+        label: row.label,
+        classes: row.classes,
+        accuracy: Number(row.accuracy),
+        macroF1: Number(row.macro_f1),
+      }));
+    },
+
+    async savePrediction(team, run) {
+      requireTeam(team);
+      const summary = toPredictionSummary(parsePredictionRun(run));
+      const inserted = await sql.query<{ id: string }>(
+        `INSERT INTO predictions (team, id, model_id, name, created_at, body)
+         VALUES ($1, $2, $3, $4, $5::timestamptz, $6::text::jsonb)
+         ON CONFLICT (team, id) DO NOTHING
+         RETURNING id`,
+        [team, summary.id, summary.modelId, summary.name, summary.createdAt, JSON.stringify(summary)],
+      );
+      return { created: inserted.length > 0, id: summary.id };
+    },
+
+    async listPredictions(team, options = {}) {
+      requireTeam(team);
+      const idRows = await sql.query<{ id: string }>(
+        `SELECT id FROM predictions WHERE team = $1
+         ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2`,
+        [team, listLimit(options)],
+      );
+      const ids = idRows.map((row) => row.id);
+      const missing = predictionCache ? ids.filter((id) => !predictionCache.has(team, id)) : ids;
+      const loaded = new Map<string, PredictionRun>();
+      if (missing.length > 0) {
+        const rows = await sql.query<{ id: string; body: unknown }>(
+          'SELECT id, body FROM predictions WHERE team = $1 AND id = ANY($2::text[])',
+          [team, missing],
+        );
+        for (const row of rows) {
+          const run = toPredictionSummary(parsePredictionRun(row.body, 'stored prediction run'));
+          loaded.set(row.id, run);
+          predictionCache?.set(team, row.id, run);
+        }
+      }
+      return ids.flatMap((id) => {
+        const run = loaded.get(id) ?? predictionCache?.get(team, id);
+        return run ? [run] : [];
+      });
+    },
+
     async createApiToken(team, label) {
       requireTeam(team);
       const token = TOKEN_PREFIX + randomBytes(24).toString('base64url');
@@ -202,7 +353,7 @@ function runStoreOn(
     transaction(work) {
       // Nested calls join the outer transaction instead of opening a second connection.
       if (inTransaction) return work(store);
-      return db.transaction((tx) => work(runStoreOn(tx, db, true, undefined)));
+      return db.transaction((tx) => work(runStoreOn(tx, db, true, undefined, undefined)));
     },
 
     close: () => db.close(),
@@ -216,5 +367,11 @@ function runStoreOn(
  */
 export async function createRunStore(db: SqlDatabase): Promise<RunStore> {
   await migrate(db);
-  return runStoreOn(db, db, false, new SummaryCache(SUMMARY_CACHE_CAPACITY));
+  return runStoreOn(
+    db,
+    db,
+    false,
+    new SummaryCache<RunSummary>(SUMMARY_CACHE_CAPACITY),
+    new SummaryCache<PredictionRun>(SUMMARY_CACHE_CAPACITY),
+  );
 }
