@@ -27,7 +27,6 @@ import {
   type SheetRange,
   type SheetValue,
   SUMMARY_SHEET_NAME,
-  type SummarySheetLayout,
 } from '../../../core/src/sheet-layout';
 import { type Cell, columnLetter, type Table, tableFromCells } from '../../../core/src/table';
 import { parseA1Range } from './a1';
