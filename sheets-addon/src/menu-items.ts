@@ -4,14 +4,11 @@
  * a test checks that).
  */
 
-/**
- * The add-on menu (Extensions › Customer Segments), in order: [caption, entry-point function name]. Issue #6 adds
- * ['Predict segments from a labelled column…', 'showPredictDialog'] after "Assign new customers…",
- * with its entry point exported from index.ts.
- */
+/** The add-on menu (Extensions › Customer Segments), in order: [caption, entry-point function name]. */
 export const MENU_ITEMS: readonly (readonly [caption: string, functionName: string])[] = [
   ['Segment customers…', 'showSidebar'],
   ['Assign new customers…', 'showAssignSidebar'],
+  ['Predict segments from a labelled column…', 'showPredictSidebar'],
   ['Publish to Slack…', 'showPublishSidebar'],
   ['Settings…', 'showSettingsSidebar'],
   ['Help', 'showHelp'],

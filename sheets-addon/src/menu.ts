@@ -8,7 +8,7 @@ import { MENU_ITEMS } from './menu-items';
 export const ADDON_TITLE = 'Customer Segments';
 
 /** Which view of Sidebar.html opens first. */
-export type SidebarView = 'segment' | 'assign' | 'publish' | 'settings';
+export type SidebarView = 'segment' | 'assign' | 'predict' | 'publish' | 'settings';
 
 /**
  * Builds the add-on menu (Extensions › Customer Segments). Works in every auth mode: it only adds
@@ -31,7 +31,7 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
 
 function openSidebar(view: SidebarView): void {
   const output = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(ADDON_TITLE);
-  // The sidebar reads the view to open from this tag before it starts (one HTML file, four views).
+  // The sidebar reads the view to open from this tag before it starts (one HTML file, five views).
   output.append(`<script>window.INITIAL_VIEW = ${JSON.stringify(view)};</script>`);
   SpreadsheetApp.getUi().showSidebar(output);
 }
@@ -44,6 +44,14 @@ export function showSidebar(): void {
 /** Assign new customers…: the sidebar's assign view. */
 export function showAssignSidebar(): void {
   openSidebar('assign');
+}
+
+/**
+ * Predict segments from a labelled column…: the sidebar's predict view (pick the label column, see
+ * the holdout evaluation and the predicted distribution).
+ */
+export function showPredictSidebar(): void {
+  openSidebar('predict');
 }
 
 /** Publish to Slack…: the sidebar's publish view. */
@@ -62,11 +70,14 @@ groups similar customers and names each group as a marketing persona. It adds <b
 <b>Persona</b> columns right of your data, a <b>Segments</b> sheet with the summary and charts, and keeps
 the run in a hidden sheet. Your own cells are never changed; a re-run replaces only those columns.</p>
 <p><b>Assign new customers…</b> gives rows without a Segment the segment of a kept run.</p>
+<p><b>Predict segments from a labelled column…</b> learns from rows whose segment you already know (a
+column such as Segmentation) and predicts it for rows where that cell is empty, in <b>Predicted
+segment</b> and <b>Confidence</b> columns.</p>
 <p><b>Publish to Slack…</b> sends the run summary (segments, sizes, personas; never customer rows) to your
 Customer Segments Slack app, set up under <b>Settings…</b>.</p></div>`;
 
 /** Help: a short dialog on what the add-on does and writes. */
 export function showHelp(): void {
-  const output = HtmlService.createHtmlOutput(HELP_HTML).setWidth(420).setHeight(260);
+  const output = HtmlService.createHtmlOutput(HELP_HTML).setWidth(420).setHeight(340);
   SpreadsheetApp.getUi().showModalDialog(output, `${ADDON_TITLE} — Help`);
 }

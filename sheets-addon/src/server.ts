@@ -6,10 +6,19 @@
 import * as z from 'zod/mini';
 import '../../core/src/zod-locale';
 import { assignTable } from '../../core/src/assign';
-import { inferColumns } from '../../core/src/columns';
+import { predictTable, trainClassifier } from '../../core/src/classifier';
+import { categoryOf, inferColumns } from '../../core/src/columns';
+import { SegmentationError } from '../../core/src/errors';
 import { type Run, type RunSummary, toRunSummary } from '../../core/src/run-schema';
 import { segmentTable } from '../../core/src/segment';
-import { decodeRunRows, encodeAssignmentColumns, planOutputColumns } from '../../core/src/sheet-layout';
+import {
+  decodeRunRows,
+  encodeAssignmentColumns,
+  encodePredictionColumns,
+  encodeSummaryForTable,
+  planOutputColumns,
+  planPredictionColumns,
+} from '../../core/src/sheet-layout';
 import type { Table } from '../../core/src/table';
 import { AddonUserError, type Result, serve } from './result';
 import { publicSettings, readSettings, writeSettings } from './settings';
@@ -20,8 +29,8 @@ import {
   readActiveSheet,
   readKeptRunRows,
   snapshotTable,
-  summaryFor,
   writeOutputColumns,
+  writePredictionColumns,
   writeSummarySheet,
 } from './sheet-io';
 
@@ -147,7 +156,7 @@ export function runSegmentation(options?: unknown) {
       const rowPositions = rowPositionsOf(table, snapshot.firstRow + snapshot.headerIndex);
       const columns = encodeAssignmentColumns(run, rowCount, { rowPositions });
       const plan = planOutputColumns(snapshot.output, snapshot.usedWidth);
-      const summary = summaryFor(run, table);
+      const summary = encodeSummaryForTable(run, table);
 
       writeOutputColumns(snapshot, plan, columns);
       writeSummarySheet(snapshot.spreadsheet, summary);
@@ -274,6 +283,123 @@ export function assignNewCustomers(options?: unknown) {
         unassigned: result.assignments.length - assigned,
         counts: result.counts,
         notes: result.notes,
+      };
+    });
+  });
+}
+
+const predictOptionsSchema = z.object({
+  labelColumn: z
+    .string('Choose the column that holds the known segments')
+    .check(z.trim(), z.minLength(1, 'Choose the column that holds the known segments')),
+  columns: z.optional(
+    z.array(z.string().check(z.minLength(1))).check(z.minLength(1, 'Choose at least one column')),
+  ),
+  seed: z.optional(z.int('seed must be a whole number')),
+});
+
+/** Options the sidebar sends with Predict; only `labelColumn` is required (core's defaults apply). */
+export type PredictSegmentsOptions = z.infer<typeof predictOptionsSchema>;
+
+/** Round to 4 decimals for the sidebar (metrics and shares are shown as percentages). */
+const round4 = (value: number) => Number(value.toFixed(4));
+
+/**
+ * Trains a classifier on the rows of the active sheet that have a label in `labelColumn`, then
+ * predicts the rows whose label cell is empty (the new customers) and writes Predicted segment and
+ * Confidence columns right of the data (one `setValues()`; replaced on a re-run; labelled rows get
+ * ''). Everything is computed and checked before the first write, so an error leaves the sheet as it
+ * was. The model is not kept in the spreadsheet: training takes seconds and the labels stay in the sheet.
+ * @example predictSegments({ labelColumn: 'Segmentation', seed: 1 }) // { ok: true, predicted: 100, evaluation: { accuracy, macroF1, baseline }, distribution: [{ label: 'A', size, share }, …], notes }
+ */
+export function predictSegments(options?: unknown) {
+  return serve(() => {
+    const parsed = parseOptions(predictOptionsSchema, options, 'Predict options');
+    return withDocumentLock(() => {
+      const snapshot = readActiveSheet();
+      const table = snapshotTable(snapshot);
+      const sheetLabel = `Sheet "${snapshot.sheetName}"`;
+      const labelIndex = table.headers.findIndex(
+        (header) => header.trim().toLowerCase() === parsed.labelColumn.toLowerCase(),
+      );
+      if (labelIndex < 0) {
+        throw new SegmentationError(
+          'UNKNOWN_COLUMN',
+          `${sheetLabel} has no label column "${parsed.labelColumn}"; its columns are: ${table.headers.join(', ')}`,
+          { column: parsed.labelColumn, field: 'labelColumn' },
+        );
+      }
+      const labelName = table.headers[labelIndex];
+      // The same test as training uses, so every row is either learned from or predicted.
+      const unlabelled = table.rows.flatMap((row, i) =>
+        categoryOf(row[labelIndex]) === undefined ? [i] : [],
+      );
+      if (unlabelled.length === 0) {
+        throw new AddonUserError(
+          `Every row of ${sheetLabel} has a ${labelName}, so there is nothing to predict: leave ${labelName} empty for the new customers and try again.`,
+        );
+      }
+      const model = trainClassifier(table, {
+        label: labelName,
+        columns: parsed.columns,
+        seed: parsed.seed,
+        source: {
+          kind: 'sheet',
+          spreadsheetId: snapshot.spreadsheet.getId(),
+          spreadsheetName: snapshot.spreadsheet.getName(),
+          sheetName: snapshot.sheetName,
+          range: snapshot.rangeA1,
+        },
+      });
+      const newCustomers: Table = {
+        headers: table.headers,
+        rows: unlabelled.map((i) => table.rows[i]),
+        rowNumbers: unlabelled.map((i) => table.rowNumbers[i]),
+        headerRowNumber: table.headerRowNumber,
+      };
+      const result = predictTable(model, newCustomers, { source: sheetLabel });
+      // Encode everything before touching the sheet.
+      const { headerRow, rowCount } = outputRowSpan(snapshot);
+      const values = encodePredictionColumns(
+        rowCount,
+        result.predictions.map((prediction) => ({
+          position: prediction.row - headerRow,
+          label: prediction.label,
+          confidence: prediction.confidence,
+        })),
+      );
+      const plan = planPredictionColumns(snapshot.prediction, snapshot.usedWidth);
+
+      writePredictionColumns(snapshot, plan, values);
+      snapshot.sheet.activate();
+      snapshot.spreadsheet.toast(
+        `${result.predictions.length} new customers got a predicted ${labelName} in "${snapshot.sheetName}".`,
+        'Customer Segments',
+        5,
+      );
+      const { evaluation } = model;
+      return {
+        label: labelName,
+        modelName: model.name,
+        trainedOn: model.training.rows,
+        predicted: result.predictions.length,
+        evaluation: {
+          accuracy: round4(evaluation.accuracy),
+          macroF1: round4(evaluation.macroF1),
+          testRows: evaluation.testRows,
+          baseline: {
+            label: evaluation.baseline.label,
+            accuracy: round4(evaluation.baseline.accuracy),
+            macroF1: round4(evaluation.baseline.macroF1),
+          },
+        },
+        distribution: result.distribution.map(({ label, size, share }) => ({
+          label,
+          size,
+          share: round4(share),
+        })),
+        ranking: result.ranking,
+        notes: [...model.notes, ...result.notes],
       };
     });
   });

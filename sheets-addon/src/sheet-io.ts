@@ -10,10 +10,14 @@ import {
   encodeRunRows,
   encodeSummarySheet,
   findOutputColumns,
+  findPredictionColumns,
   METADATA_KEYS,
   type OutputColumnKind,
   type OutputColumnPlan,
   type OutputColumns,
+  type PredictionColumnKind,
+  type PredictionColumnPlan,
+  type PredictionColumns,
   pickScatterFeatures,
   RUNS_SHEET_HEADERS,
   RUNS_SHEET_NAME,
@@ -41,6 +45,8 @@ export interface SheetSnapshot {
   headerIndex: number;
   /** Sheet-absolute 0-based columns of the add-on's Segment/Persona columns, when present. */
   output: OutputColumns;
+  /** Sheet-absolute 0-based columns of the add-on's Predicted segment/Confidence columns, when present. */
+  prediction: PredictionColumns;
   /** Number of columns in use in the sheet (1-based last column). */
   usedWidth: number;
   /** A1 notation of the range read, for the run's source. */
@@ -81,11 +87,12 @@ export function readActiveSheet(): SheetSnapshot {
     );
   }
   const headers = values[headerIndex];
-  const metadata = readColumnMetadata(sheet);
-  const relative = findOutputColumns(
-    headers,
-    metadata.map((entry) => ({ ...entry, column: entry.column - (firstColumn - 1) })),
-  );
+  const metadata = [
+    ...readColumnMetadata(sheet, METADATA_KEYS.column),
+    ...readColumnMetadata(sheet, METADATA_KEYS.predictionColumn),
+  ].map((entry) => ({ ...entry, column: entry.column - (firstColumn - 1) }));
+  const relative = findOutputColumns(headers, metadata);
+  const predictionRelative = findPredictionColumns(headers, metadata);
   const absolute = (column: number | undefined) =>
     column === undefined ? undefined : column + firstColumn - 1;
   return {
@@ -97,22 +104,31 @@ export function readActiveSheet(): SheetSnapshot {
     firstColumn,
     headerIndex,
     output: { segment: absolute(relative.segment), persona: absolute(relative.persona) },
+    prediction: {
+      predictedSegment: absolute(predictionRelative.predictedSegment),
+      confidence: absolute(predictionRelative.confidence),
+    },
     usedWidth: Math.max(sheet.getLastColumn(), firstColumn - 1 + (values[0]?.length ?? 0)),
     rangeA1: range.getA1Notation(),
   };
 }
 
 /**
- * The customers as a core Table: the add-on's own Segment/Persona columns left out, so a re-run never
- * segments on its previous answer.
+ * The customers as a core Table: the add-on's own Segment/Persona and Predicted segment/Confidence
+ * columns left out, so a re-run never segments or trains on a previous answer.
  * @throws SegmentationError from tableFromCells (empty sheet, duplicate headers, no rows)
  */
 export function snapshotTable(snapshot: SheetSnapshot): Table {
   const keep: number[] = [];
   const width = Math.max(...snapshot.values.map((row) => row.length));
+  const ours = new Set([
+    snapshot.output.segment,
+    snapshot.output.persona,
+    snapshot.prediction.predictedSegment,
+    snapshot.prediction.confidence,
+  ]);
   for (let c = 0; c < width; c++) {
-    const absolute = snapshot.firstColumn - 1 + c;
-    if (absolute !== snapshot.output.segment && absolute !== snapshot.output.persona) keep.push(c);
+    if (!ours.has(snapshot.firstColumn - 1 + c)) keep.push(c);
   }
   const cells = snapshot.values.map((row) => keep.map((c) => row[c] ?? ''));
   return tableFromCells(cells, {
@@ -170,6 +186,42 @@ export function writeOutputColumns(
     sheet
       .getRange(`${letter}:${letter}`)
       .addDeveloperMetadata(METADATA_KEYS.column, kind satisfies OutputColumnKind);
+  }
+}
+
+/**
+ * Writes the Predicted segment/Confidence columns (header + rows) where the plan says: one
+ * `setValues()` when they are side by side, two otherwise; Confidence shows as a percentage. New
+ * columns get COLUMN developer metadata so a re-run finds and replaces them.
+ */
+export function writePredictionColumns(
+  snapshot: SheetSnapshot,
+  plan: PredictionColumnPlan,
+  values: SheetValue[][],
+): void {
+  const { sheet } = snapshot;
+  const { headerRow } = outputRowSpan(snapshot);
+  const lastNeeded = Math.max(plan.predictedSegment, plan.confidence) + 1;
+  const maxColumns = sheet.getMaxColumns();
+  if (lastNeeded > maxColumns) sheet.insertColumnsAfter(maxColumns, lastNeeded - maxColumns);
+  if (plan.adjacent) {
+    sheet.getRange(headerRow, plan.predictedSegment + 1, values.length, 2).setValues(values);
+  } else {
+    sheet
+      .getRange(headerRow, plan.predictedSegment + 1, values.length, 1)
+      .setValues(values.map((row) => [row[0]]));
+    sheet.getRange(headerRow, plan.confidence + 1, values.length, 1).setValues(values.map((row) => [row[1]]));
+  }
+  sheet.getRange(headerRow, plan.predictedSegment + 1, 1, 1).setFontWeight('bold');
+  sheet.getRange(headerRow, plan.confidence + 1, 1, 1).setFontWeight('bold');
+  if (values.length > 1) {
+    sheet.getRange(headerRow + 1, plan.confidence + 1, values.length - 1, 1).setNumberFormat('0%');
+  }
+  for (const kind of plan.created) {
+    const letter = columnLetter(kind === 'predicted-segment' ? plan.predictedSegment : plan.confidence);
+    sheet
+      .getRange(`${letter}:${letter}`)
+      .addDeveloperMetadata(METADATA_KEYS.predictionColumn, kind satisfies PredictionColumnKind);
   }
 }
 
@@ -264,9 +316,9 @@ export function readKeptRunRows(spreadsheet: Spreadsheet): unknown[][] {
   return sheet ? sheet.getDataRange().getValues() : [];
 }
 
-/** The add-on's COLUMN developer metadata on a sheet, as 0-based sheet columns. */
-function readColumnMetadata(sheet: Sheet): ColumnMetadata[] {
-  const found = sheet.createDeveloperMetadataFinder().withKey(METADATA_KEYS.column).find();
+/** The add-on's COLUMN developer metadata with `key` on a sheet, as 0-based sheet columns. */
+function readColumnMetadata(sheet: Sheet, key: string): ColumnMetadata[] {
+  const found = sheet.createDeveloperMetadataFinder().withKey(key).find();
   const entries: ColumnMetadata[] = [];
   for (const metadata of found) {
     const location = metadata.getLocation();

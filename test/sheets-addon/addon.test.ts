@@ -71,6 +71,7 @@ describe('Sheets add-on menu and sidebar', () => {
     expect(items.map((item) => item.caption)).toEqual([
       'Segment customers…',
       'Assign new customers…',
+      'Predict segments from a labelled column…',
       'Publish to Slack…',
       'Settings…',
       'Help',

@@ -38,6 +38,8 @@ describe('build-addon', () => {
       'getSettings',
       'saveSettings',
       'publishRun',
+      'showPredictSidebar',
+      'predictSegments',
     ]) {
       expect(typeof globals[name], name).toBe('function');
     }
@@ -60,6 +62,7 @@ describe('build-addon', () => {
       'getSettings',
       'getSheetProfile',
       'listRuns',
+      'predictSegments',
       'publishRun',
       'runSegmentation',
       'saveSettings',
