@@ -2,6 +2,7 @@
  * The answer model: what core's answer engine returns for a question about runs. Slack renders it as
  * Block Kit, the CLI as text or JSON (`segments ask --json` prints it as is). Plain data only.
  */
+import type { PredictionRun } from './model-schema';
 import type { RunSummary } from './run-schema';
 
 export type Intent =
@@ -23,6 +24,30 @@ export interface RunListItem {
   createdAt: string;
   k: number;
   rowCount: number;
+}
+
+/** A predicted segment as an answer shows it. */
+export interface PredictedSegmentFacts {
+  /** The class label ("D"). */
+  label: string;
+  /** Display name ("Segment D"). */
+  name: string;
+  size: number;
+  share: number;
+}
+
+/** What an answer from a prediction run (new customers put into known segments) is based on. */
+export interface PredictionFacts {
+  runId: string;
+  runName: string;
+  modelId: string;
+  modelName: string;
+  /** New customers the run predicted. */
+  rowCount: number;
+  /** The segment the answer is about, by class label; absent for an overview. */
+  segmentLabel?: string;
+  /** Every predicted segment, largest first. */
+  segments: PredictedSegmentFacts[];
 }
 
 /** Per-persona change between two runs (compare). */
@@ -58,6 +83,11 @@ export interface Answer {
   comparison?: { fromRunId: string; toRunId: string; changes: SegmentChange[] };
   /** help/unknown: example questions to try. */
   examples?: string[];
+  /**
+   * size: the answer comes from a prediction run rather than a segmentation run (then `runId` is
+   * absent, and `segment`, `size` and `share` describe the predicted segment).
+   */
+  prediction?: PredictionFacts;
 }
 
 /** What the answer engine knows besides the question. */
@@ -68,4 +98,9 @@ export interface AnswerContext {
   runRef?: string;
   /** Where the user asks from, so help text names the right command ('slack' | 'cli'). */
   surface?: 'slack' | 'cli';
+  /**
+   * The team's prediction runs, newest first; questions about new customers, leads or predicted
+   * segments are answered from them. Default none.
+   */
+  predictions?: PredictionRun[];
 }

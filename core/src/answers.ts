@@ -4,8 +4,16 @@
  * they differ only in how they render the answer. Pure and synchronous: no I/O, no clock, no
  * randomness, so the same question over the same runs always gets the same answer.
  */
-import type { Answer, AnswerContext, Intent, RunListItem, SegmentChange } from './answer-model';
+import type {
+  Answer,
+  AnswerContext,
+  Intent,
+  PredictedSegmentFacts,
+  RunListItem,
+  SegmentChange,
+} from './answer-model';
 import { assertNever } from './errors';
+import type { PredictedSegment, PredictionRun } from './model-schema';
 import type { PersonaKey, RunSummary, Segment } from './run-schema';
 import {
   damerauLevenshtein,
@@ -168,6 +176,7 @@ export const EXAMPLE_QUESTIONS: readonly string[] = [
   'compare the latest run with the previous one',
   'share the latest run',
   'how do I connect the add-on?',
+  'how many new customers fall in segment D?',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -668,6 +677,10 @@ export function answerQuestion(question: string, context: AnswerContext): Answer
 
   if (intent === 'help') return helpAnswer('help', surface);
   if (intent === 'connect') return connectAnswer(surface);
+  // New customers, leads, "predicted": answered from prediction runs, which need no segmentation run.
+  if (PREDICTION_QUESTION.test(norm) && PREDICTION_INTENTS.has(intent)) {
+    return predictionAnswer(tokens, norm, context.predictions ?? [], context.runRef, surface);
+  }
   if (!runs.length) return noRunsAnswer(intent, surface);
   if (intent === 'list') return listAnswer(runs);
 
@@ -1041,6 +1054,249 @@ function describeChange(change: SegmentChange, from: RunSummary, to: RunSummary)
       ? `its share stayed at ${fmtShare(after.share)}`
       : `its share ${points > 0 ? 'rose' : 'fell'} from ${fmtShare(before.share)} to ${fmtShare(after.share)} (${signed(points, 1)} points)`;
   return `${name} ${sizePart}; ${sharePart}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prediction runs: new customers put into segments a model learned from labelled customers
+
+/** Words that make a question about the predicted segments of new customers. */
+const PREDICTION_QUESTION =
+  /\b(predict\w*|forecast\w*|new (customers?|leads?|prospects?|clients?|buyers?|users?|contacts?|signups?|accounts?))\b/;
+
+/** Intents a prediction question may have been read as; list, compare and share stay about runs. */
+const PREDICTION_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  'size',
+  'target',
+  'strategy',
+  'show',
+  'unknown',
+]);
+
+/** Words of prediction questions that never name a segment (besides {@link FILLER_WORDS}). */
+const PREDICTION_FILLER = new Set(
+  `new lead leads prospect prospects predict predicted prediction predictions forecast forecasted expected
+  estimate estimated fall falls fell land lands end ended up belong belongs go goes went will be into model
+  buyer buyers contact contacts signup signups account accounts dominate dominates dominant mostly majority
+  main put per each every distribution distributed split breakdown across over spread`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** "Which segment do most new customers fall in?": the largest predicted segment. */
+const LARGEST_PREDICTED =
+  /\b(most|majority|mostly|largest|biggest|dominant|dominates?|main)\b|\b(which|what) (segment|group|class|cluster)\b/;
+
+/**
+ * Finds a prediction run by what a person calls it: "latest", its id (exact, any case, or a unique
+ * prefix of 4+ characters), its name (any case) or a part of its name. `predictions` is newest first.
+ * @returns the prediction run, or undefined when nothing fits
+ * @example findPredictionRun(predictions, 'leads-may')?.id
+ */
+export function findPredictionRun(
+  predictions: readonly PredictionRun[],
+  reference: string,
+): PredictionRun | undefined {
+  const trimmed = reference.trim();
+  const exactId = predictions.find((run) => run.id === trimmed);
+  if (exactId) return exactId;
+  const norm = normalizeText(trimmed)
+    .replace(/^the /, '')
+    .replace(/ (run|one|prediction)$/, '');
+  if (!norm || LATEST_WORDS.has(norm)) return predictions[0];
+  const lower = trimmed.toLowerCase();
+  const byIdOrName = predictions.find(
+    (run) =>
+      run.id.toLowerCase() === lower || normalizeText(run.id) === norm || normalizeText(run.name) === norm,
+  );
+  if (byIdOrName) return byIdOrName;
+  if (norm.length >= 4) {
+    const prefixed = predictions.filter((run) => run.id.toLowerCase().startsWith(lower));
+    if (prefixed.length === 1) return prefixed[0];
+  }
+  const wanted = norm.split(' ');
+  return predictions.find((run) => findSequence(normalizeText(run.name).split(' '), wanted) >= 0);
+}
+
+/** The prediction run a question names by id or name (3+ characters), marking those words used. */
+function findPredictionMention(
+  tokens: readonly Token[],
+  predictions: readonly PredictionRun[],
+  used: boolean[],
+): PredictionRun | undefined {
+  const norms = tokens.map((token) => token.norm);
+  const candidates = predictions.flatMap((run) =>
+    [run.id, run.name].map((label) => ({ run, words: normalizeText(label).split(' ').filter(Boolean) })),
+  );
+  candidates.sort((a, b) => b.words.join(' ').length - a.words.join(' ').length);
+  for (const { run, words } of candidates) {
+    if (words.join(' ').length < 3) continue;
+    const start = findSequence(norms, words);
+    if (start < 0) continue;
+    for (let i = start; i < start + words.length; i++) used[i] = true;
+    return run;
+  }
+  return undefined;
+}
+
+type PredictedSegmentResolution =
+  | { kind: 'match'; segment: PredictedSegment }
+  | { kind: 'none'; subject: string };
+
+/**
+ * The predicted segment `tokens` name: "segment D", "class B", "group A" (label or display name
+ * after a segment word), a label or name written out ("VIP", "Segment D"), or a one- or two-letter
+ * label when it is the only word left ("D"). Otherwise the words left over, to say what was not found.
+ */
+function resolvePredictedSegment(run: PredictionRun, tokens: readonly Token[]): PredictedSegmentResolution {
+  const norms = tokens.map((token) => token.norm);
+  const byWord = (word: string) =>
+    run.segments.find((segment) => {
+      const name = normalizeText(segment.name);
+      return normalizeText(segment.label) === word || name === word || name === `segment ${word}`;
+    });
+  for (let i = 0; i < tokens.length; i++) {
+    if (!SEGMENT_WORDS.has(norms[i])) continue;
+    let j = i + 1;
+    while (j < tokens.length && (norms[j] === 'number' || norms[j] === 'no' || norms[j] === 'nr')) j++;
+    const segment = norms[j] === undefined ? undefined : byWord(norms[j]);
+    if (segment) return { kind: 'match', segment };
+  }
+  const content = tokens
+    .map((_, i) => i)
+    .filter(
+      (i) =>
+        !FILLER_WORDS.has(norms[i]) && !FILLER_WORDS.has(tokens[i].stem) && !PREDICTION_FILLER.has(norms[i]),
+    );
+  const forms = run.segments
+    .flatMap((segment) =>
+      [segment.name, segment.label].map((form) => ({ segment, words: normalizeText(form).split(' ') })),
+    )
+    .sort((a, b) => b.words.join(' ').length - a.words.join(' ').length);
+  for (const { segment, words } of forms) {
+    const text = words.join(' ');
+    if (!text) continue;
+    // "a" and "d" are also words: a short label counts only when nothing else is left.
+    if (text.replace(/ /g, '').length <= 2 && !(content.length === 1 && norms[content[0]] === text)) continue;
+    if (findSequence(norms, words) >= 0) return { kind: 'match', segment };
+  }
+  return { kind: 'none', subject: content.map((i) => tokens[i].raw).join(' ') };
+}
+
+function predictionAnswer(
+  tokens: readonly Token[],
+  norm: string,
+  predictions: readonly PredictionRun[],
+  runRef: string | undefined,
+  surface: 'slack' | 'cli',
+): Answer {
+  if (!predictions.length) return noPredictionsAnswer(surface);
+  const used = tokens.map(() => false);
+  const mentioned = findPredictionMention(tokens, predictions, used);
+  // A picked run that is a segmentation run says nothing about predictions: then the latest is used.
+  const picked = runRef === undefined ? undefined : findPredictionRun(predictions, runRef);
+  const run = mentioned ?? picked ?? predictions[0];
+  const resolution = resolvePredictedSegment(
+    run,
+    tokens.filter((_, i) => !used[i]),
+  );
+  if (resolution.kind === 'match') return predictedSegmentAnswer(run, resolution.segment);
+  if (resolution.subject) {
+    const names = bySizeOf(run).map(predictedRef).join(', ');
+    return {
+      intent: 'size',
+      prediction: predictionFacts(run),
+      text: `I don't know '${resolution.subject}'; the segments in prediction run "${run.name}" are ${names}.`,
+    };
+  }
+  if (LARGEST_PREDICTED.test(norm)) return largestPredictedAnswer(run);
+  return predictionOverviewAnswer(run);
+}
+
+function bySizeOf(run: PredictionRun): PredictedSegment[] {
+  return [...run.segments].sort((a, b) => b.size - a.size || a.rank - b.rank);
+}
+
+/** "segment D" mid-sentence for display names "Segment D"; other names as they are. */
+function predictedRef(segment: PredictedSegment): string {
+  return segment.name.replace(/^Segment /, 'segment ');
+}
+
+function predictionFacts(run: PredictionRun, segment?: PredictedSegment): NonNullable<Answer['prediction']> {
+  const segments: PredictedSegmentFacts[] = bySizeOf(run).map(({ label, name, size, share }) => ({
+    label,
+    name,
+    size,
+    share,
+  }));
+  return {
+    runId: run.id,
+    runName: run.name,
+    modelId: run.modelId,
+    modelName: run.modelName,
+    rowCount: run.rowCount,
+    ...(segment ? { segmentLabel: segment.label } : {}),
+    segments,
+  };
+}
+
+function predictedSegmentFacts(run: PredictionRun, segment: PredictedSegment): Partial<Answer> {
+  return {
+    segment: { index: run.segments.indexOf(segment), name: segment.name },
+    size: segment.size,
+    share: segment.share,
+    prediction: predictionFacts(run, segment),
+  };
+}
+
+function predictedSegmentAnswer(run: PredictionRun, segment: PredictedSegment): Answer {
+  const [largest] = bySizeOf(run);
+  const rank =
+    largest === segment
+      ? ' It is the largest predicted segment.'
+      : ` The largest is ${predictedRef(largest)} with ${fmtCount(largest.size)} (${fmtShare(largest.share)}).`;
+  return {
+    intent: 'size',
+    ...predictedSegmentFacts(run, segment),
+    text:
+      `${fmtCount(segment.size)} of the ${fmtCount(run.rowCount)} new customers (${fmtShare(segment.share)}) ` +
+      `fall in ${predictedRef(segment)} (prediction run "${run.name}").${rank}`,
+  };
+}
+
+function largestPredictedAnswer(run: PredictionRun): Answer {
+  const [largest, second] = bySizeOf(run);
+  const next = second
+    ? ` Next comes ${predictedRef(second)} with ${fmtCount(second.size)} (${fmtShare(second.share)}).`
+    : '';
+  return {
+    intent: 'size',
+    ...predictedSegmentFacts(run, largest),
+    text:
+      `Most new customers fall in ${predictedRef(largest)}: ${fmtCount(largest.size)} of the ` +
+      `${fmtCount(run.rowCount)} (${fmtShare(largest.share)}) in prediction run "${run.name}".${next}`,
+  };
+}
+
+function predictionOverviewAnswer(run: PredictionRun): Answer {
+  const parts = bySizeOf(run).map(
+    (segment) => `${predictedRef(segment)} ${fmtCount(segment.size)} (${fmtShare(segment.share)})`,
+  );
+  return {
+    intent: 'size',
+    prediction: predictionFacts(run),
+    text:
+      `Prediction run "${run.name}" (model "${run.modelName}", ${dateOf(run.createdAt)}) put ` +
+      `${fmtCount(run.rowCount)} new customers into ${plural(run.segments.length, 'segment')}: ${parts.join(', ')}. ` +
+      sentence(run.ranking),
+  };
+}
+
+function noPredictionsAnswer(surface: 'slack' | 'cli'): Answer {
+  const text =
+    surface === 'cli'
+      ? 'There are no predictions yet. Train a model on customers whose segment you know with: segments train labelled.csv --label Segment, then predict new customers with: segments assign new.csv --run <model id or model.json> (the prediction run is saved in the local store), or use Extensions › Customer Segments › Predict segments from a labelled column… in Google Sheets. Then ask again.'
+      : 'There are no predictions in this workspace yet. Make one in Google Sheets with Extensions › Customer Segments › Predict segments from a labelled column…, or from the command line with: segments train labelled.csv --label Segment, then segments assign new.csv --run model.json; publish the prediction run to /api/runs with the workspace token (/segments connect). Then ask again.';
+  return { intent: 'size', text, examples: [...EXAMPLE_QUESTIONS] };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import type { AnswerContext } from '../../core/src/answer-model';
 import {
   answerQuestion,
   compareSegments,
+  findPredictionRun,
   findRun,
   rankedForGoal,
   resolveSegment,
@@ -12,6 +13,7 @@ import { toRunSummary } from '../../core/src/run-schema';
 import { segmentTable } from '../../core/src/segment';
 import { parseDelimited } from '../../core/src/table';
 import { damerauLevenshtein, isCloseMatch } from '../../core/src/text-match';
+import { makePredictionRun } from '../helpers/make-prediction';
 import { makeRun as makeFullRun } from '../helpers/make-run';
 
 /** Runs as the store hands them to the engine: summaries, without per-row assignments. */
@@ -480,5 +482,107 @@ describe('answerQuestion on a real run', () => {
   it('finds the Miser synonym and "segment 3" in the real run', () => {
     expect(keyOf(answerQuestion('strategy for misers', { runs: [mall] }).segment?.index)).toBe('cautious');
     expect(answerQuestion('size of segment 3', { runs: [mall] }).size).toBe(mall.segments[2].size);
+  });
+});
+
+describe('answerQuestion: predicted segments of new customers', () => {
+  // Newest first. The latest: A 700, B 500, C 815, D 612 of 2,627 new customers.
+  const latestPrediction = makePredictionRun({
+    id: 'pred-2026-05',
+    name: 'Leads May',
+    createdAt: '2026-05-01T09:00:00Z',
+  });
+  const olderPrediction = makePredictionRun({
+    id: 'pred-2026-04',
+    name: 'Leads April',
+    createdAt: '2026-04-01T09:00:00Z',
+    segments: [
+      { label: 'A', size: 10 },
+      { label: 'D', size: 30 },
+    ],
+  });
+  const predictions = [latestPrediction, olderPrediction];
+  const askPrediction = (question: string, extra: Partial<AnswerContext> = {}) =>
+    answerQuestion(question, { runs, predictions, ...extra });
+
+  it('answers how many new customers fall in segment D with its size and share in the latest prediction run', () => {
+    const answer = askPrediction('how many new customers fall in segment D?');
+    expect(answer.intent).toBe('size');
+    expect(answer.text).toBe(
+      '612 of the 2,627 new customers (23.3%) fall in segment D (prediction run "Leads May"). The largest is segment C with 815 (31.0%).',
+    );
+    expect(answer).toMatchObject({ size: 612, share: 612 / 2627, segment: { index: 3, name: 'Segment D' } });
+    expect(answer.prediction).toMatchObject({ runId: 'pred-2026-05', segmentLabel: 'D', rowCount: 2627 });
+    expect(answer.runId).toBeUndefined();
+  });
+
+  it('reads "segment A" as the label A even though "a" is also an article', () => {
+    const answer = askPrediction('how many new leads are in segment A');
+    expect(answer.size).toBe(700);
+    expect(answer.text).toContain('700 of the 2,627 new customers (26.6%) fall in segment A');
+  });
+
+  it('answers the predicted size of a segment', () => {
+    expect(askPrediction('predicted size of segment B').size).toBe(500);
+    expect(askPrediction('how many new customers are in class c?').size).toBe(815);
+  });
+
+  it('names the segment most new customers fall in, with the runner-up', () => {
+    const answer = askPrediction('which segment do most new customers fall in?');
+    expect(answer.prediction?.segmentLabel).toBe('C');
+    expect(answer.text).toBe(
+      'Most new customers fall in segment C: 815 of the 2,627 (31.0%) in prediction run "Leads May". Next comes segment A with 700 (26.6%).',
+    );
+  });
+
+  it('answers from a prediction run named in the question or picked with runRef', () => {
+    expect(askPrediction('how many new customers fall in segment D in Leads April?').size).toBe(30);
+    const picked = askPrediction('how many new customers fall in segment D?', { runRef: 'pred-2026-04' });
+    expect(picked.text).toContain('30 of the 40 new customers (75.0%) fall in segment D');
+    expect(picked.text).toContain('It is the largest predicted segment.');
+  });
+
+  it('gives the whole predicted distribution when no segment is named', () => {
+    const answer = askPrediction('how many new customers are predicted per segment?');
+    expect(answer.text).toContain(
+      'put 2,627 new customers into 4 segments: segment C 815 (31.0%), segment A 700 (26.6%), segment D 612 (23.3%), segment B 500 (19.0%).',
+    );
+    expect(answer.prediction?.segments.map((segment) => segment.label)).toEqual(['C', 'A', 'D', 'B']);
+  });
+
+  it('says which segments exist when the question names an unknown one', () => {
+    const answer = askPrediction('how many new customers fall in segment Z?');
+    expect(answer.text).toBe(
+      "I don't know 'Z'; the segments in prediction run \"Leads May\" are segment C, segment A, segment D, segment B.",
+    );
+  });
+
+  it('explains how to make a prediction when there is none, in the words of each surface', () => {
+    const slack = answerQuestion('how many new customers fall in segment D?', { runs });
+    expect(slack.text).toContain('There are no predictions in this workspace yet');
+    expect(slack.text).toContain('Predict segments from a labelled column');
+    const cli = answerQuestion('how many new customers fall in segment D?', { runs: [], surface: 'cli' });
+    expect(cli.text).toContain('segments train labelled.csv --label Segment');
+    expect(cli.text).toContain('segments assign new.csv --run');
+  });
+
+  it('keeps answering questions about segmentation runs from the runs', () => {
+    const answer = askPrediction('how big is the VIP segment?');
+    expect(answer.runId).toBe('r-2026-02');
+    expect(answer.prediction).toBeUndefined();
+    expect(askPrediction('list runs').intent).toBe('list');
+  });
+});
+
+describe('findPredictionRun', () => {
+  const may = makePredictionRun({ id: 'pred-2026-05', name: 'Leads May' });
+  const april = makePredictionRun({ id: 'pred-2026-04', name: 'Leads April' });
+  it('finds a prediction run by id, id prefix, name in any case, part of a name, or "latest"', () => {
+    expect(findPredictionRun([may, april], 'pred-2026-04')).toBe(april);
+    expect(findPredictionRun([may, april], 'leads april')).toBe(april);
+    expect(findPredictionRun([may, april], 'April')).toBe(april);
+    expect(findPredictionRun([may, april], 'latest')).toBe(may);
+    expect(findPredictionRun([may, april], 'pred-2026-0')).toBeUndefined();
+    expect(findPredictionRun([may, april], 'June')).toBeUndefined();
   });
 });
