@@ -4,14 +4,17 @@ import {
   CHUNK_PREFIX,
   decodeRunRows,
   encodeAssignmentColumns,
+  encodePredictionColumns,
   encodeRunRows,
   encodeSummarySheet,
   findOutputColumns,
+  findPredictionColumns,
   MAX_CELL_CHARS,
   METADATA_KEYS,
   PERSONA_HEADER,
   plainText,
   planOutputColumns,
+  planPredictionColumns,
   RUNS_SHEET_HEADERS,
   rangeOf,
   SEGMENT_HEADER,
@@ -315,6 +318,59 @@ describe('planOutputColumns', () => {
       adjacent: false,
       created: ['persona'],
     });
+  });
+});
+
+describe('prediction columns', () => {
+  it('finds Predicted segment and Confidence by their own metadata key, ignoring Segment/Persona metadata', () => {
+    const metadata = [
+      { key: METADATA_KEYS.column, value: 'segment', column: 1 },
+      { key: METADATA_KEYS.predictionColumn, value: 'confidence', column: 6 },
+      { key: METADATA_KEYS.predictionColumn, value: 'predicted-segment', column: 4 },
+    ];
+    expect(findPredictionColumns(['Age', 'X', 'Y', 'Z', 'P', 'Q', 'R'], metadata)).toEqual({
+      predictedSegment: 4,
+      confidence: 6,
+    });
+    expect(findOutputColumns(['Age', 'X'], metadata)).toEqual({ segment: 1 });
+  });
+
+  it("finds them by header only as the pair, never a user's lone Confidence column", () => {
+    expect(findPredictionColumns(['Age', 'Predicted segment', 'Confidence'])).toEqual({
+      predictedSegment: 1,
+      confidence: 2,
+    });
+    expect(findPredictionColumns(['Age', 'Confidence', 'Predicted segment'])).toEqual({});
+  });
+
+  it('plans new columns right of the used ones and reuses found ones', () => {
+    expect(planPredictionColumns({}, 11)).toEqual({
+      predictedSegment: 11,
+      confidence: 12,
+      adjacent: true,
+      created: ['predicted-segment', 'confidence'],
+    });
+    expect(planPredictionColumns({ confidence: 3 }, 8)).toEqual({
+      predictedSegment: 8,
+      confidence: 3,
+      adjacent: false,
+      created: ['predicted-segment'],
+    });
+  });
+
+  it("writes '' for rows without a prediction and rounds confidence to 4 decimals", () => {
+    expect(
+      encodePredictionColumns(3, [
+        { position: 3, label: 'D', confidence: 0.612345 },
+        { position: 1, label: '-1', confidence: 1 },
+        { position: 9, label: 'A', confidence: 0.5 },
+      ]),
+    ).toEqual([
+      ['Predicted segment', 'Confidence'],
+      ["'-1", 1],
+      ['', ''],
+      ['D', 0.6123],
+    ]);
   });
 });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { predictTable, trainClassifier } from '../../core/src/classifier';
 import { inferColumns } from '../../core/src/columns';
 import { isSegmentationError } from '../../core/src/errors';
 import { segmentTable } from '../../core/src/segment';
@@ -97,6 +98,29 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
         if (isSegmentationError(error)) return { value: { ok: false, error: error.message } };
         return { thrown: String(error) };
       }
+    }
+    if (name === 'predictSegments') {
+      // As server.ts does: learn from the rows with a Genre, predict the last 20 (their Genre blanked).
+      const { labelColumn } = arg as { labelColumn: string };
+      const label = mall.headers.indexOf(labelColumn);
+      const model = trainClassifier({ ...mall, rows: mall.rows.slice(0, -20) }, { label: labelColumn });
+      const newRows = mall.rows.slice(-20).map((row) => row.map((cell, c) => (c === label ? '' : cell)));
+      const result = predictTable(model, { ...mall, rows: newRows, rowNumbers: mall.rowNumbers.slice(-20) });
+      const { evaluation } = model;
+      return {
+        value: {
+          ok: true,
+          predicted: result.predictions.length,
+          evaluation: {
+            accuracy: evaluation.accuracy,
+            macroF1: evaluation.macroF1,
+            baseline: evaluation.baseline,
+          },
+          distribution: result.distribution,
+          ranking: result.ranking,
+          notes: model.notes,
+        },
+      };
     }
     if (name === 'listRuns') {
       return {
@@ -230,6 +254,21 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
     expect(await page.locator('#run').isDisabled()).toBe(true);
     await page.locator('#column-3').setChecked(true);
     expect(await page.locator('#run').isEnabled()).toBe(true);
+  });
+
+  it('predicts segments from the chosen label column and shows the holdout check and the distribution', async () => {
+    await page.locator('nav button[data-view="predict"]').click();
+    await expect.poll(() => page.locator('#predict-label option').allTextContents()).toEqual(['Genre']);
+    await page.locator('#predict').click();
+    await page.locator('#predict-results').waitFor({ state: 'visible' });
+    expect(calls.find((call) => call.name === 'predictSegments')?.arg).toEqual({ labelColumn: 'Genre' });
+    expect(await page.locator('#predict-title').textContent()).toBe('20 new customers predicted');
+    expect(await page.locator('#predict-evaluation tbody tr').count()).toBe(2);
+    expect(await page.locator('#predict-evaluation').textContent()).toMatch(/baseline/);
+    const sizes = await page.locator('#predict-distribution tbody tr td:nth-child(2)').allTextContents();
+    expect(sizes.map(Number).reduce((a, b) => a + b, 0)).toBe(20);
+    expect(await page.locator('#predict').isEnabled()).toBe(true);
+    await page.screenshot({ path: 'test-artifacts/sidebar-predict.png', fullPage: true });
   });
 
   it('publishes the chosen kept run and shows a refusal inline', async () => {
