@@ -29,6 +29,8 @@ export interface Reply {
 
 /** Runs loaded for one answer: enough history for list and compare, bounded for speed. */
 const RUNS_PER_ANSWER = 50;
+/** Prediction runs loaded for one answer: the latest answers, older ones are asked for by name. */
+const PREDICTIONS_PER_ANSWER = 20;
 
 /** Slack encodes mentions as `<@U123>` or `<@U123|name>`; the engine wants the words only. */
 export function stripMentions(text: string): string {
@@ -39,7 +41,7 @@ export function stripMentions(text: string): string {
 }
 
 /**
- * Answers `question` for `team` with that team's runs (newest first).
+ * Answers `question` for `team` with that team's runs and prediction runs (newest first).
  * @example await answerForTeam(deps, 'T1', 'how big is the VIP segment?')
  */
 export async function answerForTeam(
@@ -48,8 +50,11 @@ export async function answerForTeam(
   question: string,
   runRef?: string,
 ): Promise<Answer> {
-  const runs = await deps.store.listRuns(team, { limit: RUNS_PER_ANSWER });
-  return deps.answerQuestion(question, { runs, runRef, surface: 'slack' });
+  const [runs, predictions] = await Promise.all([
+    deps.store.listRuns(team, { limit: RUNS_PER_ANSWER }),
+    deps.store.listPredictions(team, { limit: PREDICTIONS_PER_ANSWER }),
+  ]);
+  return deps.answerQuestion(question, { runs, predictions, runRef, surface: 'slack' });
 }
 
 function connectReply(token: string): SlackMessage {

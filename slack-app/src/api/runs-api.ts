@@ -1,13 +1,15 @@
 /**
- * The runs API on the Slack app's port: `POST /api/runs` (publish a run summary), `GET /api/runs`
- * (the team's runs) and `GET /healthz`. A bearer token maps to one team; a team only sees its own runs.
+ * The runs API on the Slack app's port: `POST /api/runs` (publish a run summary, or a prediction run
+ * with `kind: 'prediction'`), `GET /api/runs` (the team's runs and prediction runs, each with its
+ * `kind`) and `GET /healthz`. A bearer token maps to one team; a team only sees its own runs.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import { $ZodError } from 'zod/v4/core';
 import { isSegmentationError } from '../../../core/src/errors';
-import { parseRun, toRunSummary } from '../../../core/src/run-schema';
+import { type PredictionRun, parsePredictionRun } from '../../../core/src/model-schema';
+import { parseRun, type RunSummary, toRunSummary } from '../../../core/src/run-schema';
 import type { RunStore } from '../store';
 
 /** Largest accepted body: a run summary is a few kilobytes; 1 MB leaves room for wide runs. */
@@ -108,6 +110,49 @@ export async function teamForRequest(
   return options.store.teamForToken(token);
 }
 
+/** A body that says it is a prediction run (`kind: 'prediction'`); everything else is read as a Run. */
+function isPredictionBody(input: unknown): boolean {
+  return typeof input === 'object' && input !== null && (input as { kind?: unknown }).kind === 'prediction';
+}
+
+/** A segmentation run as GET /api/runs lists it. */
+function runListItem(run: RunSummary) {
+  return {
+    kind: 'run' as const,
+    id: run.id,
+    name: run.name,
+    createdAt: run.createdAt,
+    k: run.k,
+    rowCount: run.source.rowCount,
+    segments: run.segments.map((segment) => ({
+      index: segment.index,
+      name: segment.persona.name,
+      size: segment.size,
+      share: segment.share,
+    })),
+  };
+}
+
+/** A prediction run as GET /api/runs lists it: segments by label with their predicted size and share. */
+function predictionListItem(run: PredictionRun) {
+  return {
+    kind: 'prediction' as const,
+    id: run.id,
+    name: run.name,
+    createdAt: run.createdAt,
+    modelId: run.modelId,
+    modelName: run.modelName,
+    label: run.label,
+    rowCount: run.rowCount,
+    segments: run.segments.map((segment) => ({
+      label: segment.label,
+      name: segment.name,
+      size: segment.size,
+      share: segment.share,
+    })),
+  };
+}
+
 const UNAUTHORIZED = {
   error: 'unauthorized',
   message:
@@ -146,22 +191,14 @@ export function runsApiRoutes(options: RunsApiOptions): CustomRoute[] {
       handler: guarded(async (req, res) => {
         const team = await teamForRequest(req, options);
         if (!team) return sendJson(res, 401, UNAUTHORIZED, { 'WWW-Authenticate': 'Bearer' });
-        const runs = await options.store.listRuns(team);
-        sendJson(res, 200, {
-          runs: runs.map((run) => ({
-            id: run.id,
-            name: run.name,
-            createdAt: run.createdAt,
-            k: run.k,
-            rowCount: run.source.rowCount,
-            segments: run.segments.map((segment) => ({
-              index: segment.index,
-              name: segment.persona.name,
-              size: segment.size,
-              share: segment.share,
-            })),
-          })),
-        });
+        const [runs, predictions] = await Promise.all([
+          options.store.listRuns(team),
+          options.store.listPredictions(team),
+        ]);
+        const items = [...runs.map(runListItem), ...predictions.map(predictionListItem)];
+        // Newest first across both kinds; the sort is stable, so each kind keeps the store's order on ties.
+        items.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+        sendJson(res, 200, { runs: items });
       }),
     },
     {
@@ -193,6 +230,27 @@ export function runsApiRoutes(options: RunsApiOptions): CustomRoute[] {
             error: 'invalid_json',
             message: `The body is not JSON: ${(error as Error).message}`,
             issues: [{ path: '(body)', message: 'not JSON' }],
+          });
+        }
+        if (isPredictionBody(input)) {
+          let prediction: PredictionRun;
+          try {
+            prediction = parsePredictionRun(input, 'posted prediction run');
+          } catch (error) {
+            if (!isSegmentationError(error)) throw error;
+            return sendJson(res, 400, {
+              error: 'invalid_run',
+              message: error.message,
+              issues: issuesOf(error),
+            });
+          }
+          // Privacy: the store keeps the summary only; per-row predictions are dropped there.
+          const saved = await options.store.savePrediction(team, prediction);
+          return sendJson(res, saved.created ? 201 : 200, {
+            id: saved.id,
+            created: saved.created,
+            name: prediction.name,
+            kind: 'prediction',
           });
         }
         let run: ReturnType<typeof parseRun>;

@@ -76,6 +76,33 @@ export function renderAnswer(answer: Answer): SlackMessage {
     });
   }
 
+  if (answer.prediction && answer.prediction.segments.length > 0) {
+    // Predicted segments, largest first; the one asked about in bold.
+    const asked = answer.prediction.segmentLabel;
+    const lines = answer.prediction.segments.map((segment) => {
+      const name = escapeSlackText(segment.name);
+      return `• ${segment.label === asked ? `*${name}*` : name}: ${segment.size} (${formatShare(segment.share)})`;
+    });
+    blocks.push(
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: clipSlackText(lines.join('\n'), SECTION_TEXT_LIMIT) },
+      },
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: clipSlackText(
+              `Prediction run *${escapeSlackText(answer.prediction.runName)}* · model ${escapeSlackText(answer.prediction.modelName)} · ${answer.prediction.rowCount} new customers`,
+              SECTION_TEXT_LIMIT,
+            ),
+          },
+        ],
+      },
+    );
+  }
+
   if (answer.examples && answer.examples.length > 0) {
     blocks.push({
       type: 'context',
