@@ -329,17 +329,3 @@ function readColumnMetadata(sheet: Sheet, key: string): ColumnMetadata[] {
   }
   return entries;
 }
-
-/** Builds the summary layout with per-customer scatter points taken from the table. */
-export function summaryFor(run: Run, table: Table): SummarySheetLayout {
-  const features = pickScatterFeatures(run);
-  if (!features) return encodeSummarySheet(run);
-  const column = (name: string) => {
-    const index = table.headers.indexOf(name);
-    return table.rows.map((row) => {
-      const parsed = parseNumberCell(row[index]);
-      return parsed.kind === 'number' ? parsed.value : null;
-    });
-  };
-  return encodeSummarySheet(run, { x: column(features.x), y: column(features.y) });
-}
