@@ -1,14 +1,7 @@
-/**
- * Reading the customer sheet and writing what core computed, through the one layout in
- * core/src/sheet-layout. Reads are one `getValues()`; the Segment/Persona columns are one
- * `setValues()` when side by side. Nothing here decides anything about segments.
- */
-import { parseNumberCell } from '../../core/src/columns';
 import type { Run } from '../../core/src/run-schema';
 import {
   type ColumnMetadata,
   encodeRunRows,
-  encodeSummarySheet,
   findOutputColumns,
   findPredictionColumns,
   METADATA_KEYS,
@@ -18,7 +11,6 @@ import {
   type PredictionColumnKind,
   type PredictionColumnPlan,
   type PredictionColumns,
-  pickScatterFeatures,
   RUNS_SHEET_HEADERS,
   RUNS_SHEET_NAME,
   type SheetValue,
