@@ -4,9 +4,9 @@ export const USAGE = `Usage:
            [--algorithm auto|kmeans|kprototypes] [--missing drop|impute] [--seed N] [--restarts N]
            [--name TEXT] [--out FILE] [--json] [--no-save]
   segments segment --sheet <spreadsheet URL or id> [--range "Customers!A1:F"] [same options, no --out]
-  segments assign <file> [--run ID|RUN.json|MODEL.json] [--out FILE] [--json]
+  segments assign <file> [--run ID|MODEL ID|RUN.json|MODEL.json] [--out FILE] [--json] [--no-save]
   segments runs [--json]
   segments ask "<question>" [--run ID] [--json]
   segments train <labelled.csv> --label <column> [--columns "A,B,…"] [--seed N] [--name TEXT]
-           [--out FILE] [--json]
+           [--out FILE] [--json] [--no-save]
 `;

@@ -1,9 +1,9 @@
 /**
  * `segments ask "<question>" [--run ID] [--json]`: the same answer engine as the Slack app, over the
- * local store (team `local`). `--json` prints the answer model as one JSON document.
+ * local store (team `local`): its runs and its prediction runs. `--json` prints the answer model as one JSON document.
  */
 import { parseArgs } from 'node:util';
-import { answerQuestion, findRun } from '../../../core/src/answers';
+import { answerQuestion, findPredictionRun, findRun } from '../../../core/src/answers';
 import { asUsageError, reportError } from '../errors';
 import { CliError } from '../files';
 import { type Command, EXIT_OK, UsageError } from '../io';
@@ -21,8 +21,13 @@ export const askCommand: Command = async (argv, io) => {
       throw new UsageError('ask needs a question, e.g. segments ask "which segment should we target?"');
     const runRef = values.run?.trim();
     if (values.run !== undefined && !runRef) throw new UsageError('--run needs a run id or name');
-    const runs = await withLocalStore(io, (store) => store.listRuns(LOCAL_TEAM, { limit: MAX_RUNS }));
-    if (runRef && runs.length > 0 && !findRun(runs, runRef)) {
+    const [runs, predictions] = await withLocalStore(io, (store) =>
+      Promise.all([
+        store.listRuns(LOCAL_TEAM, { limit: MAX_RUNS }),
+        store.listPredictions(LOCAL_TEAM, { limit: MAX_RUNS }),
+      ]),
+    );
+    if (runRef && runs.length > 0 && !findRun(runs, runRef) && !findPredictionRun(predictions, runRef)) {
       throw new CliError(
         `no run "${runRef}" in the local store; runs: ${runs
           .slice(0, 5)
@@ -30,7 +35,7 @@ export const askCommand: Command = async (argv, io) => {
           .join(', ')}${runs.length > 5 ? ', …' : ''} (see: segments runs)`,
       );
     }
-    const answer = answerQuestion(question, { runs, runRef, surface: 'cli' });
+    const answer = answerQuestion(question, { runs, predictions, runRef, surface: 'cli' });
     io.stdout(values.json ? `${JSON.stringify(answer, null, 2)}\n` : `${answer.text}\n`);
     return EXIT_OK;
   } catch (error) {

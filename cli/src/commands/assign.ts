@@ -1,8 +1,13 @@
 /**
- * `segments assign <file> [--run ID|FILE]`: put new customers into the segments of a saved run (the
- * latest by default), with that run's own preprocessing, and write them back with Segment and Persona.
+ * `segments assign <file> [--run ID|FILE] [--no-save]`: put new customers into the segments of a saved
+ * run (the latest by default), with that run's own preprocessing, and write them back with Segment
+ * and Persona. With a model (a `segments train` file, or a model id or name in the local store when
+ * no run has that id or name) it predicts each row's segment instead and saves the prediction run —
+ * a summary without per-row data — in the local store (unless --no-save), so `segments ask` can
+ * answer "how many new customers fall in segment D?".
  */
 import { parseArgs } from 'node:util';
+import { toPredictionRun } from '../../../core/src/classifier';
 import {
   assignTable,
   isModelRecord,
@@ -34,7 +39,7 @@ export const assignCommand: Command = async (argv, io) => {
       );
       // A model from `segments train` predicts labelled segments; a Run assigns to clusters.
       if (isModelRecord(json))
-        return predictWithModel(
+        return await predictWithModel(
           parseModel(json, `model file "${values.run}"`),
           table,
           fileName,
@@ -43,7 +48,10 @@ export const assignCommand: Command = async (argv, io) => {
           io,
         );
     }
-    const run = await loadRun(values.run, io);
+    const loaded = await loadRunOrModel(values.run, io);
+    if (loaded.kind === 'model')
+      return await predictWithModel(loaded.model, table, fileName, path, values, io);
+    const { run } = loaded;
     const result = assignTable(run, table, { source: fileName });
     const columns = encodeAssignmentColumns(run, table.rows.length, { assignments: result.assignments });
     const outPath = values.out ?? defaultOutputPath(path, 'assigned');
@@ -88,23 +96,35 @@ function parse(argv: string[]) {
     return parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { run: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+      options: {
+        run: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+        'no-save': { type: 'boolean' },
+      },
     });
   } catch (error) {
     return asUsageError(error);
   }
 }
 
-/** `assign --run model.json`: predicted segment and confidence per row, and the distribution. */
-function predictWithModel(
+/**
+ * `assign --run model.json` (or a stored model): predicted segment and confidence per row, and the
+ * distribution; the prediction run (summary only) goes to the local store unless --no-save.
+ */
+async function predictWithModel(
   model: PredictionModel,
   table: Table,
   fileName: string,
   path: string,
-  values: { out?: string; json?: boolean },
+  values: { out?: string; json?: boolean; 'no-save'?: boolean },
   io: CliIo,
-): number {
+): Promise<number> {
   const result = predictFile(model, table, fileName);
+  const predictionRun = toPredictionRun(model, result, { source: { kind: 'csv', fileName } });
+  const saved = values['no-save']
+    ? undefined
+    : await withLocalStore(io, (store) => store.savePrediction(LOCAL_TEAM, predictionRun));
   const columns = predictionColumns(result);
   const outPath = values.out ?? defaultOutputPath(path, 'predicted');
   writeTextFile(
@@ -118,35 +138,49 @@ function predictWithModel(
   if (values.json) {
     const { predictions, ...summary } = result;
     io.stdout(
-      `${JSON.stringify({ modelId: model.id, modelName: model.name, rowCount: table.rows.length, ...summary, predictions, out: outPath }, null, 2)}\n`,
+      `${JSON.stringify({ modelId: model.id, modelName: model.name, rowCount: table.rows.length, ...summary, predictions, out: outPath, ...(saved ? { predictionRunId: predictionRun.id } : {}) }, null, 2)}\n`,
     );
   } else {
     io.stdout(formatPrediction(model, result));
     io.stdout(`\nWrote ${outPath}.\n`);
+    if (saved)
+      io.stdout(
+        `Saved prediction run ${predictionRun.id}. Try: segments ask "how many new customers fall in ${predictionRun.segments[0].name}?"\n`,
+      );
   }
   return EXIT_OK;
 }
 
-/** A Run JSON file when `--run` names one, else a saved run by id or name, else the latest saved run. */
-async function loadRun(reference: string | undefined, io: CliIo): Promise<Run> {
+/**
+ * A Run JSON file when `--run` names one; else a saved run by id or name, then a saved model by id
+ * or name (runs first); else the latest saved run.
+ */
+async function loadRunOrModel(
+  reference: string | undefined,
+  io: CliIo,
+): Promise<{ kind: 'run'; run: Run } | { kind: 'model'; model: PredictionModel }> {
   if (reference && /\.json$/i.test(reference.trim())) {
-    return parseRun(
+    const run = parseRun(
       readJsonFile(reference.trim(), io.cwd, 'a run saved by `segments segment --json`'),
       `run file "${reference}"`,
     );
+    return { kind: 'run', run };
   }
   return withLocalStore(io, async (store) => {
     if (reference) {
-      const run = await store.getRun(LOCAL_TEAM, reference);
-      if (!run)
-        throw new CliError(`no saved run "${reference}"; see \`segments runs\`, or pass a run JSON file`);
-      return run;
+      const run = await store.getRun(LOCAL_TEAM, reference.trim());
+      if (run) return { kind: 'run', run };
+      const model = await store.getModel(LOCAL_TEAM, reference.trim());
+      if (model) return { kind: 'model', model };
+      throw new CliError(
+        `no saved run or model "${reference}"; see \`segments runs\`, or pass a run or model JSON file`,
+      );
     }
     const [latest] = await store.listRuns(LOCAL_TEAM, { limit: 1 });
     if (!latest)
       throw new CliError(
         'no saved run yet: segment a file first (`segments segment customers.csv`) or pass --run run.json',
       );
-    return (await store.getRun(LOCAL_TEAM, latest.id)) ?? latest;
+    return { kind: 'run', run: (await store.getRun(LOCAL_TEAM, latest.id)) ?? latest };
   });
 }

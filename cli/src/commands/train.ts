@@ -1,8 +1,9 @@
 /**
  * `segments train <labelled.csv> --label <column> [--columns "A,B"] [--seed N] [--name TEXT]
- * [--out FILE] [--json]`: trains a segment classifier with core, prints the holdout evaluation with
- * the majority-class baseline beside it, and saves the model as JSON (default: `<file>.model.json`
- * in the working directory, e.g. `data/train.csv` → `train.model.json`).
+ * [--out FILE] [--json] [--no-save]`: trains a segment classifier with core, prints the holdout
+ * evaluation with the majority-class baseline beside it, and saves the model as JSON (default:
+ * `<file>.model.json` in the working directory, e.g. `data/train.csv` → `train.model.json`) and in the
+ * local store (team `local`, unless --no-save), so `segments assign --run <model id or name>` finds it.
  */
 import { basename, extname } from 'node:path';
 import { trainClassifier } from '../../../core/src/classifier';
@@ -10,9 +11,10 @@ import type { PredictionModel } from '../../../core/src/model-schema';
 import { reportError } from '../errors';
 import { readTableFile, writeTextFile } from '../files';
 import { type CliIo, type Command, EXIT_OK, EXIT_USAGE, UsageError } from '../io';
+import { LOCAL_TEAM, withLocalStore } from '../store';
 
 export const TRAIN_USAGE =
-  'Usage: segments train <labelled.csv> --label <column> [--columns "A,B,…"] [--seed N] [--name TEXT] [--out FILE] [--json]';
+  'Usage: segments train <labelled.csv> --label <column> [--columns "A,B,…"] [--seed N] [--name TEXT] [--out FILE] [--json] [--no-save]';
 
 interface TrainArgs {
   file: string;
@@ -22,15 +24,19 @@ interface TrainArgs {
   name?: string;
   out?: string;
   json: boolean;
+  /** --no-save: write the model file only, not the local store. */
+  noSave: boolean;
 }
 
 function parseArgs(argv: string[]): TrainArgs {
   const positional: string[] = [];
   const values: Record<string, string> = {};
   let json = false;
+  let noSave = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') json = true;
+    else if (arg === '--no-save') noSave = true;
     else if (arg.startsWith('--')) {
       const [flag, inline] = arg.includes('=')
         ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
@@ -65,6 +71,7 @@ function parseArgs(argv: string[]): TrainArgs {
     name: values.name,
     out: values.out,
     json,
+    noSave,
   };
 }
 
@@ -101,9 +108,13 @@ export const trainCommand: Command = async (argv: string[], io: CliIo): Promise<
     const written = writeTextFile(outPath, io.cwd, `${JSON.stringify(model)}\n`);
     if (args.json) io.stdout(`${JSON.stringify(model)}\n`);
     else io.stdout(formatEvaluation(model));
-    io.stderr(
-      `Model saved to ${written}\nPredict new customers: segments assign <new.csv> --run ${outPath}\n`,
-    );
+    const saved = args.noSave
+      ? undefined
+      : await withLocalStore(io, (store) => store.saveModel(LOCAL_TEAM, model));
+    io.stderr(`Model saved to ${written}\n`);
+    if (saved)
+      io.stderr(`Model ${model.id} saved in the local store${saved.created ? '' : ' (already saved)'}.\n`);
+    io.stderr(`Predict new customers: segments assign <new.csv> --run ${saved ? model.id : outPath}\n`);
     return EXIT_OK;
   } catch (error) {
     return reportError(error, io);
