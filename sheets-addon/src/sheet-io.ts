@@ -1,6 +1,7 @@
 import type { Run } from '../../core/src/run-schema';
 import {
   type ColumnMetadata,
+  customerTable,
   encodeRunRows,
   findOutputColumns,
   findPredictionColumns,
@@ -17,7 +18,7 @@ import {
   SUMMARY_SHEET_NAME,
   type SummarySheetLayout,
 } from '../../core/src/sheet-layout';
-import { type Cell, columnLetter, type Table, tableFromCells } from '../../core/src/table';
+import { type Cell, columnLetter, type Table } from '../../core/src/table';
 import { AddonUserError } from './result';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -111,21 +112,17 @@ export function readActiveSheet(): SheetSnapshot {
  * @throws SegmentationError from tableFromCells (empty sheet, duplicate headers, no rows)
  */
 export function snapshotTable(snapshot: SheetSnapshot): Table {
-  const keep: number[] = [];
-  const width = Math.max(...snapshot.values.map((row) => row.length));
-  const ours = new Set([
-    snapshot.output.segment,
-    snapshot.output.persona,
-    snapshot.prediction.predictedSegment,
-    snapshot.prediction.confidence,
-  ]);
-  for (let c = 0; c < width; c++) {
-    if (!ours.has(snapshot.firstColumn - 1 + c)) keep.push(c);
-  }
-  const cells = snapshot.values.map((row) => keep.map((c) => row[c] ?? ''));
-  return tableFromCells(cells, {
-    headerRow: snapshot.headerIndex,
-    firstRowNumber: snapshot.firstRow,
+  return customerTable({
+    values: snapshot.values,
+    headerIndex: snapshot.headerIndex,
+    firstRow: snapshot.firstRow,
+    firstColumn: snapshot.firstColumn,
+    ownColumns: [
+      snapshot.output.segment,
+      snapshot.output.persona,
+      snapshot.prediction.predictedSegment,
+      snapshot.prediction.confidence,
+    ],
     source: `Sheet "${snapshot.sheetName}"`,
   });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRun, type Run } from '../../core/src/run-schema';
 import {
   CHUNK_PREFIX,
+  customerTable,
   decodeRunRows,
   encodeAssignmentColumns,
   encodePredictionColumns,
@@ -384,5 +385,29 @@ describe('rangeOf and plainText', () => {
     expect(plainText('=1+1')).toBe("'=1+1");
     expect(plainText('-5 %')).toBe("'-5 %");
     expect(plainText('Budget Shoppers')).toBe('Budget Shoppers');
+  });
+});
+
+describe('customerTable', () => {
+  it("leaves out the add-on's own columns, counted in sheet columns from A = 0", () => {
+    // Values read from C1: columns C, D, E; E (index 4) is ours.
+    const table = customerTable({
+      values: [
+        ['Age', 'Income', 'Segment'],
+        [30, 40, 1],
+        [50, 60, 2],
+      ],
+      headerIndex: 0,
+      firstRow: 1,
+      firstColumn: 3,
+      ownColumns: [4, undefined],
+      source: 'Sheet "Customers"',
+    });
+    expect(table.headers).toEqual(['Age', 'Income']);
+    expect(table.rows).toEqual([
+      [30, 40],
+      [50, 60],
+    ]);
+    expect(table.rowNumbers).toEqual([2, 3]);
   });
 });

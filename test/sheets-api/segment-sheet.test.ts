@@ -31,6 +31,26 @@ const client = () =>
   });
 
 describe('segmentSheet', () => {
+  it("leaves the add-on's Predicted segment and Confidence columns out of the features", async () => {
+    const values = mallSheetValues().map((row, r) =>
+      r === 0 ? [...row, 'Predicted segment', 'Confidence'] : [...row, r % 2 ? 'A' : 'B', (r % 7) / 10],
+    );
+    standIn.addSpreadsheet({
+      spreadsheetId: 'predicted',
+      sharedWith: [USER],
+      sheets: [{ title: 'Customers', values }],
+    });
+    const { run } = await segmentSheet(client(), 'predicted', { k: 3, seed: 1 });
+    const features = run.features.map((feature) => feature.name);
+    expect(features).toEqual(['Age', INCOME, SPENDING, 'Genre']);
+    expect(standIn.values('predicted', 'Customers')[0].slice(5)).toEqual([
+      'Predicted segment',
+      'Confidence',
+      'Segment',
+      'Persona',
+    ]);
+  });
+
   it('finds its columns again by developer metadata after the user inserted a column before them', async () => {
     standIn.addSpreadsheet({
       spreadsheetId: 'mall',

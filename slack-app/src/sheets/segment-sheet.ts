@@ -14,10 +14,12 @@ import { type SegmentOptions, segmentTable } from '../../../core/src/segment';
 import {
   type ChartSpec,
   type ColumnMetadata,
+  customerTable,
   encodeAssignmentColumns,
   encodeRunRows,
   encodeSummaryForTable,
   findOutputColumns,
+  findPredictionColumns,
   METADATA_KEYS,
   type OutputColumnPlan,
   type OutputColumns,
@@ -28,7 +30,7 @@ import {
   type SheetValue,
   SUMMARY_SHEET_NAME,
 } from '../../../core/src/sheet-layout';
-import { type Cell, columnLetter, type Table, tableFromCells } from '../../../core/src/table';
+import { type Cell, columnLetter, type Table } from '../../../core/src/table';
 import { parseA1Range } from './a1';
 import { explainSheetsError, quoteSheetName, type SheetsClient } from './client';
 
@@ -56,6 +58,8 @@ export interface SheetSnapshot {
   headerIndex: number;
   /** Sheet-absolute 0-based columns of the add-on's Segment/Persona columns, when present. */
   output: OutputColumns;
+  /** The add-on's Predicted segment and Confidence columns (0-based sheet columns), when present. */
+  predictionColumns: (number | undefined)[];
   /** Number of columns in use in the sheet (1-based last column). */
   usedWidth: number;
   /** A1 notation of the range read, without the sheet name. */
@@ -173,10 +177,9 @@ export async function readCustomerSheet(
   }
 
   const metadata = columnMetadataOf(sheetsData[sheets.indexOf(target)]);
-  const relative = findOutputColumns(
-    values[headerIndex],
-    metadata.map((entry) => ({ ...entry, column: entry.column - (firstColumn - 1) })),
-  );
+  const relativeMetadata = metadata.map((entry) => ({ ...entry, column: entry.column - (firstColumn - 1) }));
+  const relative = findOutputColumns(values[headerIndex], relativeMetadata);
+  const prediction = findPredictionColumns(values[headerIndex], relativeMetadata);
   const absolute = (column: number | undefined) =>
     column === undefined ? undefined : column + firstColumn - 1;
   const width = Math.max(1, ...values.map((row) => row.length));
@@ -189,6 +192,7 @@ export async function readCustomerSheet(
     firstColumn,
     headerIndex,
     output: { segment: absolute(relative.segment), persona: absolute(relative.persona) },
+    predictionColumns: [absolute(prediction.predictedSegment), absolute(prediction.confidence)],
     usedWidth: Math.max(usedWidth, metadataWidth(metadata)),
     rangeA1: `${columnLetter(firstColumn - 1)}${firstRow}:${columnLetter(firstColumn + width - 2)}${firstRow + values.length - 1}`,
     summarySheet,
@@ -224,9 +228,10 @@ function columnMetadataOf(sheet: sheets_v4.Schema$Sheet | undefined): ColumnMeta
     const start = grid.startColumn ?? 0;
     (grid.columnMetadata ?? []).forEach((column, offset) => {
       for (const metadata of column.developerMetadata ?? []) {
-        if (metadata.metadataKey !== METADATA_KEYS.column) continue;
+        const key = metadata.metadataKey;
+        if (key !== METADATA_KEYS.column && key !== METADATA_KEYS.predictionColumn) continue;
         entries.push({
-          key: metadata.metadataKey,
+          key,
           value: metadata.metadataValue ?? null,
           column: start + offset,
         });
@@ -237,21 +242,17 @@ function columnMetadataOf(sheet: sheets_v4.Schema$Sheet | undefined): ColumnMeta
 }
 
 /**
- * The customers as a core Table: the add-on's own Segment/Persona columns left out, so a re-run never
- * segments on its previous answer.
+ * The customers as a core Table: the add-on's own Segment/Persona and Predicted segment/Confidence
+ * columns left out, so a re-run never segments on a previous answer.
  * @throws SegmentationError from tableFromCells (duplicate headers, no rows)
  */
 export function snapshotTable(snapshot: SheetSnapshot): Table {
-  const keep: number[] = [];
-  const width = Math.max(...snapshot.values.map((row) => row.length));
-  for (let c = 0; c < width; c++) {
-    const column = snapshot.firstColumn - 1 + c;
-    if (column !== snapshot.output.segment && column !== snapshot.output.persona) keep.push(c);
-  }
-  const cells = snapshot.values.map((row) => keep.map((c) => row[c] ?? ''));
-  return tableFromCells(cells, {
-    headerRow: snapshot.headerIndex,
-    firstRowNumber: snapshot.firstRow,
+  return customerTable({
+    values: snapshot.values,
+    headerIndex: snapshot.headerIndex,
+    firstRow: snapshot.firstRow,
+    firstColumn: snapshot.firstColumn,
+    ownColumns: [snapshot.output.segment, snapshot.output.persona, ...snapshot.predictionColumns],
     source: `Sheet "${snapshot.sheet.title}"`,
   });
 }
