@@ -5,6 +5,7 @@
  * seeded, stratified 80/20 holdout against the majority-class baseline, then fitted on all rows.
  * The result is a {@link PredictionModel}: plain JSON, reusable with {@link predictTable}.
  */
+
 import { type ColumnProfile, categoryOf, inferColumns, isMissingCell, parseNumberCell } from './columns';
 import { SegmentationError } from './errors';
 import {
@@ -14,6 +15,7 @@ import {
   fitBoostedTrees,
   predictBoostedTrees,
 } from './gradient-boosting';
+import { newRecordId } from './ids';
 import {
   type ClassMetrics,
   type Evaluation,
@@ -45,7 +47,7 @@ export interface TrainOptions {
   boosting?: Partial<BoostingParams>;
   /** Model name; default "Predict <label> · <source>". */
   name?: string;
-  /** Model id; default derived from the clock and the seed. */
+  /** Model id; default a fresh unique id (time + randomness). */
   id?: string;
   /** Clock for createdAt; default now. */
   now?: Date;
@@ -177,7 +179,7 @@ export function trainClassifier(table: Table, options: TrainOptions): Prediction
   return {
     schemaVersion: MODEL_SCHEMA_VERSION,
     kind: 'model',
-    id: options.id ?? `model-${now.getTime().toString(36)}-${(seed >>> 0).toString(36)}`,
+    id: options.id ?? newRecordId('model', now),
     name: options.name ?? `Predict ${labelColumn.name} · ${sourceName}`,
     createdAt: now.toISOString(),
     label: labelColumn.name,
@@ -342,7 +344,7 @@ export function toPredictionRun(
   return {
     schemaVersion: MODEL_SCHEMA_VERSION,
     kind: 'prediction',
-    id: options.id ?? `prediction-${now.getTime().toString(36)}`,
+    id: options.id ?? newRecordId('prediction', now),
     name: options.name ?? `${model.label} of ${sourceName}`,
     createdAt: now.toISOString(),
     modelId: model.id,

@@ -3,6 +3,7 @@
  */
 import { AUTO_K_CANDIDATE_RESTARTS, autoKCandidates, type ClusteringOutcome, chooseK } from './choose-k';
 import { assertNever, SegmentationError } from './errors';
+import { newRecordId } from './ids';
 import { kmeans } from './kmeans';
 import { defaultGamma, kprototypes, type MixedData } from './kprototypes';
 import { namePersonas, profileSegment } from './personas';
@@ -197,7 +198,7 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
       : assignmentsFor(table.rows.length, data.rowIndex, chosen.labels, order);
   const run: Run = {
     schemaVersion: RUN_SCHEMA_VERSION,
-    id: options.id ?? newRunId(options.now ?? new Date()),
+    id: options.id ?? newRecordId('run', options.now ?? new Date()),
     name:
       options.name?.trim() || `${sourceName} · ${k} segments · ${createdAt.slice(0, 16).replace('T', ' ')}`,
     createdAt,
@@ -351,18 +352,6 @@ function assignmentsFor(
   const assignments = new Array<number>(rowCount).fill(-1);
   for (let i = 0; i < rowIndex.length; i++) assignments[rowIndex[i]] = order[labels[i]];
   return assignments;
-}
-
-/** A unique, sortable run id: time plus randomness (not the seed, which repeats across runs). */
-export function newRunId(now: Date): string {
-  const stamp = now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
-  const random = Math.floor(Math.random() * 36 ** 6)
-    .toString(36)
-    .padStart(6, '0');
-  return `run-${stamp}-${random}`;
 }
 
 function round(value: number, digits: number): number {

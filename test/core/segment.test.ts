@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assignTable } from '../../core/src/assign';
 import { isSegmentationError } from '../../core/src/errors';
+import { newRecordId } from '../../core/src/ids';
 import { parseRun, type Run, toRunSummary } from '../../core/src/run-schema';
 import { type Progress, segmentTable } from '../../core/src/segment';
 import { parseDelimited } from '../../core/src/table';
@@ -175,5 +176,14 @@ describe('assignTable', () => {
     expect(() => assignTable(run, parseDelimited('Annual Income (k$)\n5\n'), { source: 'new.csv' })).toThrow(
       /new\.csv has no column "Spending Score \(1-100\)"/,
     );
+  });
+});
+
+describe('newRecordId', () => {
+  it('gives distinct, time-sortable ids even within the same millisecond', () => {
+    const now = new Date('2026-11-22T06:30:51.123Z');
+    const ids = new Set(Array.from({ length: 200 }, () => newRecordId('prediction', now)));
+    expect(ids.size).toBe(200);
+    expect([...ids][0]).toMatch(/^prediction-20261122T063051Z-[0-9a-z]{6}$/);
   });
 });
