@@ -2,9 +2,9 @@
  * `segments ask "<question>" [--run ID] [--json]`: the same answer engine as the Slack app, over the
  * local store (team `local`): its runs and its prediction runs. `--json` prints the answer model as one JSON document.
  */
-import { parseArgs } from 'node:util';
 import { answerQuestion, findPredictionRun, findRun } from '../../../core/src/answers';
-import { asUsageError, reportError } from '../errors';
+import { parseFlags } from '../args';
+import { reportError } from '../errors';
 import { CliError } from '../files';
 import { type Command, EXIT_OK, UsageError } from '../io';
 import { LOCAL_TEAM, withLocalStore } from '../store';
@@ -44,13 +44,5 @@ export const askCommand: Command = async (argv, io) => {
 };
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { run: { type: 'string' }, json: { type: 'boolean' } },
-    });
-  } catch (error) {
-    return asUsageError(error);
-  }
+  return parseFlags(argv, { run: { type: 'string' }, json: { type: 'boolean' } });
 }

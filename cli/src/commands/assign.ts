@@ -6,7 +6,6 @@
  * a summary without per-row data — in the local store (unless --no-save), so `segments ask` can
  * answer "how many new customers fall in segment D?".
  */
-import { parseArgs } from 'node:util';
 import { toPredictionRun } from '../../../core/src/classifier';
 import {
   assignTable,
@@ -18,7 +17,8 @@ import {
   type Table,
 } from '../../../core/src/index';
 import { encodeAssignmentColumns } from '../../../core/src/sheet-layout';
-import { asUsageError, reportError } from '../errors';
+import { parseFlags } from '../args';
+import { reportError } from '../errors';
 import { CliError, defaultOutputPath, readJsonFile, readTableFile, toCsv, writeTextFile } from '../files';
 import { formatTable, percent } from '../format';
 import { type CliIo, type Command, EXIT_OK, UsageError } from '../io';
@@ -92,20 +92,12 @@ export const assignCommand: Command = async (argv, io) => {
 };
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        run: { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        'no-save': { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    return asUsageError(error);
-  }
+  return parseFlags(argv, {
+    run: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    'no-save': { type: 'boolean' },
+  });
 }
 
 /**

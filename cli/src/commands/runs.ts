@@ -1,9 +1,9 @@
 /**
  * `segments runs [--json]`: the runs in the local store (team `local`), newest first.
  */
-import { parseArgs } from 'node:util';
 import { toRunListItem } from '../../../core/src/answers';
-import { asUsageError, reportError } from '../errors';
+import { parseFlags } from '../args';
+import { reportError } from '../errors';
 import { type Command, EXIT_OK, UsageError } from '../io';
 import { LOCAL_TEAM, withLocalStore } from '../store';
 
@@ -50,9 +50,5 @@ export const runsCommand: Command = async (argv, io) => {
 };
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' } } });
-  } catch (error) {
-    return asUsageError(error);
-  }
+  return parseFlags(argv, { json: { type: 'boolean' } });
 }

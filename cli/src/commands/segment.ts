@@ -2,10 +2,10 @@
  * `segments segment <file>`: segment a CSV/TSV, write it back with Segment and Persona columns, keep the
  * run in the local store and print a summary (or the Run as JSON).
  */
-import { parseArgs } from 'node:util';
 import { type Run, type SegmentOptions, segmentTable, type Table } from '../../../core/src/index';
 import { encodeAssignmentColumns, PERSONA_HEADER, SEGMENT_HEADER } from '../../../core/src/sheet-layout';
-import { asUsageError, reportError } from '../errors';
+import { columnsFlag, parseFlags, wholeNumberFlag } from '../args';
+import { reportError } from '../errors';
 import { defaultOutputPath, readTableFile, toCsv, writeTextFile } from '../files';
 import { formatRunSummary } from '../format';
 import { type CliIo, type Command, EXIT_OK, UsageError } from '../io';
@@ -59,54 +59,38 @@ export const segmentCommand: Command = async (argv, io) => {
 };
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        columns: { type: 'string' },
-        k: { type: 'string' },
-        scale: { type: 'string' },
-        algorithm: { type: 'string' },
-        missing: { type: 'string' },
-        seed: { type: 'string' },
-        restarts: { type: 'string' },
-        name: { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        'no-save': { type: 'boolean' },
-        sheet: { type: 'string' },
-        range: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    return asUsageError(error);
-  }
+  return parseFlags(argv, {
+    columns: { type: 'string' },
+    k: { type: 'string' },
+    scale: { type: 'string' },
+    algorithm: { type: 'string' },
+    missing: { type: 'string' },
+    seed: { type: 'string' },
+    restarts: { type: 'string' },
+    name: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    'no-save': { type: 'boolean' },
+    sheet: { type: 'string' },
+    range: { type: 'string' },
+  });
 }
 
 type SegmentFlags = ReturnType<typeof parse>['values'];
 
 /** Flags → core options; core validates ranges and names the option when one is off. */
 function segmentOptions(values: SegmentFlags): SegmentOptions {
-  const whole = (flag: string, text: string | undefined): number | undefined => {
-    if (text === undefined) return undefined;
-    if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`--${flag} takes a whole number; got "${text}"`);
-    return Number(text);
-  };
   const k = values.k === undefined || values.k.trim().toLowerCase() === 'auto' ? 'auto' : Number(values.k);
   if (values.k !== undefined && k !== 'auto' && Number.isNaN(k))
     throw new UsageError(`--k takes "auto" or a number of segments; got "${values.k}"`);
   return {
-    columns: values.columns
-      ?.split(',')
-      .map((name) => name.trim())
-      .filter((name) => name !== ''),
+    columns: columnsFlag(values.columns),
     k,
     scaling: values.scale as SegmentOptions['scaling'],
     algorithm: values.algorithm as SegmentOptions['algorithm'],
     missing: values.missing as SegmentOptions['missing'],
-    seed: whole('seed', values.seed),
-    restarts: whole('restarts', values.restarts),
+    seed: wholeNumberFlag('seed', values.seed),
+    restarts: wholeNumberFlag('restarts', values.restarts),
     name: values.name,
   };
 }

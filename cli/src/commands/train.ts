@@ -8,6 +8,7 @@
 import { basename, extname } from 'node:path';
 import { trainClassifier } from '../../../core/src/classifier';
 import type { PredictionModel } from '../../../core/src/model-schema';
+import { columnsFlag, parseFlags, wholeNumberFlag } from '../args';
 import { reportError } from '../errors';
 import { readTableFile, writeTextFile } from '../files';
 import { type CliIo, type Command, EXIT_OK, EXIT_USAGE, UsageError } from '../io';
@@ -29,49 +30,28 @@ interface TrainArgs {
 }
 
 function parseArgs(argv: string[]): TrainArgs {
-  const positional: string[] = [];
-  const values: Record<string, string> = {};
-  let json = false;
-  let noSave = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--json') json = true;
-    else if (arg === '--no-save') noSave = true;
-    else if (arg.startsWith('--')) {
-      const [flag, inline] = arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
-      if (!['--label', '--columns', '--seed', '--name', '--out'].includes(flag))
-        throw new UsageError(`unknown option ${flag}`);
-      const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--')))
-        throw new UsageError(`${flag} needs a value`);
-      values[flag.slice(2)] = value;
-    } else positional.push(arg);
-  }
-  if (positional.length === 0) throw new UsageError('missing the labelled file');
-  if (positional.length > 1) throw new UsageError(`one file at a time; got ${positional.join(', ')}`);
+  const { values, positionals } = parseFlags(argv, {
+    label: { type: 'string' },
+    columns: { type: 'string' },
+    seed: { type: 'string' },
+    name: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    'no-save': { type: 'boolean' },
+  });
+  if (positionals.length === 0) throw new UsageError('missing the labelled file');
+  if (positionals.length > 1) throw new UsageError(`one file at a time; got ${positionals.join(', ')}`);
   if (values.label === undefined || values.label.trim() === '')
     throw new UsageError('--label <column> is required');
-  let seed = 1;
-  if (values.seed !== undefined) {
-    seed = Number(values.seed);
-    if (!/^-?\d+$/.test(values.seed.trim()) || !Number.isSafeInteger(seed))
-      throw new UsageError(`--seed must be a whole number; got ${values.seed}`);
-  }
-  const columns = values.columns
-    ?.split(',')
-    .map((c) => c.trim())
-    .filter((c) => c !== '');
   return {
-    file: positional[0],
+    file: positionals[0],
     label: values.label,
-    columns,
-    seed,
+    columns: columnsFlag(values.columns),
+    seed: wholeNumberFlag('seed', values.seed) ?? 1,
     name: values.name,
     out: values.out,
-    json,
-    noSave,
+    json: values.json ?? false,
+    noSave: values['no-save'] ?? false,
   };
 }
 
