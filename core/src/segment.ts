@@ -165,8 +165,15 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
         seed: settings.seed,
         refineWinner:
           settings.restarts > candidateRestarts
-            ? (winner) =>
-                cluster(winner, settings.seed, settings.restarts - candidateRestarts, candidateRestarts)
+            ? (winner) => {
+                report('cluster', 0.9, `Refining ${winner} segments with the remaining restarts`);
+                return cluster(
+                  winner,
+                  settings.seed,
+                  settings.restarts - candidateRestarts,
+                  candidateRestarts,
+                );
+              }
             : undefined,
         onCandidate: (candidate, finished, total) =>
           report(
