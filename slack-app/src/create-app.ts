@@ -2,8 +2,9 @@
  * Builds the Bolt app: one port serving Slack's request URL (/slack/events), the runs API and
  * /healthz (HTTP mode), or Socket Mode plus the same HTTP routes when an app token is configured.
  */
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type Authorize, LogLevel, webApi } from '@slack/bolt';
+import { App, type Authorize, buildReceiverRoutes, type CustomRoute, LogLevel, webApi } from '@slack/bolt';
 import { runsApiRoutes } from './api/runs-api';
 import type { SlackAppConfig } from './config';
 import type { AnswerQuestion } from './conversation';
@@ -61,6 +62,31 @@ function lazyAuthorize(config: SlackAppConfig, logWarn: (message: string) => voi
 }
 
 /**
+ * The runs API and /healthz for Socket Mode. Bolt's SocketModeReceiver would serve them itself, but
+ * on every interface (it ignores HOST) and without telling which port PORT=0 picked; so they get
+ * their own server. The routes have fixed paths, so an exact path match is all the routing needed.
+ */
+function createRoutesServer(routes: CustomRoute[]): Server {
+  const handlers = buildReceiverRoutes(routes);
+  return createServer((req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    const handler = handlers[pathname]?.[(req.method ?? 'GET').toUpperCase()];
+    if (handler) return handler(Object.assign(req, { params: {} }), res);
+    res.writeHead(404).end();
+  });
+}
+
+function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/**
  * Creates the Slack app with its listeners and the runs API; nothing listens until `start()`.
  * @example const slack = createSlackApp(config, { store, answerQuestion }); const { port } = await slack.start()
  */
@@ -88,8 +114,6 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
         socketMode: true,
         authorize: lazyAuthorize(config, warn),
         clientOptions,
-        customRoutes,
-        installerOptions: { port: config.port },
         // No listener reads conversation context; skipping its middleware saves work per event.
         convoStore: false,
         logLevel,
@@ -107,20 +131,33 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
     console.error(`[segments] listener failed: ${error.message}`);
   });
 
-  let server: import('node:http').Server | undefined;
+  let server: Server | undefined;
   return {
     app,
     async start() {
       if (socketMode) {
-        await app.start();
-        return { port: config.port };
+        const routesServer = createRoutesServer(customRoutes);
+        await listen(routesServer, config.port, config.host);
+        try {
+          await app.start();
+        } catch (error) {
+          routesServer.close();
+          throw error;
+        }
+        server = routesServer;
+        return { port: (routesServer.address() as AddressInfo).port };
       }
-      server = (await app.start({ port: config.port, host: config.host })) as import('node:http').Server;
+      server = (await app.start({ port: config.port, host: config.host })) as Server;
       return { port: (server.address() as AddressInfo).port };
     },
     async stop() {
       server?.closeAllConnections();
       await app.stop();
+      // In HTTP mode app.stop() closed Bolt's server; in Socket Mode the routes server is ours.
+      if (socketMode && server?.listening) {
+        const routesServer = server;
+        await new Promise<void>((resolve) => routesServer.close(() => resolve()));
+      }
     },
   };
 }

@@ -13,6 +13,8 @@ export interface RecordedCall {
   /** For response_url posts: the id in the URL path. */
   responseId?: string;
   body: Record<string, unknown>;
+  /** The bearer token the caller sent (`xoxb-…` bot token, `xapp-…` app-level token), if any. */
+  token?: string;
   /** performance.now() when the stand-in received it (benches measure answer latency with it). */
   receivedAt: number;
 }
@@ -25,6 +27,8 @@ export interface SlackStandIn {
   calls: RecordedCall[];
   /** Web API methods that answer `{ ok: false, error }` (e.g. to test failures). */
   failing: Map<string, string>;
+  /** Web API methods answered by a function instead of `{ ok: true }` (e.g. `apps.connections.open`). */
+  answers: Map<string, (call: RecordedCall) => Record<string, unknown>>;
   /** Waits until a recorded call satisfies `predicate` (up to `limitMs`) and returns it. */
   waitFor(predicate: (call: RecordedCall) => boolean, what: string, limitMs?: number): Promise<RecordedCall>;
   close(): Promise<void>;
@@ -58,6 +62,7 @@ function parseBody(text: string, contentType: string | undefined): Record<string
 export async function startSlackStandIn(): Promise<SlackStandIn> {
   const calls: RecordedCall[] = [];
   const failing = new Map<string, string>();
+  const answers = new Map<string, (call: RecordedCall) => Record<string, unknown>>();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = parseBody(await readAll(req), req.headers['content-type']);
@@ -78,9 +83,18 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     const apiMatch = /^\/api\/([\w.]+)$/.exec(url.pathname);
     if (!apiMatch) return reply(404, { ok: false, error: 'unknown_path' });
     const method = apiMatch[1];
-    calls.push({ method, body, receivedAt: performance.now() });
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? body.token;
+    const call: RecordedCall = {
+      method,
+      body,
+      ...(typeof bearer === 'string' ? { token: bearer } : {}),
+      receivedAt: performance.now(),
+    };
+    calls.push(call);
     const error = failing.get(method);
     if (error) return reply(200, { ok: false, error });
+    const answer = answers.get(method);
+    if (answer) return reply(200, answer(call));
     switch (method) {
       case 'auth.test':
         return reply(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T-any', user: 'segments' });
@@ -101,6 +115,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     responseUrl: (id) => `${base}/respond/${id}`,
     calls,
     failing,
+    answers,
     async waitFor(predicate, what, limitMs = 5000) {
       const deadline = Date.now() + limitMs;
       for (;;) {
