@@ -7,7 +7,7 @@
  * BENCH_CONCURRENCY (50), BENCH_WARMUP (100 unmeasured commands first), BENCH_DEBUG=1 (more percentiles), BENCH_CPU_PROF=DIR (profile the app).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startPostgresServer } from '../test/setup/postgres';
@@ -51,7 +51,23 @@ function percentile(sorted: number[], p: number): number {
 interface RunningApp {
   baseUrl: string;
   slack: SlackStandIn;
+  /** CPU time (user + system, ms) the app process has used so far; undefined off Linux. */
+  cpuMs(): number | undefined;
   stop(): Promise<void>;
+}
+
+/** utime + stime of a process from /proc (Linux), in ms: what the app spends per command, whatever else runs. */
+function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticksPerSecond = 100;
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -92,6 +108,7 @@ async function startAppProcess(storeEnv: Record<string, string>): Promise<Runnin
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     slack,
+    cpuMs: () => processCpuMs(child.pid),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -163,6 +180,8 @@ async function benchStore(driver: string, storeEnv: Record<string, string>): Pro
   await waitForAnswers(running, WARMUP_REQUESTS);
   running.slack.calls.length = 0;
   const answerLatencies: number[] = [];
+  const cpuBefore = running.cpuMs();
+  const benchCpuBefore = process.cpuUsage();
   const started = performance.now();
   const {
     ackLatencies,
@@ -173,6 +192,8 @@ async function benchStore(driver: string, storeEnv: Record<string, string>): Pro
   // Answers arrive after the ack; wait for the stragglers (a missing answer counts as an error).
   await waitForAnswers(running, REQUESTS);
   const elapsed = performance.now() - started;
+  const cpuAfter = running.cpuMs();
+  const benchCpu = process.cpuUsage(benchCpuBefore);
   const answered = running.slack.calls.filter((call) => call.method === 'response_url');
   for (const call of answered) {
     const t0 = sentAt.get(call.responseId ?? '');
@@ -184,6 +205,10 @@ async function benchStore(driver: string, storeEnv: Record<string, string>): Pro
   if (process.env.BENCH_DEBUG) {
     const spread = [50, 80, 90, 95, 99, 100].map((p) => `p${p} ${percentile(ackLatencies, p).toFixed(0)} ms`);
     console.error(`${driver} ack latency: ${spread.join(', ')}`);
+    if (cpuBefore !== undefined && cpuAfter !== undefined)
+      console.error(
+        `${driver} CPU per command: app ${((cpuAfter - cpuBefore) / REQUESTS).toFixed(2)} ms, load generator and stand-in ${((benchCpu.user + benchCpu.system) / 1000 / REQUESTS).toFixed(2)} ms (wall ${(elapsed / REQUESTS).toFixed(2)} ms)`,
+      );
   }
   answerLatencies.sort((a, b) => a - b);
   return {

@@ -50,10 +50,10 @@ export async function answerForTeam(
   question: string,
   runRef?: string,
 ): Promise<Answer> {
-  const [runs, predictions] = await Promise.all([
-    deps.store.listRuns(team, { limit: RUNS_PER_ANSWER }),
-    deps.store.listPredictions(team, { limit: PREDICTIONS_PER_ANSWER }),
-  ]);
+  const { runs, predictions } = await deps.store.listRecent(team, {
+    runs: RUNS_PER_ANSWER,
+    predictions: PREDICTIONS_PER_ANSWER,
+  });
   return deps.answerQuestion(question, { runs, predictions, runRef, surface: 'slack' });
 }
 

@@ -5,7 +5,14 @@
 import { createRunStore, type RunStore } from './run-store';
 import { openPgliteDatabase, openPostgresDatabase } from './sql';
 
-export type { ListRunsOptions, ModelListItem, RunStore, SaveRunResult } from './run-store';
+export type {
+  ListRunsOptions,
+  ModelListItem,
+  RecentLimits,
+  RecentRecords,
+  RunStore,
+  SaveRunResult,
+} from './run-store';
 export { hashApiToken, PER_ROW_PREDICTION_FIELDS, toPredictionSummary } from './run-store';
 
 /** Folder of the embedded store when neither `dataDir` nor SEGMENTS_DATA_DIR says otherwise. */

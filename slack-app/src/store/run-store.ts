@@ -26,6 +26,18 @@ export interface ListRunsOptions {
   limit?: number;
 }
 
+/** How many of each kind {@link RunStore.listRecent} returns (each default 50, at most 1000). */
+export interface RecentLimits {
+  runs?: number;
+  predictions?: number;
+}
+
+/** What {@link RunStore.listRecent} returns, each list newest first. */
+export interface RecentRecords {
+  runs: RunSummary[];
+  predictions: PredictionRun[];
+}
+
 /** A saved prediction model as listed: enough to pick one, without its trees. */
 export interface ModelListItem {
   id: string;
@@ -88,6 +100,11 @@ export interface RunStore {
   savePrediction(team: string, run: PredictionRun): Promise<SaveRunResult>;
   /** The team's prediction runs, newest first (createdAt, then save time). */
   listPredictions(team: string, options?: ListRunsOptions): Promise<PredictionRun[]>;
+  /**
+   * The team's newest runs and prediction runs together, in one database round trip: what
+   * {@link listRuns} and {@link listPredictions} return, for callers that need both per request.
+   */
+  listRecent(team: string, limits: RecentLimits): Promise<RecentRecords>;
   /** Issues a new API token for `team`; only its sha-256 is stored, so this is the one time it is shown. */
   createApiToken(team: string, label?: string): Promise<string>;
   /** The team an API token belongs to, or undefined. */
@@ -156,6 +173,47 @@ class SummaryCache<Summary> {
   }
 }
 
+interface RecentIds {
+  runIds: string[];
+  predictionIds: string[];
+}
+
+/**
+ * The newest run and prediction ids per team, kept for the embedded store only: a PGlite folder is
+ * open in one process at a time, so every save goes through this store and drops its team's entry.
+ * A PostgreSQL server can have other writers (more replicas), so it is asked every time.
+ */
+class RecentIdsCache {
+  private readonly entries = new Map<string, { limits: string; ids: RecentIds }>();
+  /** Bumped by every save: a read that was running meanwhile may have seen the old rows. */
+  private generation = 0;
+  constructor(private readonly capacity: number) {}
+  /** Take before reading, hand to {@link set}: a save in between keeps the read out of the cache. */
+  current(): number {
+    return this.generation;
+  }
+  get(team: string, limits: string): RecentIds | undefined {
+    const entry = this.entries.get(team);
+    return entry?.limits === limits ? entry.ids : undefined;
+  }
+  set(team: string, limits: string, ids: RecentIds, readAtGeneration: number): void {
+    if (readAtGeneration !== this.generation) return;
+    this.entries.delete(team);
+    this.entries.set(team, { limits, ids });
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+  invalidate(team: string): void {
+    this.generation++;
+    this.entries.delete(team);
+  }
+}
+
+/** Teams whose newest ids the embedded store keeps in memory. */
+const RECENT_IDS_CACHE_TEAMS = 1000;
+
 /** Summaries kept in memory per store (a run summary is a few kilobytes). */
 const SUMMARY_CACHE_CAPACITY = 2000;
 
@@ -166,7 +224,53 @@ function runStoreOn(
   // Only reads outside transactions fill it: a rolled-back save must not linger in memory.
   cache: SummaryCache<RunSummary> | undefined,
   predictionCache: SummaryCache<PredictionRun> | undefined,
+  // Read outside transactions only (a transaction may see rows that are not committed yet).
+  recentIds: RecentIdsCache | undefined,
+  /** Called by every save, in transactions too: drops the team's newest ids (see RecentIdsCache). */
+  onSave: (team: string) => void,
 ): RunStore {
+  /** The summaries of `ids` (in that order): from the cache, else read and validated once. */
+  async function runSummaries(team: string, ids: string[]): Promise<RunSummary[]> {
+    const missing = cache ? ids.filter((id) => !cache.has(team, id)) : ids;
+    const loaded = new Map<string, RunSummary>();
+    if (missing.length > 0) {
+      const rows = await sql.query<RunRow & { id: string }>(
+        'SELECT id, summary FROM runs WHERE team = $1 AND id = ANY($2::text[])',
+        [team, missing],
+      );
+      for (const row of rows) {
+        const summary = toRunSummary(parseRun(row.summary, 'stored run'));
+        loaded.set(row.id, summary);
+        cache?.set(team, row.id, summary);
+      }
+    }
+    return ids.flatMap((id) => {
+      const summary = loaded.get(id) ?? cache?.get(team, id);
+      return summary ? [summary] : [];
+    });
+  }
+
+  /** The prediction runs of `ids` (in that order), like {@link runSummaries}. */
+  async function predictionSummaries(team: string, ids: string[]): Promise<PredictionRun[]> {
+    const missing = predictionCache ? ids.filter((id) => !predictionCache.has(team, id)) : ids;
+    const loaded = new Map<string, PredictionRun>();
+    if (missing.length > 0) {
+      const rows = await sql.query<{ id: string; body: unknown }>(
+        'SELECT id, body FROM predictions WHERE team = $1 AND id = ANY($2::text[])',
+        [team, missing],
+      );
+      for (const row of rows) {
+        const run = toPredictionSummary(parsePredictionRun(row.body, 'stored prediction run'));
+        loaded.set(row.id, run);
+        predictionCache?.set(team, row.id, run);
+      }
+    }
+    return ids.flatMap((id) => {
+      const run = loaded.get(id) ?? predictionCache?.get(team, id);
+      return run ? [run] : [];
+    });
+  }
+
   const store: RunStore = {
     driver: db.driver,
     database: db,
@@ -189,35 +293,22 @@ function runStoreOn(
           valid.assignments === undefined ? null : JSON.stringify(valid.assignments),
         ],
       );
+      // After the write: a listing read while it ran must not be kept (see RecentIdsCache).
+      onSave(team);
       return { created: inserted.length > 0, id: valid.id };
     },
 
     async listRuns(team, options = {}) {
       requireTeam(team);
-      const limit = listLimit(options);
       const idRows = await sql.query<{ id: string }>(
         `SELECT id FROM runs WHERE team = $1
          ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2`,
-        [team, limit],
+        [team, listLimit(options)],
       );
-      const ids = idRows.map((row) => row.id);
-      const missing = cache ? ids.filter((id) => !cache.has(team, id)) : ids;
-      const loaded = new Map<string, RunSummary>();
-      if (missing.length > 0) {
-        const rows = await sql.query<RunRow & { id: string }>(
-          'SELECT id, summary FROM runs WHERE team = $1 AND id = ANY($2::text[])',
-          [team, missing],
-        );
-        for (const row of rows) {
-          const summary = toRunSummary(parseRun(row.summary, 'stored run'));
-          loaded.set(row.id, summary);
-          cache?.set(team, row.id, summary);
-        }
-      }
-      return ids.flatMap((id) => {
-        const summary = loaded.get(id) ?? cache?.get(team, id);
-        return summary ? [summary] : [];
-      });
+      return runSummaries(
+        team,
+        idRows.map((row) => row.id),
+      );
     },
 
     async getRun(team, idOrName) {
@@ -301,6 +392,7 @@ function runStoreOn(
          RETURNING id`,
         [team, summary.id, summary.modelId, summary.name, summary.createdAt, JSON.stringify(summary)],
       );
+      onSave(team);
       return { created: inserted.length > 0, id: summary.id };
     },
 
@@ -311,24 +403,38 @@ function runStoreOn(
          ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2`,
         [team, listLimit(options)],
       );
-      const ids = idRows.map((row) => row.id);
-      const missing = predictionCache ? ids.filter((id) => !predictionCache.has(team, id)) : ids;
-      const loaded = new Map<string, PredictionRun>();
-      if (missing.length > 0) {
-        const rows = await sql.query<{ id: string; body: unknown }>(
-          'SELECT id, body FROM predictions WHERE team = $1 AND id = ANY($2::text[])',
-          [team, missing],
+      return predictionSummaries(
+        team,
+        idRows.map((row) => row.id),
+      );
+    },
+
+    async listRecent(team, limits) {
+      requireTeam(team);
+      // One round trip for both id lists (a query costs a syscall and a wake-up of the server, or a
+      // pass through PGlite's WASM); ARRAY(subquery) keeps the subquery's order.
+      const runLimit = listLimit({ limit: limits.runs });
+      const predictionLimit = listLimit({ limit: limits.predictions });
+      const limitsKey = `${runLimit}/${predictionLimit}`;
+      let ids = recentIds?.get(team, limitsKey);
+      if (!ids) {
+        const readAt = recentIds?.current() ?? 0;
+        const [row] = await sql.query<{ run_ids: string[]; prediction_ids: string[] }>(
+          `SELECT
+             ARRAY(SELECT id FROM runs WHERE team = $1
+                   ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2) AS run_ids,
+             ARRAY(SELECT id FROM predictions WHERE team = $1
+                   ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $3) AS prediction_ids`,
+          [team, runLimit, predictionLimit],
         );
-        for (const row of rows) {
-          const run = toPredictionSummary(parsePredictionRun(row.body, 'stored prediction run'));
-          loaded.set(row.id, run);
-          predictionCache?.set(team, row.id, run);
-        }
+        ids = { runIds: row?.run_ids ?? [], predictionIds: row?.prediction_ids ?? [] };
+        recentIds?.set(team, limitsKey, ids, readAt);
       }
-      return ids.flatMap((id) => {
-        const run = loaded.get(id) ?? predictionCache?.get(team, id);
-        return run ? [run] : [];
-      });
+      const [runs, predictions] = await Promise.all([
+        runSummaries(team, ids.runIds),
+        predictionSummaries(team, ids.predictionIds),
+      ]);
+      return { runs, predictions };
     },
 
     async createApiToken(team, label) {
@@ -353,7 +459,20 @@ function runStoreOn(
     transaction(work) {
       // Nested calls join the outer transaction instead of opening a second connection.
       if (inTransaction) return work(store);
-      return db.transaction((tx) => work(runStoreOn(tx, db, true, undefined, undefined)));
+      // A read outside may have cached the ids meanwhile: drop them again once the transaction ends.
+      const saved = new Set<string>();
+      return db
+        .transaction((tx) =>
+          work(
+            runStoreOn(tx, db, true, undefined, undefined, undefined, (team) => {
+              saved.add(team);
+              onSave(team);
+            }),
+          ),
+        )
+        .finally(() => {
+          for (const team of saved) onSave(team);
+        });
     },
 
     close: () => db.close(),
@@ -367,11 +486,14 @@ function runStoreOn(
  */
 export async function createRunStore(db: SqlDatabase): Promise<RunStore> {
   await migrate(db);
+  const recentIds = db.driver === 'pglite' ? new RecentIdsCache(RECENT_IDS_CACHE_TEAMS) : undefined;
   return runStoreOn(
     db,
     db,
     false,
     new SummaryCache<RunSummary>(SUMMARY_CACHE_CAPACITY),
     new SummaryCache<PredictionRun>(SUMMARY_CACHE_CAPACITY),
+    recentIds,
+    (team) => recentIds?.invalidate(team),
   );
 }
