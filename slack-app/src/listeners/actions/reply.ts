@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { type ButtonValue, decodeButtonValue } from '../../blocks/actions';
 import type { SlackMessage } from '../../blocks/answer';
+import { respondAndRelease } from '../respond';
 
 export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
@@ -21,7 +22,11 @@ export function buttonValue(args: ButtonArgs): ButtonValue | undefined {
  */
 export async function replyPrivately(args: ButtonArgs, message: SlackMessage): Promise<void> {
   if (args.body.response_url) {
-    await args.respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    await respondAndRelease(args.respond, {
+      response_type: 'ephemeral',
+      replace_original: false,
+      ...message,
+    });
     return;
   }
   await args.client.chat.postMessage({ channel: args.body.user.id, ...message });

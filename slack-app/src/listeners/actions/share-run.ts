@@ -2,6 +2,7 @@ import { escapeSlackText } from '../../blocks/escape';
 import { renderRunSummary } from '../../blocks/run-summary';
 import { shareRunModal } from '../../blocks/share-modal';
 import type { ListenerDeps } from '../deps';
+import { respondAndRelease } from '../respond';
 import { type ButtonArgs, buttonValue, replyPrivately, runNotFoundMessage, teamOf } from './reply';
 
 /**
@@ -17,7 +18,7 @@ export function shareRun(deps: ListenerDeps) {
     const run = await deps.store.getRun(team, value.runId);
     if (!run) return replyPrivately(args, runNotFoundMessage());
     if (args.body.response_url) {
-      await args.respond({
+      await respondAndRelease(args.respond, {
         response_type: 'in_channel',
         replace_original: false,
         text: `Segmentation run ${escapeSlackText(run.name)}, shared by <@${args.body.user.id}>`,

@@ -5,6 +5,7 @@ import { createSheetsClient, SheetsAccessError, type SheetsClient } from '../../
 import { connectSheet, type ImportResult, syncSheets } from '../../sheets/sync';
 import type { RunStore } from '../../store';
 import type { ListenerDeps } from '../deps';
+import { respondAndRelease } from '../respond';
 
 /** `/segments connect-sheet <URL or id>` and `/segments sync`. */
 const SHEET_SUBCOMMAND = /^\s*(connect-sheet|sync)(?:\s+([\s\S]*))?$/i;
@@ -37,7 +38,7 @@ export async function sheetSubcommand(
     text: command.text ?? '',
     userId: command.user_id,
   });
-  await respond({ response_type: 'ephemeral', ...message });
+  await respondAndRelease(respond, { response_type: 'ephemeral', ...message });
 }
 
 /**

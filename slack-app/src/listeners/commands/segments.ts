@@ -1,11 +1,14 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { replyTo } from '../../conversation';
 import type { ListenerDeps } from '../deps';
+import { postToResponseUrl } from '../respond';
 import { isSheetSubcommand, sheetSubcommand } from './connect-sheet';
 
 /**
- * `/segments <subcommand or question>`: acknowledges at once (Slack allows 3 s), then answers through
- * `respond` — privately, except `share`, which posts the run in the channel.
+ * `/segments <subcommand or question>`: acknowledges at once (Slack allows 3 s) — before any store
+ * or answer work, which would delay the ack — then posts the answer to the command's response_url
+ * (what `respond` does, on a keep-alive pool) — privately, except `share`, which posts the run in
+ * the channel.
  */
 export function segmentsCommand(deps: ListenerDeps) {
   return async ({ command, ack, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
@@ -17,6 +20,6 @@ export function segmentsCommand(deps: ListenerDeps) {
       surface: 'command',
       userId: command.user_id,
     });
-    await respond({ response_type: reply.visibility, ...reply.message });
+    await postToResponseUrl(command.response_url, { response_type: reply.visibility, ...reply.message });
   };
 }
