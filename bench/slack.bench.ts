@@ -4,7 +4,7 @@
  * throwaway PostgreSQL server. Prints p50/p99 latency of the HTTP ack and of the answer (until the
  * app's post reaches the response_url), and the errors. Goal: 0 errors, p99 < 300 ms.
  * The app runs as `npm start` runs it, in its own process. Environment: BENCH_REQUESTS (500),
- * BENCH_CONCURRENCY (50), BENCH_WARMUP (100 unmeasured commands first), BENCH_DEBUG=1 (more percentiles), BENCH_CPU_PROF=DIR (profile the app).
+ * BENCH_CONCURRENCY (50), BENCH_WARMUP (100 unmeasured commands first), BENCH_DEBUG=1 (more percentiles, the slowest acks by send time, CPU per command of the app and of this process), BENCH_CPU_PROF=DIR (profile the app).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -121,6 +121,7 @@ async function startAppProcess(storeEnv: Record<string, string>): Promise<Runnin
 /** Sends `count` signed slash commands, `concurrency` at a time; returns ack latencies and errors. */
 async function sendCommands(running: RunningApp, count: number, concurrency: number, prefix: string) {
   const ackLatencies: number[] = [];
+  const ackTimeline: [number, number][] = [];
   const sentAt = new Map<string, number>();
   let errors = 0;
   let next = 0;
@@ -141,13 +142,24 @@ async function sendCommands(running: RunningApp, count: number, concurrency: num
         });
         await response.arrayBuffer();
         if (response.status !== 200) errors++;
-        else ackLatencies.push(performance.now() - t0);
+        else {
+          const latency = performance.now() - t0;
+          ackLatencies.push(latency);
+          ackTimeline.push([t0, latency]);
+        }
       } catch {
         errors++;
       }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+  if (process.env.BENCH_DEBUG) {
+    const first = ackTimeline[0]?.[0] ?? 0;
+    const slowest = [...ackTimeline].sort((a, b) => b[1] - a[1]).slice(0, 12);
+    console.error(
+      `${prefix} slowest acks (sent at +ms: took ms): ${slowest.map(([t, d]) => `+${(t - first).toFixed(0)}: ${d.toFixed(0)}`).join(', ')}`,
+    );
+  }
   return { ackLatencies, sentAt, errors };
 }
 
