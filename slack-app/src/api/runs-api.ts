@@ -7,7 +7,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import { $ZodError } from 'zod/v4/core';
-import { isSegmentationError } from '../../../core/src/errors';
+import { isSegmentationError, type SegmentationError } from '../../../core/src/errors';
 import { type PredictionRun, parsePredictionRun } from '../../../core/src/model-schema';
 import { parseRun, type RunSummary, toRunSummary } from '../../../core/src/run-schema';
 import type { RunStore } from '../store';
@@ -77,6 +77,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** 400 for a body that is not a valid run or prediction run: the message and one issue per problem. */
+function rejectInvalidRun(res: ServerResponse, error: SegmentationError): void {
+  sendJson(res, 400, { error: 'invalid_run', message: error.message, issues: issuesOf(error) });
 }
 
 /** The readable issues of a rejected run: one `{ path, message }` per problem. */
@@ -238,11 +243,7 @@ export function runsApiRoutes(options: RunsApiOptions): CustomRoute[] {
             prediction = parsePredictionRun(input, 'posted prediction run');
           } catch (error) {
             if (!isSegmentationError(error)) throw error;
-            return sendJson(res, 400, {
-              error: 'invalid_run',
-              message: error.message,
-              issues: issuesOf(error),
-            });
+            return rejectInvalidRun(res, error);
           }
           // Privacy: the store keeps the summary only; per-row predictions are dropped there.
           const saved = await options.store.savePrediction(team, prediction);
@@ -258,11 +259,7 @@ export function runsApiRoutes(options: RunsApiOptions): CustomRoute[] {
           run = parseRun(input, 'posted run');
         } catch (error) {
           if (!isSegmentationError(error)) throw error;
-          return sendJson(res, 400, {
-            error: 'invalid_run',
-            message: error.message,
-            issues: issuesOf(error),
-          });
+          return rejectInvalidRun(res, error);
         }
         // Privacy: per-row assignments never reach the server's store, even if a client sends them.
         const saved = await options.store.saveRun(team, toRunSummary(run));

@@ -176,15 +176,18 @@ export function postToSlackEvents(
   });
 }
 
-/** A slash command's form body, as Slack sends it. */
-export function slashCommandBody(options: {
+/** What identifies a test slash command; the rest of Slack's fields are fixed. */
+export interface SlashCommandOptions {
   team: string;
   text: string;
   responseUrl: string;
   user?: string;
   channel?: string;
-}): string {
-  return new URLSearchParams({
+}
+
+/** A `/segments` slash command's fields, as Slack sends them (form body over HTTP, payload over Socket Mode). */
+export function slashCommandFields(options: SlashCommandOptions): Record<string, string> {
+  return {
     token: 'legacy-verification-token',
     team_id: options.team,
     team_domain: 'example',
@@ -198,7 +201,12 @@ export function slashCommandBody(options: {
     is_enterprise_install: 'false',
     response_url: options.responseUrl,
     trigger_id: '123.456.abc',
-  }).toString();
+  };
+}
+
+/** A slash command's form body, as Slack sends it. */
+export function slashCommandBody(options: SlashCommandOptions): string {
+  return new URLSearchParams(slashCommandFields(options)).toString();
 }
 
 /** An Events API envelope around `event`, as JSON text. */

@@ -11,7 +11,13 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { eventCallbackBody, type SlackStandIn, startSlackStandIn } from './slack-stand-in';
+import {
+  eventCallbackBody,
+  type SlackStandIn,
+  type SlashCommandOptions,
+  slashCommandFields,
+  startSlackStandIn,
+} from './slack-stand-in';
 
 /** RFC 6455 §1.3: the server proves it read the key by hashing it with this fixed GUID. */
 const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -240,33 +246,12 @@ export async function startSocketModeStandIn(options: { appId?: string } = {}): 
 }
 
 /** A `/segments` slash command envelope (payload fields as Slack sends them over Socket Mode). */
-export function slashCommandEnvelope(options: {
-  envelopeId: string;
-  team: string;
-  text: string;
-  responseUrl: string;
-  user?: string;
-  channel?: string;
-}): SocketEnvelope {
+export function slashCommandEnvelope(options: SlashCommandOptions & { envelopeId: string }): SocketEnvelope {
   return {
     envelope_id: options.envelopeId,
     type: 'slash_commands',
     accepts_response_payload: true,
-    payload: {
-      token: 'legacy-verification-token',
-      team_id: options.team,
-      team_domain: 'example',
-      channel_id: options.channel ?? 'C-general',
-      channel_name: 'general',
-      user_id: options.user ?? 'U-alice',
-      user_name: 'alice',
-      command: '/segments',
-      text: options.text,
-      api_app_id: 'A-segments',
-      is_enterprise_install: 'false',
-      response_url: options.responseUrl,
-      trigger_id: '123.456.abc',
-    },
+    payload: slashCommandFields(options),
   };
 }
 
