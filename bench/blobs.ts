@@ -5,7 +5,7 @@
  * to 6 decimals so the CSV handed to scikit-learn holds exactly the numbers we cluster.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { createRandom, randomNormal } from '../core/src/random';
+import { createRandom, randomNormal } from '@segments/core';
 
 export interface Blobs {
   points: Float64Array;

@@ -20,9 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { kmeans } from '../core/src/kmeans';
-import { segmentTable } from '../core/src/segment';
-import { type Cell, parseDelimited, tableFromCells } from '../core/src/table';
+import { type Cell, kmeans, parseDelimited, segmentTable, tableFromCells } from '@segments/core';
 import { gaussianBlobs, writeBlobsCsv } from './blobs';
 
 const AUTOMOBILE = '/work/shared/data/automobile_train.csv';

@@ -18,7 +18,7 @@ import {
   signSlackRequest,
   slashCommandBody,
   startSlackStandIn,
-} from '../test/slack-app/helpers/slack-stand-in';
+} from '../test/standins/slack-web-api';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);

@@ -2,7 +2,7 @@
  * Turning failures into what a terminal user should see: one line naming the file, row, column or
  * option, and an exit code (1 user error, 2 usage error). Anything else is a bug and keeps its stack.
  */
-import { isSegmentationError } from '../../core/src/index';
+import { isSegmentationError } from '@segments/core';
 import { CliError } from './files';
 import { type CliIo, EXIT_USAGE, EXIT_USER_ERROR, UsageError } from './io';
 import { USAGE } from './usage';

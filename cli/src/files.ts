@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { parseDelimited, SegmentationError, type Table } from '../../core/src/index';
+import { parseDelimited, SegmentationError, type Table } from '@segments/core';
 
 /** A user-facing failure outside core (file missing, unwritable): exit code 1. */
 export class CliError extends Error {

@@ -1,7 +1,7 @@
 /**
  * Plain-text rendering for the terminal: aligned tables and the readable run summary.
  */
-import { featureLabel, type ProfileEntry, type Run } from '../../core/src/index';
+import { featureLabel, type ProfileEntry, type Run } from '@segments/core';
 
 /** Left-aligned text columns, right-aligned numbers; two spaces between columns. */
 export function formatTable(

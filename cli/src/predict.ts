@@ -2,9 +2,9 @@
  * The CLI side of prediction: read a saved model file, predict a table with core, and format the
  * result. `segments assign <new.csv> --run model.json` calls these; all the work is in core.
  */
-import { type PredictionResult, predictTable } from '../../core/src/classifier';
-import { type PredictionModel, parseModel } from '../../core/src/model-schema';
-import type { Table } from '../../core/src/table';
+
+import type { Table } from '@segments/core';
+import { type PredictionModel, type PredictionResult, parseModel, predictTable } from '@segments/core';
 import { readJsonFile } from './files';
 
 /**

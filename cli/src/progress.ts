@@ -1,7 +1,7 @@
 /**
  * A one-line progress bar on stderr for long runs; silent when stderr is not a terminal (pipes, CI).
  */
-import type { Progress } from '../../core/src/index';
+import type { Progress } from '@segments/core';
 import type { CliIo } from './io';
 
 const WIDTH = 24;

@@ -4,13 +4,13 @@
  * sheet with charts, the kept run), then keeps the run in the local store — last, so a failed write
  * never leaves a saved run whose columns are missing.
  */
-import type { SegmentOptions } from '../../core/src/index';
+import type { SegmentOptions } from '@segments/core';
 import {
   createSheetsClient,
   parseSpreadsheetId,
   SheetsAccessError,
   segmentSheet,
-} from '../../slack-app/src/sheets/index';
+} from '@segments/sheets-api';
 import { CliError } from './files';
 import { formatRunSummary } from './format';
 import { type CliIo, EXIT_OK, UsageError } from './io';

@@ -3,8 +3,8 @@
  * default ./.segments; DATABASE_URL for a server), always as team `local`.
  */
 import { resolve } from 'node:path';
-import type { Run } from '../../core/src/index';
-import { openRunStore, type RunStore } from '../../slack-app/src/store/index';
+import type { Run } from '@segments/core';
+import { openRunStore, type RunStore } from '@segments/store';
 import type { CliIo } from './io';
 
 export const LOCAL_TEAM = 'local';

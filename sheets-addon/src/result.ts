@@ -3,7 +3,7 @@
  * or `{ ok: false, error }` with a message for a person. Only bugs throw (they reach the failure
  * handler and Stackdriver); user errors from core become `{ ok: false }`.
  */
-import { isSegmentationError } from '../../core/src/errors';
+import { isSegmentationError } from '@segments/core';
 
 /** A failure a person can act on. */
 export interface Failure {

@@ -4,22 +4,26 @@
  * exactly as it was. Each returns a plain JSON-safe `{ ok: true, … }` or `{ ok: false, error }`.
  */
 import * as z from 'zod/mini';
-import '../../core/src/zod-locale';
-import { assignTable } from '../../core/src/assign';
-import { predictTable, trainClassifier } from '../../core/src/classifier';
-import { categoryOf, inferColumns } from '../../core/src/columns';
-import { SegmentationError } from '../../core/src/errors';
-import { type Run, type RunSummary, toRunSummary } from '../../core/src/run-schema';
-import { segmentTable } from '../../core/src/segment';
+import '@segments/core';
+import type { Table } from '@segments/core';
 import {
+  assignTable,
+  categoryOf,
   decodeRunRows,
   encodeAssignmentColumns,
   encodePredictionColumns,
   encodeSummaryForTable,
+  inferColumns,
   planOutputColumns,
   planPredictionColumns,
-} from '../../core/src/sheet-layout';
-import type { Table } from '../../core/src/table';
+  predictTable,
+  type Run,
+  type RunSummary,
+  SegmentationError,
+  segmentTable,
+  toRunSummary,
+  trainClassifier,
+} from '@segments/core';
 import { AddonUserError, type Result, serve } from './result';
 import { publicSettings, readSettings, writeSettings } from './settings';
 import {

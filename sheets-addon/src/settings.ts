@@ -3,7 +3,7 @@
  * connect` issued. Kept in UserProperties (per user, never shared with other editors of the sheet).
  */
 import * as z from 'zod/mini';
-import '../../core/src/zod-locale';
+import '@segments/core';
 import { AddonUserError } from './result';
 
 const SERVER_URL_KEY = 'customerSegments.serverUrl';

@@ -1,6 +1,8 @@
-import type { Run } from '../../core/src/run-schema';
+import type { Run } from '@segments/core';
 import {
+  type Cell,
   type ColumnMetadata,
+  columnLetter,
   customerTable,
   encodeRunRows,
   findOutputColumns,
@@ -17,8 +19,8 @@ import {
   type SheetValue,
   SUMMARY_SHEET_NAME,
   type SummarySheetLayout,
-} from '../../core/src/sheet-layout';
-import { type Cell, columnLetter, type Table } from '../../core/src/table';
+  type Table,
+} from '@segments/core';
 import { AddonUserError } from './result';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -1,12 +1,12 @@
 /**
  * `npm start`: reads the configuration, opens the run store, builds the app, starts it.
  */
-import { answerQuestion } from '../../core/src/answers';
+import { answerQuestion } from '@segments/core';
+import { createSheetsClient } from '@segments/sheets-api';
+import { openRunStore } from '@segments/store';
 import { loadSlackAppConfig } from './config';
 import { createSlackApp } from './create-app';
-import { createSheetsClient } from './sheets/client';
-import { sheetSyncMinutes, startSheetSync } from './sheets/sync';
-import { openRunStore } from './store';
+import { sheetSyncMinutes, startSheetSync } from './sheet-sync/sync';
 
 async function main(): Promise<number> {
   const loaded = loadSlackAppConfig(process.env);

@@ -3,10 +3,10 @@
  * answer engine, and handles the two subcommands with side effects (connect issues a token; share
  * posts a run to the channel). Shared by the slash command, mentions, DMs and buttons.
  */
-import type { Answer, AnswerContext } from '../../core/src/answer-model';
+import type { Answer, AnswerContext } from '@segments/core';
+import type { RunStore } from '@segments/store';
 import { renderAnswer, type SlackMessage } from './blocks/answer';
 import { escapeSlackText } from './blocks/escape';
-import type { RunStore } from './store';
 
 /** Core's answer engine, as the app receives it (tests and benches pass the real one). */
 export type AnswerQuestion = (question: string, context: AnswerContext) => Answer;

@@ -4,12 +4,12 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { RunStore } from '@segments/store';
 import { App, type Authorize, buildReceiverRoutes, type CustomRoute, LogLevel, webApi } from '@slack/bolt';
 import { runsApiRoutes } from './api/runs-api';
 import type { SlackAppConfig } from './config';
 import type { AnswerQuestion } from './conversation';
 import { registerListeners } from './listeners';
-import type { RunStore } from './store';
 
 export interface SlackAppDeps {
   store: RunStore;

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CliIo } from '../../cli/src/io';
-import { main } from '../../cli/src/main';
+import type { CliIo } from '@segments/cli';
+import { main } from '@segments/cli';
 
 export interface CliResult {
   code: number;

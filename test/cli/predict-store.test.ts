@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Answer } from '@segments/core';
+import { parseModel } from '@segments/core';
+import { openRunStore } from '@segments/store';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Answer } from '../../core/src/answer-model';
-import { parseModel } from '../../core/src/model-schema';
-import { openRunStore } from '../../slack-app/src/store';
 import { makeWorkspace, runCli } from './cli-harness';
 
 const DATA = '/work/shared/data';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Answer } from '@segments/core';
+import { openRunStore } from '@segments/store';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Answer } from '../../core/src/answer-model';
-import { openRunStore } from '../../slack-app/src/store';
 import { BUDGET, sampleRun, VIP } from '../slack-app/helpers/sample-run';
 import { makeWorkspace, runCli } from './cli-harness';
 

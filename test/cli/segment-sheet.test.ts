@@ -1,17 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseDelimited } from '../../core/src/index';
-import { segmentTable } from '../../core/src/segment';
 import {
   encodeAssignmentColumns,
   encodeRunRows,
   encodeSummarySheet,
   METADATA_KEYS,
+  parseDelimited,
   RUNS_SHEET_HEADERS,
   RUNS_SHEET_NAME,
   type SheetValue,
-} from '../../core/src/sheet-layout';
+  segmentTable,
+} from '@segments/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { largeSheetValues, makeServiceAccountKey, mallSheetValues } from '../sheets-api/fixtures';
-import { type SheetsStandIn, startSheetsStandIn } from '../sheets-api/stand-in';
+import { type SheetsStandIn, startSheetsStandIn } from '../standins/sheets-rest';
 import { makeWorkspace, runCli } from './cli-harness';
 
 const TOKEN = 'ya29.test-token';

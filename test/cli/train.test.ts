@@ -1,19 +1,19 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { defaultModelPath, trainCommand } from '../../cli/src/commands/train';
-import type { CliIo } from '../../cli/src/io';
-import { main } from '../../cli/src/main';
+import type { CliIo } from '@segments/cli';
 import {
+  defaultModelPath,
   formatPrediction,
   looksLikeModelFile,
+  main,
   predictFile,
   predictionColumns,
   readModelFile,
-} from '../../cli/src/predict';
-import { parseModel } from '../../core/src/model-schema';
-import { parseDelimited } from '../../core/src/table';
+  trainCommand,
+} from '@segments/cli';
+import { parseDelimited, parseModel } from '@segments/core';
+import { describe, expect, it } from 'vitest';
 
 function captureIo(cwd: string): CliIo & { out: () => string; err: () => string } {
   let out = '';

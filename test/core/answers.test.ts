@@ -1,18 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import type { AnswerContext } from '../../core/src/answer-model';
+import type { AnswerContext } from '@segments/core';
 import {
   answerQuestion,
   compareSegments,
+  damerauLevenshtein,
   findPredictionRun,
   findRun,
+  isCloseMatch,
+  parseDelimited,
   rankedForGoal,
   resolveSegment,
-} from '../../core/src/answers';
-import { toRunSummary } from '../../core/src/run-schema';
-import { segmentTable } from '../../core/src/segment';
-import { parseDelimited } from '../../core/src/table';
-import { damerauLevenshtein, isCloseMatch } from '../../core/src/text-match';
+  segmentTable,
+  toRunSummary,
+} from '@segments/core';
+import { describe, expect, it } from 'vitest';
 import { makePredictionRun } from '../helpers/make-prediction';
 import { makeRun as makeFullRun } from '../helpers/make-run';
 

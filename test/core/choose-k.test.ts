@@ -1,7 +1,13 @@
+import {
+  autoKCandidates,
+  chooseK,
+  createRandom,
+  elbowK,
+  kmeans,
+  randomNormal,
+  recommendK,
+} from '@segments/core';
 import { describe, expect, it } from 'vitest';
-import { autoKCandidates, chooseK, elbowK, recommendK } from '../../core/src/choose-k';
-import { kmeans } from '../../core/src/kmeans';
-import { createRandom, randomNormal } from '../../core/src/random';
 
 /** Three tight blobs of 40 points in 2-D, far apart. */
 function threeBlobs(): { points: Float64Array; n: number } {

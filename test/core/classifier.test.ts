@@ -1,21 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import {
+  type BinnedFeature,
+  type Cell,
   classificationMetrics,
-  predictTable,
-  stratifiedSplit,
-  toPredictionRun,
-  trainClassifier,
-} from '../../core/src/classifier';
-import { SegmentationError } from '../../core/src/errors';
-import { type BinnedFeature, fitBoostedTrees, predictBoostedTrees } from '../../core/src/gradient-boosting';
-import {
+  fitBoostedTrees,
   isModelRecord,
   type PredictionModel,
+  parseDelimited,
   parseModel,
   parsePredictionRun,
-} from '../../core/src/model-schema';
-import { type Cell, parseDelimited, tableFromCells } from '../../core/src/table';
+  predictBoostedTrees,
+  predictTable,
+  SegmentationError,
+  stratifiedSplit,
+  tableFromCells,
+  toPredictionRun,
+  trainClassifier,
+} from '@segments/core';
+import { describe, expect, it } from 'vitest';
 
 const DATA = '/work/shared/data';
 

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
+import {
+  defaultFeatureColumns,
+  inferColumns,
+  parseDelimited,
+  parseNumberCell,
+  roleFromHeader,
+  tableFromCells,
+} from '@segments/core';
 import { describe, expect, it } from 'vitest';
-import { defaultFeatureColumns, inferColumns, parseNumberCell } from '../../core/src/columns';
-import { roleFromHeader } from '../../core/src/roles';
-import { parseDelimited, tableFromCells } from '../../core/src/table';
 
 const fixture = (name: string) =>
   parseDelimited(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
+import {
+  createRandom,
+  isSegmentationError,
+  kmeans,
+  kmeansPlusPlus,
+  parseDelimited,
+  segmentTable,
+} from '@segments/core';
 import { kmeans as mlKMeans } from 'ml-kmeans';
 import { describe, expect, it } from 'vitest';
-import { isSegmentationError } from '../../core/src/errors';
-import { kmeans, kmeansPlusPlus } from '../../core/src/kmeans';
-import { createRandom } from '../../core/src/random';
-import { segmentTable } from '../../core/src/segment';
-import { parseDelimited } from '../../core/src/table';
 
 const mallTable = parseDelimited(
   readFileSync(new URL('../fixtures/mall_customers.csv', import.meta.url), 'utf8'),

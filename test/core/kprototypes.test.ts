@@ -1,7 +1,12 @@
+import {
+  createRandom,
+  defaultGamma,
+  isSegmentationError,
+  kprototypes,
+  type MixedData,
+  mixedCost,
+} from '@segments/core';
 import { describe, expect, it } from 'vitest';
-import { isSegmentationError } from '../../core/src/errors';
-import { defaultGamma, kprototypes, type MixedData, mixedCost } from '../../core/src/kprototypes';
-import { createRandom } from '../../core/src/random';
 
 /** Six customers: (spend, channel code). Two obvious groups: low spend online, high spend in store. */
 function toyData(): MixedData {

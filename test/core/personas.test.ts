@@ -1,6 +1,6 @@
+import type { Feature } from '@segments/core';
+import { levelOf, namePersonas, profileSegment } from '@segments/core';
 import { describe, expect, it } from 'vitest';
-import { levelOf, namePersonas, profileSegment } from '../../core/src/personas';
-import type { Feature } from '../../core/src/run-schema';
 
 const income: Feature = { name: 'Annual Income (k$)', kind: 'numeric', role: 'income', mean: 60, std: 20 };
 const spending: Feature = {

@@ -1,6 +1,5 @@
+import { prepareFeatures, tableFromCells } from '@segments/core';
 import { describe, expect, it } from 'vitest';
-import { prepareFeatures } from '../../core/src/prepare';
-import { tableFromCells } from '../../core/src/table';
 
 // Ages 20, 30, 40 and a missing one; plans A, B, A, A.
 const table = tableFromCells([

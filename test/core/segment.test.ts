@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
+import {
+  assignTable,
+  isSegmentationError,
+  newRecordId,
+  type Progress,
+  parseDelimited,
+  parseRun,
+  type Run,
+  segmentTable,
+  toRunSummary,
+} from '@segments/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assignTable } from '../../core/src/assign';
-import { isSegmentationError } from '../../core/src/errors';
-import { newRecordId } from '../../core/src/ids';
-import { parseRun, type Run, toRunSummary } from '../../core/src/run-schema';
-import { type Progress, segmentTable } from '../../core/src/segment';
-import { parseDelimited } from '../../core/src/table';
 
 const mall = parseDelimited(
   readFileSync(new URL('../fixtures/mall_customers.csv', import.meta.url), 'utf8'),

@@ -1,5 +1,3 @@
-import { describe, expect, it } from 'vitest';
-import { parseRun, type Run } from '../../core/src/run-schema';
 import {
   CHUNK_PREFIX,
   customerTable,
@@ -13,13 +11,16 @@ import {
   MAX_CELL_CHARS,
   METADATA_KEYS,
   PERSONA_HEADER,
+  parseRun,
   plainText,
   planOutputColumns,
   planPredictionColumns,
   RUNS_SHEET_HEADERS,
+  type Run,
   rangeOf,
   SEGMENT_HEADER,
-} from '../../core/src/sheet-layout';
+} from '@segments/core';
+import { describe, expect, it } from 'vitest';
 
 /** A small hand-made run: 2 segments over income and spending, 4 customers, the third dropped. */
 function sampleRun(overrides: Partial<Run> = {}): Run {

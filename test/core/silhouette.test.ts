@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
 import {
   type DistanceSpace,
   distanceOf,
   euclideanPairDistance,
   silhouette,
   silhouetteScorer,
-} from '../../core/src/silhouette';
+} from '@segments/core';
+import { describe, expect, it } from 'vitest';
 
 describe('silhouette', () => {
   // Points 0, 1, 4, 5 on a line, clusters {0, 1} and {4, 5}.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { columnLetter, parseDelimited, tableFromCells } from '@segments/core';
 import { describe, expect, it } from 'vitest';
-import { columnLetter, parseDelimited, tableFromCells } from '../../core/src/table';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 

@@ -4,14 +4,16 @@
  *
  *   makePredictionRun({ id: 'p1', segments: [{ label: 'A', size: 10 }, { label: 'D', size: 30 }] })
  */
-import { segmentDisplayName, trainClassifier } from '../../core/src/classifier';
 import {
+  type Cell,
   MODEL_SCHEMA_VERSION,
   type PredictionModel,
   type PredictionRun,
   parsePredictionRun,
-} from '../../core/src/model-schema';
-import { type Cell, tableFromCells } from '../../core/src/table';
+  segmentDisplayName,
+  tableFromCells,
+  trainClassifier,
+} from '@segments/core';
 
 export interface PredictedSegmentSpec {
   label: string;

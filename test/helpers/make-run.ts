@@ -6,8 +6,8 @@
  * Segments get their index from their position, share = size / total, priority = position + 1 unless
  * given, and a playbook centroid, profile and strategy from their key (or neutral ones without a key).
  */
-import type { PersonaKey, Run, Segment } from '../../core/src/run-schema';
-import { parseRun } from '../../core/src/run-schema';
+import type { PersonaKey, Run, Segment } from '@segments/core';
+import { parseRun } from '@segments/core';
 
 /** A segment as a test describes it; everything but name and size has a default. */
 export interface SegmentSpec {

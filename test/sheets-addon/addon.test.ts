@@ -1,15 +1,18 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   decodeRunRows,
   METADATA_KEYS,
+  parseDelimited,
   RUNS_SHEET_NAME,
   SUMMARY_SHEET_NAME,
-} from '../../core/src/sheet-layout';
-import { parseDelimited } from '../../core/src/table';
+} from '@segments/core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildAddon } from '../../scripts/build-addon.mjs';
+import { LockRegistry } from '../standins/apps-script/lock';
+import { type Cell, StandinRange, type StandinSpreadsheet } from '../standins/apps-script/spreadsheet';
+import type { FetchHandler } from '../standins/apps-script/url-fetch';
 import {
   createSpreadsheet,
   type LoadAddonOptions,
@@ -17,9 +20,6 @@ import {
   readValues,
   snapshotSpreadsheet,
 } from './load-addon';
-import { LockRegistry } from './standin/lock';
-import { type Cell, StandinRange, type StandinSpreadsheet } from './standin/spreadsheet';
-import type { FetchHandler } from './standin/url-fetch';
 
 const MALL_OPTIONS = {
   columns: ['Annual Income (k$)', 'Spending Score (1-100)'],

@@ -2,9 +2,9 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { MENU_ITEMS } from '@segments/sheets-addon/menu-items';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BuildAddonResult, buildAddon } from '../../scripts/build-addon.mjs';
-import { MENU_ITEMS } from '../../sheets-addon/src/menu-items';
 
 /** The sidebar calls the server as google.script.run[.withXHandler(fn)…].name(…). */
 const SCRIPT_RUN_CALL =

@@ -10,15 +10,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { CallCounter, type CallCounts } from './standin/calls';
-import type { LockRegistry } from './standin/lock';
-import type { PropertyStores } from './standin/properties';
-import { isDate, type Realm, vmRealm } from './standin/realm';
-import { createServices, type StandinServices } from './standin/services';
-import { createSpreadsheet, type StandinSpreadsheet } from './standin/spreadsheet';
-import type { FetchHandler } from './standin/url-fetch';
+import { CallCounter, type CallCounts } from '../standins/apps-script/calls';
+import type { LockRegistry } from '../standins/apps-script/lock';
+import type { PropertyStores } from '../standins/apps-script/properties';
+import { isDate, type Realm, vmRealm } from '../standins/apps-script/realm';
+import { createServices, type StandinServices } from '../standins/apps-script/services';
+import { createSpreadsheet, type StandinSpreadsheet } from '../standins/apps-script/spreadsheet';
+import type { FetchHandler } from '../standins/apps-script/url-fetch';
 
-export { readValues, snapshot, snapshotSpreadsheet } from './standin/snapshot';
+export { readValues, snapshot, snapshotSpreadsheet } from '../standins/apps-script/snapshot';
 export { createSpreadsheet };
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

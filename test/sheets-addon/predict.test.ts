@@ -1,13 +1,12 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { METADATA_KEYS, parseDelimited } from '@segments/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { METADATA_KEYS } from '../../core/src/sheet-layout';
-import { parseDelimited } from '../../core/src/table';
 import { buildAddon } from '../../scripts/build-addon.mjs';
+import { LockRegistry } from '../standins/apps-script/lock';
+import type { Cell, StandinSpreadsheet } from '../standins/apps-script/spreadsheet';
 import { createSpreadsheet, loadAddon, readValues, snapshot, snapshotSpreadsheet } from './load-addon';
-import { LockRegistry } from './standin/lock';
-import type { Cell, StandinSpreadsheet } from './standin/spreadsheet';
 
 /** Rows of the automobile training data in the sheet; the last NEW_CUSTOMERS have no Segmentation. */
 const SHEET_ROWS = 600;

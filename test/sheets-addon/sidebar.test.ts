@@ -2,13 +2,16 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import {
+  inferColumns,
+  isSegmentationError,
+  parseDelimited,
+  predictTable,
+  segmentTable,
+  trainClassifier,
+} from '@segments/core';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { predictTable, trainClassifier } from '../../core/src/classifier';
-import { inferColumns } from '../../core/src/columns';
-import { isSegmentationError } from '../../core/src/errors';
-import { segmentTable } from '../../core/src/segment';
-import { parseDelimited } from '../../core/src/table';
 import { buildAddon } from '../../scripts/build-addon.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -3,7 +3,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAddon } from './load-addon';
 import {
   createPropertyStores,
   createServices,
@@ -15,8 +14,9 @@ import {
   type StubServer,
   snapshot,
   startStubServer,
-} from './standin';
-import type { EnumValue } from './standin/enums';
+} from '../standins/apps-script';
+import type { EnumValue } from '../standins/apps-script/enums';
+import { loadAddon } from './load-addon';
 
 /** Services over a small customer sheet, driven directly from Node (host realm). */
 function setUp(htmlDir?: string) {

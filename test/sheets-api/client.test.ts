@@ -1,4 +1,3 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createSheetsClient,
   explainSheetsError,
@@ -6,8 +5,9 @@ import {
   parseSpreadsheetId,
   pullRuns,
   SheetsAccessError,
-} from '../../slack-app/src/sheets/index';
-import { type SheetsStandIn, startSheetsStandIn } from './stand-in';
+} from '@segments/sheets-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type SheetsStandIn, startSheetsStandIn } from '../standins/sheets-rest';
 
 const TOKEN = 'ya29.client';
 const USER = 'analyst@example.com';

@@ -5,7 +5,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CellValue } from './stand-in';
+import type { CellValue } from '../standins/sheets-rest';
 
 const mallCsv = new URL('../fixtures/mall_customers.csv', import.meta.url);
 

@@ -1,9 +1,9 @@
+import { encodeRunRows, RUNS_SHEET_HEADERS, RUNS_SHEET_NAME } from '@segments/core';
+import { createSheetsClient, pullRuns, SheetsAccessError } from '@segments/sheets-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { encodeRunRows, RUNS_SHEET_HEADERS, RUNS_SHEET_NAME } from '../../core/src/sheet-layout';
-import { createSheetsClient, pullRuns, SheetsAccessError } from '../../slack-app/src/sheets/index';
 import { makeRun } from '../helpers/make-run';
+import { type SheetsStandIn, startSheetsStandIn } from '../standins/sheets-rest';
 import { mallSheetValues } from './fixtures';
-import { type SheetsStandIn, startSheetsStandIn } from './stand-in';
 
 const TOKEN = 'ya29.pull';
 const USER = 'analyst@example.com';

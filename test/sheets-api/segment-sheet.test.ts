@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   encodeAssignmentColumns,
   encodeRunRows,
   METADATA_KEYS,
   RUNS_SHEET_HEADERS,
   RUNS_SHEET_NAME,
-} from '../../core/src/sheet-layout';
-import { createSheetsClient, SheetsAccessError, segmentSheet } from '../../slack-app/src/sheets/index';
+} from '@segments/core';
+import { createSheetsClient, SheetsAccessError, segmentSheet } from '@segments/sheets-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type SheetsStandIn, startSheetsStandIn } from '../standins/sheets-rest';
 import { mallSheetValues } from './fixtures';
-import { type SheetsStandIn, startSheetsStandIn } from './stand-in';
 
 const TOKEN = 'ya29.segment';
 const USER = 'analyst@example.com';

@@ -1,6 +1,6 @@
+import { createSheetsClient } from '@segments/sheets-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSheetsClient } from '../../slack-app/src/sheets/index';
-import { type SheetsStandIn, startSheetsStandIn } from './stand-in';
+import { type SheetsStandIn, startSheetsStandIn } from '../standins/sheets-rest';
 
 const TOKEN = 'ya29.stand-in';
 const USER = 'analyst@example.com';

@@ -1,12 +1,8 @@
+import { ACTION_COMPARE_PREVIOUS, ACTION_SHARE_RUN, ACTION_SHOW_STRATEGY } from '@segments/slack-app';
+import type { RunStore } from '@segments/store';
 import { verifySlackRequest } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ACTION_COMPARE_PREVIOUS,
-  ACTION_SHARE_RUN,
-  ACTION_SHOW_STRATEGY,
-} from '../../slack-app/src/blocks/actions';
-import type { RunStore } from '../../slack-app/src/store';
-import { BUDGET, STANDARD, sampleRun, VIP } from './helpers/sample-run';
+import { openTempPgliteStore, type TestStore } from '../helpers/stores';
 import {
   blockActionsBody,
   eventCallbackBody,
@@ -14,8 +10,8 @@ import {
   type RecordedCall,
   signSlackRequest,
   slashCommandBody,
-} from './helpers/slack-stand-in';
-import { openTempPgliteStore, type TestStore } from './helpers/stores';
+} from '../standins/slack-web-api';
+import { BUDGET, STANDARD, sampleRun, VIP } from './helpers/sample-run';
 import { type RunningTestApp, SIGNING_SECRET, startTestApp } from './helpers/test-app';
 
 // The worked example of Slack's "Verifying requests from Slack" page.

@@ -1,9 +1,13 @@
+import type { Answer } from '@segments/core';
+import {
+  clipSlackText,
+  escapeSlackText,
+  keyTraits,
+  renderAnswer,
+  renderHomeView,
+  renderRunSummary,
+} from '@segments/slack-app';
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../core/src/answer-model';
-import { renderAnswer } from '../../slack-app/src/blocks/answer';
-import { clipSlackText, escapeSlackText } from '../../slack-app/src/blocks/escape';
-import { renderHomeView } from '../../slack-app/src/blocks/home';
-import { keyTraits, renderRunSummary } from '../../slack-app/src/blocks/run-summary';
 import { BUDGET, sampleRun, VIP } from './helpers/sample-run';
 
 describe('escapeSlackText', () => {

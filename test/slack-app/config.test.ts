@@ -1,5 +1,5 @@
+import { loadSlackAppConfig } from '@segments/slack-app';
 import { describe, expect, it } from 'vitest';
-import { loadSlackAppConfig } from '../../slack-app/src/config';
 
 const minimal = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
 

@@ -1,23 +1,22 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDelimited } from '../../core/src/index';
-import type { Run } from '../../core/src/run-schema';
-import { segmentTable } from '../../core/src/segment';
-import { encodeRunRows, RUNS_SHEET_HEADERS, RUNS_SHEET_NAME } from '../../core/src/sheet-layout';
-import { createSheetsClient } from '../../slack-app/src/sheets/client';
+import type { Run } from '@segments/core';
 import {
-  listSheetLinks,
-  sheetSyncMinutes,
-  startSheetSync,
-  syncSheets,
-} from '../../slack-app/src/sheets/sync';
-import type { RunStore } from '../../slack-app/src/store';
+  encodeRunRows,
+  parseDelimited,
+  RUNS_SHEET_HEADERS,
+  RUNS_SHEET_NAME,
+  segmentTable,
+} from '@segments/core';
+import { createSheetsClient } from '@segments/sheets-api';
+import { listSheetLinks, sheetSyncMinutes, startSheetSync, syncSheets } from '@segments/slack-app';
+import type { RunStore } from '@segments/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTempPgliteStore, type TestStore } from '../helpers/stores';
 import { makeServiceAccountKey, mallSheetValues } from '../sheets-api/fixtures';
-import { type SheetsStandIn, startSheetsStandIn } from '../sheets-api/stand-in';
-import { postToSlackEvents, type RecordedCall, slashCommandBody } from './helpers/slack-stand-in';
-import { openTempPgliteStore, type TestStore } from './helpers/stores';
+import { type SheetsStandIn, startSheetsStandIn } from '../standins/sheets-rest';
+import { postToSlackEvents, type RecordedCall, slashCommandBody } from '../standins/slack-web-api';
 import { type RunningTestApp, SIGNING_SECRET, startTestApp } from './helpers/test-app';
 
 const ROBOT = 'segments-bot@segments-test.iam.gserviceaccount.com';

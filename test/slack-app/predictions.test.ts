@@ -1,11 +1,11 @@
+import { answerQuestion } from '@segments/core';
+import { renderAnswer } from '@segments/slack-app';
+import type { RunStore } from '@segments/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../core/src/answers';
-import { renderAnswer } from '../../slack-app/src/blocks/answer';
-import type { RunStore } from '../../slack-app/src/store';
 import { makePredictionRun } from '../helpers/make-prediction';
+import { openTempPgliteStore, type TestStore } from '../helpers/stores';
+import { postToSlackEvents, type RecordedCall, slashCommandBody } from '../standins/slack-web-api';
 import { sampleRun } from './helpers/sample-run';
-import { postToSlackEvents, type RecordedCall, slashCommandBody } from './helpers/slack-stand-in';
-import { openTempPgliteStore, type TestStore } from './helpers/stores';
 import { type RunningTestApp, SIGNING_SECRET, startTestApp } from './helpers/test-app';
 
 const STATIC_TOKEN = 'static-token-of-team-predict';

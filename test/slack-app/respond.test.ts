@@ -1,6 +1,6 @@
+import { postToResponseUrl } from '@segments/slack-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postToResponseUrl } from '../../slack-app/src/listeners/respond';
-import { type SlackStandIn, startSlackStandIn } from './helpers/slack-stand-in';
+import { type SlackStandIn, startSlackStandIn } from '../standins/slack-web-api';
 
 describe('postToResponseUrl', () => {
   let slack: SlackStandIn;

@@ -1,8 +1,8 @@
+import { MAX_BODY_BYTES } from '@segments/slack-app';
+import type { RunStore } from '@segments/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../slack-app/src/api/runs-api';
-import type { RunStore } from '../../slack-app/src/store';
+import { openTempPgliteStore, type TestStore } from '../helpers/stores';
 import { sampleRun, VIP } from './helpers/sample-run';
-import { openTempPgliteStore, type TestStore } from './helpers/stores';
 import { type RunningTestApp, startTestApp } from './helpers/test-app';
 
 const STATIC_TOKEN = 'static-token-of-team-alpha';

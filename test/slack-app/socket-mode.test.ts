@@ -1,18 +1,17 @@
 import { networkInterfaces } from 'node:os';
+import { answerQuestion } from '@segments/core';
+import { createSlackApp, loadSlackAppConfig, type SegmentsSlackApp } from '@segments/slack-app';
 import { LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../core/src/answers';
-import { loadSlackAppConfig } from '../../slack-app/src/config';
-import { createSlackApp, type SegmentsSlackApp } from '../../slack-app/src/create-app';
-import { sampleRun, VIP } from './helpers/sample-run';
-import type { RecordedCall } from './helpers/slack-stand-in';
+import { openTempPgliteStore, type TestStore } from '../helpers/stores';
+import type { RecordedCall } from '../standins/slack-web-api';
 import {
   eventsApiEnvelope,
   type SocketModeStandIn,
   slashCommandEnvelope,
   startSocketModeStandIn,
-} from './helpers/socket-mode-stand-in';
-import { openTempPgliteStore, type TestStore } from './helpers/stores';
+} from '../standins/socket-mode';
+import { sampleRun, VIP } from './helpers/sample-run';
 
 const APP_TOKEN = 'xapp-1-A-segments-socket-test';
 const BOT_TOKEN = 'xoxb-socket-test';

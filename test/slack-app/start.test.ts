@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../setup/postgres';
-import { sampleRun, VIP } from './helpers/sample-run';
 import {
   postToSlackEvents,
   type SlackStandIn,
   slashCommandBody,
   startSlackStandIn,
-} from './helpers/slack-stand-in';
+} from '../standins/slack-web-api';
+import { sampleRun, VIP } from './helpers/sample-run';
 
 const baseEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
 

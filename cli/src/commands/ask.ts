@@ -2,7 +2,7 @@
  * `segments ask "<question>" [--run ID] [--json]`: the same answer engine as the Slack app, over the
  * local store (team `local`): its runs and its prediction runs. `--json` prints the answer model as one JSON document.
  */
-import { answerQuestion, findPredictionRun, findRun } from '../../../core/src/answers';
+import { answerQuestion, findPredictionRun, findRun } from '@segments/core';
 import { parseFlags } from '../args';
 import { reportError } from '../errors';
 import { CliError } from '../files';

@@ -6,17 +6,17 @@
  * a summary without per-row data — in the local store (unless --no-save), so `segments ask` can
  * answer "how many new customers fall in segment D?".
  */
-import { toPredictionRun } from '../../../core/src/classifier';
 import {
   assignTable,
+  encodeAssignmentColumns,
   isModelRecord,
   type PredictionModel,
   parseModel,
   parseRun,
   type Run,
   type Table,
-} from '../../../core/src/index';
-import { encodeAssignmentColumns } from '../../../core/src/sheet-layout';
+  toPredictionRun,
+} from '@segments/core';
 import { parseFlags } from '../args';
 import { reportError } from '../errors';
 import { CliError, defaultOutputPath, readJsonFile, readTableFile, toCsv, writeTextFile } from '../files';

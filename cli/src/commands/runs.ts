@@ -1,7 +1,7 @@
 /**
  * `segments runs [--json]`: the runs in the local store (team `local`), newest first.
  */
-import { toRunListItem } from '../../../core/src/answers';
+import { toRunListItem } from '@segments/core';
 import { parseFlags } from '../args';
 import { reportError } from '../errors';
 import { type Command, EXIT_OK, UsageError } from '../io';

@@ -2,8 +2,15 @@
  * `segments segment <file>`: segment a CSV/TSV, write it back with Segment and Persona columns, keep the
  * run in the local store and print a summary (or the Run as JSON).
  */
-import { type Run, type SegmentOptions, segmentTable, type Table } from '../../../core/src/index';
-import { encodeAssignmentColumns, PERSONA_HEADER, SEGMENT_HEADER } from '../../../core/src/sheet-layout';
+import {
+  encodeAssignmentColumns,
+  PERSONA_HEADER,
+  type Run,
+  SEGMENT_HEADER,
+  type SegmentOptions,
+  segmentTable,
+  type Table,
+} from '@segments/core';
 import { columnsFlag, parseFlags, wholeNumberFlag } from '../args';
 import { reportError } from '../errors';
 import { defaultOutputPath, readTableFile, toCsv, writeTextFile } from '../files';

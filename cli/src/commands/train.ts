@@ -6,8 +6,8 @@
  * local store (team `local`, unless --no-save), so `segments assign --run <model id or name>` finds it.
  */
 import { basename, extname } from 'node:path';
-import { trainClassifier } from '../../../core/src/classifier';
-import type { PredictionModel } from '../../../core/src/model-schema';
+import type { PredictionModel } from '@segments/core';
+import { trainClassifier } from '@segments/core';
 import { columnsFlag, parseFlags, wholeNumberFlag } from '../args';
 import { reportError } from '../errors';
 import { readTableFile, writeTextFile } from '../files';

@@ -5,12 +5,18 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  isSegmentationError,
+  type PredictionRun,
+  parsePredictionRun,
+  parseRun,
+  type RunSummary,
+  type SegmentationError,
+  toRunSummary,
+} from '@segments/core';
+import type { RunStore } from '@segments/store';
 import type { CustomRoute } from '@slack/bolt';
 import { $ZodError } from 'zod/v4/core';
-import { isSegmentationError, type SegmentationError } from '../../../core/src/errors';
-import { type PredictionRun, parsePredictionRun } from '../../../core/src/model-schema';
-import { parseRun, type RunSummary, toRunSummary } from '../../../core/src/run-schema';
-import type { RunStore } from '../store';
 
 /** Largest accepted body: a run summary is a few kilobytes; 1 MB leaves room for wide runs. */
 export const MAX_BODY_BYTES = 1024 * 1024;

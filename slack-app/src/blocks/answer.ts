@@ -2,8 +2,9 @@
  * Block Kit for an answer of core's answer engine: the answer text, then what the intent brings
  * (a run summary, the list of runs, a comparison, examples) and buttons to go on from there.
  */
+
+import type { Answer } from '@segments/core';
 import type { types } from '@slack/bolt';
-import type { Answer } from '../../../core/src/answer-model';
 import { ACTION_SHARE_RUN, encodeButtonValue } from './actions';
 import { clipSlackText, escapeSlackText, limitSlackText } from './escape';
 import { formatShare, renderRunSummary, runButtons, SECTION_TEXT_LIMIT, strategyButton } from './run-summary';

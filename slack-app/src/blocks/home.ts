@@ -1,8 +1,9 @@
 /**
  * The App Home tab: the team's latest runs, each with its top segment and the run's buttons.
  */
+
+import type { Run } from '@segments/core';
 import type { types } from '@slack/bolt';
-import type { Run } from '../../../core/src/run-schema';
 import { clipSlackText, escapeSlackText } from './escape';
 import {
   formatShare,

@@ -3,8 +3,9 @@
  * run's buttons. Every string that came from a user (run, segment, feature and category names,
  * strategies) is escaped.
  */
+
+import type { Run, Segment } from '@segments/core';
 import type { types } from '@slack/bolt';
-import type { Run, Segment } from '../../../core/src/run-schema';
 import {
   ACTION_COMPARE_PREVIOUS,
   ACTION_SHARE_RUN,

@@ -1,8 +1,9 @@
 /**
  * The modal that asks which channel to share a run in (the Home tab has no channel of its own).
  */
+
+import type { RunSummary } from '@segments/core';
 import type { types } from '@slack/bolt';
-import type { RunSummary } from '../../../core/src/run-schema';
 import { VIEW_SHARE_RUN } from './actions';
 import { limitSlackText } from './escape';
 

@@ -2,7 +2,7 @@
  * Small, hand-checkable runs for the Slack app's tests: 200 mall customers in two or three
  * segments, validated by core's parseRun so the fixture cannot drift from the contract.
  */
-import { parseRun, type Run } from '../../../core/src/run-schema';
+import { parseRun, type Run } from '@segments/core';
 
 export interface SampleSegment {
   name: string;

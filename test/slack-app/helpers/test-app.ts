@@ -2,12 +2,13 @@
  * Starts the real Slack app (Bolt, HTTP receiver, runs API) on 127.0.0.1 with its Web API pointed
  * at a Slack stand-in, over a real store and core's real answer engine.
  */
+
+import { answerQuestion } from '@segments/core';
+import type { SlackAppConfig } from '@segments/slack-app';
+import { createSlackApp } from '@segments/slack-app';
+import type { RunStore } from '@segments/store';
 import { LogLevel } from '@slack/bolt';
-import { answerQuestion } from '../../../core/src/answers';
-import type { SlackAppConfig } from '../../../slack-app/src/config';
-import { createSlackApp } from '../../../slack-app/src/create-app';
-import type { RunStore } from '../../../slack-app/src/store';
-import { type SlackStandIn, startSlackStandIn } from './slack-stand-in';
+import { type SlackStandIn, startSlackStandIn } from '../../standins/slack-web-api';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 

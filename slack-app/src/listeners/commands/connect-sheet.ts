@@ -1,9 +1,9 @@
+import { createSheetsClient, SheetsAccessError, type SheetsClient } from '@segments/sheets-api';
+import type { RunStore } from '@segments/store';
 import type { SlackCommandMiddlewareArgs, types } from '@slack/bolt';
 import type { SlackMessage } from '../../blocks/answer';
 import { escapeSlackText } from '../../blocks/escape';
-import { createSheetsClient, SheetsAccessError, type SheetsClient } from '../../sheets/client';
-import { connectSheet, type ImportResult, syncSheets } from '../../sheets/sync';
-import type { RunStore } from '../../store';
+import { connectSheet, type ImportResult, syncSheets } from '../../sheet-sync/sync';
 import type { ListenerDeps } from '../deps';
 import { respondAndRelease } from '../respond';
 

@@ -1,0 +1,106 @@
+/**
+ * The answer model: what core's answer engine returns for a question about runs. Slack renders it as
+ * Block Kit, the CLI as text or JSON (`segments ask --json` prints it as is). Plain data only.
+ */
+import type { PredictionRun } from './model';
+import type { RunSummary } from './run';
+
+export type Intent =
+  | 'help'
+  | 'list'
+  | 'show'
+  | 'size'
+  | 'target'
+  | 'strategy'
+  | 'compare'
+  | 'share'
+  | 'connect'
+  | 'unknown';
+
+/** A run as listed: enough to pick one. */
+export interface RunListItem {
+  id: string;
+  name: string;
+  createdAt: string;
+  k: number;
+  rowCount: number;
+}
+
+/** A predicted segment as an answer shows it. */
+export interface PredictedSegmentFacts {
+  /** The class label ("D"). */
+  label: string;
+  /** Display name ("Segment D"). */
+  name: string;
+  size: number;
+  share: number;
+}
+
+/** What an answer from a prediction run (new customers put into known segments) is based on. */
+export interface PredictionFacts {
+  runId: string;
+  runName: string;
+  modelId: string;
+  modelName: string;
+  /** New customers the run predicted. */
+  rowCount: number;
+  /** The segment the answer is about, by class label; absent for an overview. */
+  segmentLabel?: string;
+  /** Every predicted segment, largest first. */
+  segments: PredictedSegmentFacts[];
+}
+
+/** Per-persona change between two runs (compare). */
+export interface SegmentChange {
+  name: string;
+  /** null when the persona is absent from that run. */
+  before: { size: number; share: number } | null;
+  after: { size: number; share: number } | null;
+}
+
+export interface Answer {
+  intent: Intent;
+  /** The run the answer is about, when there is one. */
+  runId?: string;
+  runName?: string;
+  /** The segment the answer is about; for `target`, the recommended one. */
+  segment?: { index: number; name: string };
+  /** The answer as plain text (no markup), complete on its own. */
+  text: string;
+  /** Size and share of `segment` (size, target). */
+  size?: number;
+  share?: number;
+  /** Strategy of `segment` (target, strategy). */
+  strategy?: string;
+  /** target: the goal understood from the question, and the second-best segment. */
+  goal?: string;
+  runnerUp?: { index: number; name: string };
+  /** show/share: the run to render as a summary. */
+  run?: RunSummary;
+  /** list: the runs, newest first. */
+  runs?: RunListItem[];
+  /** compare: the two runs and the per-persona changes. */
+  comparison?: { fromRunId: string; toRunId: string; changes: SegmentChange[] };
+  /** help/unknown: example questions to try. */
+  examples?: string[];
+  /**
+   * size: the answer comes from a prediction run rather than a segmentation run (then `runId` is
+   * absent, and `segment`, `size` and `share` describe the predicted segment).
+   */
+  prediction?: PredictionFacts;
+}
+
+/** What the answer engine knows besides the question. */
+export interface AnswerContext {
+  /** The team's runs, newest first (summaries are enough). */
+  runs: RunSummary[];
+  /** A run the user picked (id or name); default: the latest. */
+  runRef?: string;
+  /** Where the user asks from, so help text names the right command ('slack' | 'cli'). */
+  surface?: 'slack' | 'cli';
+  /**
+   * The team's prediction runs, newest first; questions about new customers, leads or predicted
+   * segments are answered from them. Default none.
+   */
+  predictions?: PredictionRun[];
+}

@@ -1,0 +1,502 @@
+/**
+ * The RunStore: saved segmentation runs, scoped by team (a Slack workspace, or `local` for the CLI),
+ * and the API tokens that map to a team. Every query takes the team, so one team never reads,
+ * overwrites or learns about another team's runs.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  type PredictionModel,
+  type PredictionRun,
+  parseModel,
+  parsePredictionRun,
+  parseRun,
+  type Run,
+  type RunSummary,
+  toRunSummary,
+} from '@segments/core';
+import { migrate } from './migrations';
+import type { SqlDatabase, SqlQueryable } from './sql';
+
+/** What {@link RunStore.saveRun} did: `created` is false when that team already had a run with this id. */
+export interface SaveRunResult {
+  created: boolean;
+  id: string;
+}
+
+/** Options of {@link RunStore.listRuns}, {@link RunStore.listModels} and {@link RunStore.listPredictions}. */
+export interface ListRunsOptions {
+  /** Most records returned, newest first. Default 50 (at most 1000). */
+  limit?: number;
+}
+
+/** How many of each kind {@link RunStore.listRecent} returns (each default 50, at most 1000). */
+export interface RecentLimits {
+  runs?: number;
+  predictions?: number;
+}
+
+/** What {@link RunStore.listRecent} returns, each list newest first. */
+export interface RecentRecords {
+  runs: RunSummary[];
+  predictions: PredictionRun[];
+}
+
+/** A saved prediction model as listed: enough to pick one, without its trees. */
+export interface ModelListItem {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** The column the model predicts ("Segmentation"). */
+  label: string;
+  /** The segment labels it predicts. */
+  classes: string[];
+  /** Holdout scores from training. */
+  accuracy: number;
+  macroF1: number;
+}
+
+/**
+ * Fields a prediction record may carry with one entry per customer (what `predictTable` returns or
+ * a client added); the store keeps summaries only, so these never reach the database.
+ */
+export const PER_ROW_PREDICTION_FIELDS = ['predictions', 'assignments', 'rows', 'confidences'] as const;
+
+/**
+ * A prediction run without any per-row data (see {@link PER_ROW_PREDICTION_FIELDS}).
+ * @example toPredictionSummary({ ...run, predictions }) // → run without `predictions`
+ */
+export function toPredictionSummary(run: PredictionRun): PredictionRun {
+  const summary: Record<string, unknown> = { ...run };
+  for (const field of PER_ROW_PREDICTION_FIELDS) delete summary[field];
+  return summary as PredictionRun;
+}
+
+export interface RunStore {
+  /** Which driver backs the store. */
+  readonly driver: SqlDatabase['driver'];
+  /** The underlying database, for migrations, benches and tests; queries through it are not team-scoped. */
+  readonly database: SqlDatabase;
+  /**
+   * Saves a run for `team` unless that team already has a run with the same id (idempotent: the
+   * stored run is kept). `assignments`, when present, are kept in their own column and only
+   * {@link getRun} returns them.
+   */
+  saveRun(team: string, run: Run): Promise<SaveRunResult>;
+  /** The team's runs as summaries (no `assignments`), newest first (createdAt, then save time). */
+  listRuns(team: string, options?: ListRunsOptions): Promise<RunSummary[]>;
+  /** One of the team's runs by id, else the newest with that name; with assignments when stored. */
+  getRun(team: string, idOrName: string): Promise<Run | undefined>;
+  /**
+   * Saves a prediction model for `team` unless that team already has one with the same id (idempotent).
+   * @throws SegmentationError INVALID_RUN when `model` is not a valid model
+   */
+  saveModel(team: string, model: PredictionModel): Promise<SaveRunResult>;
+  /** One of the team's models by id, else the newest with that name (any case). */
+  getModel(team: string, idOrName: string): Promise<PredictionModel | undefined>;
+  /** The team's models, newest first, without their trees. */
+  listModels(team: string, options?: ListRunsOptions): Promise<ModelListItem[]>;
+  /**
+   * Saves a prediction run (a summary: per-row fields are stripped) for `team` unless that team
+   * already has one with the same id (idempotent: the stored one is kept).
+   * @throws SegmentationError INVALID_RUN when `run` is not a valid prediction run
+   */
+  savePrediction(team: string, run: PredictionRun): Promise<SaveRunResult>;
+  /** The team's prediction runs, newest first (createdAt, then save time). */
+  listPredictions(team: string, options?: ListRunsOptions): Promise<PredictionRun[]>;
+  /**
+   * The team's newest runs and prediction runs together, in one database round trip: what
+   * {@link listRuns} and {@link listPredictions} return, for callers that need both per request.
+   */
+  listRecent(team: string, limits: RecentLimits): Promise<RecentRecords>;
+  /** Issues a new API token for `team`; only its sha-256 is stored, so this is the one time it is shown. */
+  createApiToken(team: string, label?: string): Promise<string>;
+  /** The team an API token belongs to, or undefined. */
+  teamForToken(token: string): Promise<string | undefined>;
+  /** Runs `work` against the same store inside one transaction. */
+  transaction<T>(work: (store: RunStore) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The prefix makes leaked tokens recognisable to secret scanners and people. */
+const TOKEN_PREFIX = 'seg_';
+
+/**
+ * sha-256 of a token, hex: what the store keeps instead of the token.
+ * @example hashApiToken('seg_abc') // → '5f…'
+ */
+export function hashApiToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+interface RunRow {
+  summary: unknown;
+  assignments?: unknown;
+}
+
+function listLimit(options: ListRunsOptions): number {
+  return Math.max(1, Math.min(options.limit ?? 50, 1000));
+}
+
+function requireTeam(team: string): string {
+  if (typeof team !== 'string' || team.trim() === '')
+    throw new Error('RunStore: team must be a non-empty string');
+  return team;
+}
+
+/**
+ * Parsed run summaries by team and id. Stored runs never change (a save with a known id keeps the
+ * stored run, and nothing updates or deletes), so an entry can never go stale, even with several
+ * replicas sharing one database; the cache only saves re-reading and re-validating the JSON.
+ */
+class SummaryCache<Summary> {
+  private readonly entries = new Map<string, Summary>();
+  constructor(private readonly capacity: number) {}
+  private key(team: string, id: string): string {
+    return `${team}\u0000${id}`;
+  }
+  has(team: string, id: string): boolean {
+    return this.entries.has(this.key(team, id));
+  }
+  get(team: string, id: string): Summary | undefined {
+    const key = this.key(team, id);
+    const value = this.entries.get(key);
+    if (value) {
+      // Refresh recency: Map iteration order is insertion order, so the first key is the least recent.
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+  set(team: string, id: string, summary: Summary): void {
+    this.entries.set(this.key(team, id), summary);
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+}
+
+interface RecentIds {
+  runIds: string[];
+  predictionIds: string[];
+}
+
+/**
+ * The newest run and prediction ids per team, kept for the embedded store only: a PGlite folder is
+ * open in one process at a time, so every save goes through this store and drops its team's entry.
+ * A PostgreSQL server can have other writers (more replicas), so it is asked every time.
+ */
+class RecentIdsCache {
+  private readonly entries = new Map<string, { limits: string; ids: RecentIds }>();
+  /** Bumped by every save: a read that was running meanwhile may have seen the old rows. */
+  private generation = 0;
+  constructor(private readonly capacity: number) {}
+  /** Take before reading, hand to {@link set}: a save in between keeps the read out of the cache. */
+  current(): number {
+    return this.generation;
+  }
+  get(team: string, limits: string): RecentIds | undefined {
+    const entry = this.entries.get(team);
+    return entry?.limits === limits ? entry.ids : undefined;
+  }
+  set(team: string, limits: string, ids: RecentIds, readAtGeneration: number): void {
+    if (readAtGeneration !== this.generation) return;
+    this.entries.delete(team);
+    this.entries.set(team, { limits, ids });
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+  invalidate(team: string): void {
+    this.generation++;
+    this.entries.delete(team);
+  }
+}
+
+/** Teams whose newest ids the embedded store keeps in memory. */
+const RECENT_IDS_CACHE_TEAMS = 1000;
+
+/** Summaries kept in memory per store (a run summary is a few kilobytes). */
+const SUMMARY_CACHE_CAPACITY = 2000;
+
+function runStoreOn(
+  sql: SqlQueryable,
+  db: SqlDatabase,
+  inTransaction: boolean,
+  // Only reads outside transactions fill it: a rolled-back save must not linger in memory.
+  cache: SummaryCache<RunSummary> | undefined,
+  predictionCache: SummaryCache<PredictionRun> | undefined,
+  // Read outside transactions only (a transaction may see rows that are not committed yet).
+  recentIds: RecentIdsCache | undefined,
+  /** Called by every save, in transactions too: drops the team's newest ids (see RecentIdsCache). */
+  onSave: (team: string) => void,
+): RunStore {
+  /** The summaries of `ids` (in that order): from the cache, else read and validated once. */
+  async function runSummaries(team: string, ids: string[]): Promise<RunSummary[]> {
+    const missing = cache ? ids.filter((id) => !cache.has(team, id)) : ids;
+    const loaded = new Map<string, RunSummary>();
+    if (missing.length > 0) {
+      const rows = await sql.query<RunRow & { id: string }>(
+        'SELECT id, summary FROM runs WHERE team = $1 AND id = ANY($2::text[])',
+        [team, missing],
+      );
+      for (const row of rows) {
+        const summary = toRunSummary(parseRun(row.summary, 'stored run'));
+        loaded.set(row.id, summary);
+        cache?.set(team, row.id, summary);
+      }
+    }
+    return ids.flatMap((id) => {
+      const summary = loaded.get(id) ?? cache?.get(team, id);
+      return summary ? [summary] : [];
+    });
+  }
+
+  /** The prediction runs of `ids` (in that order), like {@link runSummaries}. */
+  async function predictionSummaries(team: string, ids: string[]): Promise<PredictionRun[]> {
+    const missing = predictionCache ? ids.filter((id) => !predictionCache.has(team, id)) : ids;
+    const loaded = new Map<string, PredictionRun>();
+    if (missing.length > 0) {
+      const rows = await sql.query<{ id: string; body: unknown }>(
+        'SELECT id, body FROM predictions WHERE team = $1 AND id = ANY($2::text[])',
+        [team, missing],
+      );
+      for (const row of rows) {
+        const run = toPredictionSummary(parsePredictionRun(row.body, 'stored prediction run'));
+        loaded.set(row.id, run);
+        predictionCache?.set(team, row.id, run);
+      }
+    }
+    return ids.flatMap((id) => {
+      const run = loaded.get(id) ?? predictionCache?.get(team, id);
+      return run ? [run] : [];
+    });
+  }
+
+  const store: RunStore = {
+    driver: db.driver,
+    database: db,
+
+    async saveRun(team, run) {
+      requireTeam(team);
+      const valid = parseRun(run);
+      const summary = toRunSummary(valid);
+      const inserted = await sql.query<{ id: string }>(
+        `INSERT INTO runs (team, id, name, created_at, summary, assignments)
+         VALUES ($1, $2, $3, $4::timestamptz, $5::text::jsonb, $6::text::jsonb)
+         ON CONFLICT (team, id) DO NOTHING
+         RETURNING id`,
+        [
+          team,
+          valid.id,
+          valid.name,
+          valid.createdAt,
+          JSON.stringify(summary),
+          valid.assignments === undefined ? null : JSON.stringify(valid.assignments),
+        ],
+      );
+      // After the write: a listing read while it ran must not be kept (see RecentIdsCache).
+      onSave(team);
+      return { created: inserted.length > 0, id: valid.id };
+    },
+
+    async listRuns(team, options = {}) {
+      requireTeam(team);
+      const idRows = await sql.query<{ id: string }>(
+        `SELECT id FROM runs WHERE team = $1
+         ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2`,
+        [team, listLimit(options)],
+      );
+      return runSummaries(
+        team,
+        idRows.map((row) => row.id),
+      );
+    },
+
+    async getRun(team, idOrName) {
+      requireTeam(team);
+      const rows = await sql.query<RunRow>(
+        `SELECT summary, assignments FROM runs WHERE team = $1 AND (id = $2 OR name = $2)
+         ORDER BY (id = $2) DESC, created_at DESC, saved_at DESC LIMIT 1`,
+        [team, idOrName],
+      );
+      const row = rows[0];
+      if (!row) return undefined;
+      const summary = row.summary as Record<string, unknown>;
+      return parseRun(
+        row.assignments === null || row.assignments === undefined
+          ? summary
+          : { ...summary, assignments: row.assignments },
+        'stored run',
+      );
+    },
+
+    async saveModel(team, model) {
+      requireTeam(team);
+      const valid = parseModel(model);
+      const inserted = await sql.query<{ id: string }>(
+        `INSERT INTO models (team, id, name, created_at, body)
+         VALUES ($1, $2, $3, $4::timestamptz, $5::text::jsonb)
+         ON CONFLICT (team, id) DO NOTHING
+         RETURNING id`,
+        [team, valid.id, valid.name, valid.createdAt, JSON.stringify(valid)],
+      );
+      return { created: inserted.length > 0, id: valid.id };
+    },
+
+    async getModel(team, idOrName) {
+      requireTeam(team);
+      const rows = await sql.query<{ body: unknown }>(
+        `SELECT body FROM models WHERE team = $1 AND (id = $2 OR lower(name) = lower($2))
+         ORDER BY (id = $2) DESC, created_at DESC, saved_at DESC LIMIT 1`,
+        [team, idOrName],
+      );
+      return rows[0] ? parseModel(rows[0].body, 'stored model') : undefined;
+    },
+
+    async listModels(team, options = {}) {
+      requireTeam(team);
+      // The trees stay in the database: only the fields a listing shows are read.
+      const rows = await sql.query<{
+        id: string;
+        name: string;
+        created: string;
+        label: string;
+        classes: string[];
+        accuracy: number | string;
+        macro_f1: number | string;
+      }>(
+        `SELECT id, name, body->>'createdAt' AS created, body->>'label' AS label,
+                body->'classes' AS classes, body#>>'{evaluation,accuracy}' AS accuracy,
+                body#>>'{evaluation,macroF1}' AS macro_f1
+         FROM models WHERE team = $1
+         ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2`,
+        [team, listLimit(options)],
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        createdAt: row.created,
+        label: row.label,
+        classes: row.classes,
+        accuracy: Number(row.accuracy),
+        macroF1: Number(row.macro_f1),
+      }));
+    },
+
+    async savePrediction(team, run) {
+      requireTeam(team);
+      const summary = toPredictionSummary(parsePredictionRun(run));
+      const inserted = await sql.query<{ id: string }>(
+        `INSERT INTO predictions (team, id, model_id, name, created_at, body)
+         VALUES ($1, $2, $3, $4, $5::timestamptz, $6::text::jsonb)
+         ON CONFLICT (team, id) DO NOTHING
+         RETURNING id`,
+        [team, summary.id, summary.modelId, summary.name, summary.createdAt, JSON.stringify(summary)],
+      );
+      onSave(team);
+      return { created: inserted.length > 0, id: summary.id };
+    },
+
+    async listPredictions(team, options = {}) {
+      requireTeam(team);
+      const idRows = await sql.query<{ id: string }>(
+        `SELECT id FROM predictions WHERE team = $1
+         ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2`,
+        [team, listLimit(options)],
+      );
+      return predictionSummaries(
+        team,
+        idRows.map((row) => row.id),
+      );
+    },
+
+    async listRecent(team, limits) {
+      requireTeam(team);
+      // One round trip for both id lists (a query costs a syscall and a wake-up of the server, or a
+      // pass through PGlite's WASM); ARRAY(subquery) keeps the subquery's order.
+      const runLimit = listLimit({ limit: limits.runs });
+      const predictionLimit = listLimit({ limit: limits.predictions });
+      const limitsKey = `${runLimit}/${predictionLimit}`;
+      let ids = recentIds?.get(team, limitsKey);
+      if (!ids) {
+        const readAt = recentIds?.current() ?? 0;
+        const [row] = await sql.query<{ run_ids: string[]; prediction_ids: string[] }>(
+          `SELECT
+             ARRAY(SELECT id FROM runs WHERE team = $1
+                   ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2) AS run_ids,
+             ARRAY(SELECT id FROM predictions WHERE team = $1
+                   ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $3) AS prediction_ids`,
+          [team, runLimit, predictionLimit],
+        );
+        ids = { runIds: row?.run_ids ?? [], predictionIds: row?.prediction_ids ?? [] };
+        recentIds?.set(team, limitsKey, ids, readAt);
+      }
+      const [runs, predictions] = await Promise.all([
+        runSummaries(team, ids.runIds),
+        predictionSummaries(team, ids.predictionIds),
+      ]);
+      return { runs, predictions };
+    },
+
+    async createApiToken(team, label) {
+      requireTeam(team);
+      const token = TOKEN_PREFIX + randomBytes(24).toString('base64url');
+      await sql.query('INSERT INTO api_tokens (token_hash, team, label) VALUES ($1, $2, $3)', [
+        hashApiToken(token),
+        team,
+        label ?? null,
+      ]);
+      return token;
+    },
+
+    async teamForToken(token) {
+      if (typeof token !== 'string' || token === '') return undefined;
+      const rows = await sql.query<{ team: string }>('SELECT team FROM api_tokens WHERE token_hash = $1', [
+        hashApiToken(token),
+      ]);
+      return rows[0]?.team;
+    },
+
+    transaction(work) {
+      // Nested calls join the outer transaction instead of opening a second connection.
+      if (inTransaction) return work(store);
+      // A read outside may have cached the ids meanwhile: drop them again once the transaction ends.
+      const saved = new Set<string>();
+      return db
+        .transaction((tx) =>
+          work(
+            runStoreOn(tx, db, true, undefined, undefined, undefined, (team) => {
+              saved.add(team);
+              onSave(team);
+            }),
+          ),
+        )
+        .finally(() => {
+          for (const team of saved) onSave(team);
+        });
+    },
+
+    close: () => db.close(),
+  };
+  return store;
+}
+
+/**
+ * Wraps an open database as a RunStore, applying pending migrations first.
+ * @example const store = await createRunStore(await openPgliteDatabase(dir))
+ */
+export async function createRunStore(db: SqlDatabase): Promise<RunStore> {
+  await migrate(db);
+  const recentIds = db.driver === 'pglite' ? new RecentIdsCache(RECENT_IDS_CACHE_TEAMS) : undefined;
+  return runStoreOn(
+    db,
+    db,
+    false,
+    new SummaryCache<RunSummary>(SUMMARY_CACHE_CAPACITY),
+    new SummaryCache<PredictionRun>(SUMMARY_CACHE_CAPACITY),
+    recentIds,
+    (team) => recentIds?.invalidate(team),
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * Real stores for tests: PGlite in a temporary folder, and a fresh database on the PostgreSQL server
+ * that test/setup/postgres.ts started (null when PostgreSQL is not installed).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openRunStore, type RunStore } from '@segments/store';
+import pg from 'pg';
+import { inject } from 'vitest';
+
+/** The throwaway server's URL, or null (tests using it skip). */
+export function postgresUrl(): string | null {
+  return inject('postgresUrl') ?? null;
+}
+
+/**
+ * Creates an empty database on the test server so each test file has its own tables.
+ * @example const url = await freshDatabaseUrl(postgresUrl()!)
+ */
+export async function freshDatabaseUrl(serverUrl: string): Promise<string> {
+  const name = `segments_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export interface TestStore {
+  store: RunStore;
+  /** Closes the store and removes its folder. */
+  dispose(): Promise<void>;
+}
+
+/** A PGlite store in a new temporary folder. */
+export async function openTempPgliteStore(): Promise<TestStore> {
+  const dir = mkdtempSync(join(tmpdir(), 'segments-store-'));
+  const store = await openRunStore({ dataDir: dir });
+  return {
+    store,
+    async dispose() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A store on a fresh database of the test PostgreSQL server. */
+export async function openTempPostgresStore(serverUrl: string): Promise<TestStore> {
+  const store = await openRunStore({ databaseUrl: await freshDatabaseUrl(serverUrl) });
+  return { store, dispose: () => store.close() };
+}
+
+/** Both drivers as describe.each rows; the PostgreSQL row carries null when the server is absent. */
+export const STORE_DRIVERS = [
+  { driver: 'pglite', open: async (): Promise<TestStore | null> => openTempPgliteStore() },
+  {
+    driver: 'postgres',
+    open: async (): Promise<TestStore | null> => {
+      const url = postgresUrl();
+      return url ? openTempPostgresStore(url) : null;
+    },
+  },
+] as const;
