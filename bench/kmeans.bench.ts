@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { type Cell, kmeans, parseDelimited, segmentTable, tableFromCells } from '@segments/core';
 import { gaussianBlobs, writeBlobsCsv } from './blobs';
 
-const AUTOMOBILE = '/work/shared/data/automobile_train.csv';
+const AUTOMOBILE = fileURLToPath(new URL('../../shared/data/automobile_train.csv', import.meta.url));
 const PYTHON = '/usr/bin/python3';
 const BLOB_SEED = 20_240_601;
 

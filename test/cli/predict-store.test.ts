@@ -4,9 +4,10 @@ import type { Answer } from '@segments/core';
 import { parseModel } from '@segments/core';
 import { openRunStore } from '@segments/store';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hasSharedData, sharedDataPath } from '../helpers/shared-data';
 import { makeWorkspace, runCli } from './cli-harness';
 
-const DATA = '/work/shared/data';
+const AUTOMOBILE = hasSharedData('automobile_train.csv', 'automobile_new_customers.csv');
 
 /** The header and the first `rows` lines of a CSV file. */
 function firstLines(path: string, rows: number): string {
@@ -20,12 +21,13 @@ const workspace = makeWorkspace();
 let modelId: string;
 
 beforeAll(() => {
+  if (!AUTOMOBILE) return;
   // 800 labelled automobile customers (segments A–D) and 50 new prospects without a segment.
-  workspace.file('train.csv', firstLines(join(DATA, 'automobile_train.csv'), 800));
-  workspace.file('new.csv', firstLines(join(DATA, 'automobile_new_customers.csv'), 50));
+  workspace.file('train.csv', firstLines(sharedDataPath('automobile_train.csv'), 800));
+  workspace.file('new.csv', firstLines(sharedDataPath('automobile_new_customers.csv'), 50));
 });
 
-describe('segments train, assign and ask over the local store', () => {
+describe.skipIf(!AUTOMOBILE)('segments train, assign and ask over the local store', () => {
   it('train keeps the model file and also saves the model in the local store', async () => {
     const trained = await runCli(
       ['train', 'train.csv', '--label', 'Segmentation', '--name', 'Automobile 800'],
@@ -103,9 +105,9 @@ describe('segments ask about predictions before any', () => {
     expect(asked.stdout).toContain('segments train labelled.csv --label Segment');
   });
 
-  it('train --no-save writes the model file only', async () => {
+  it.skipIf(!AUTOMOBILE)('train --no-save writes the model file only', async () => {
     const local = makeWorkspace();
-    local.file('train.csv', firstLines(join(DATA, 'automobile_train.csv'), 200));
+    local.file('train.csv', firstLines(sharedDataPath('automobile_train.csv'), 200));
     const trained = await runCli(['train', 'train.csv', '--label', 'Segmentation', '--no-save'], local.dir);
     expect(trained.code).toBe(0);
     expect(existsSync(join(local.dir, 'train.model.json'))).toBe(true);

@@ -17,9 +17,10 @@ import {
   toPredictionRun,
   trainClassifier,
 } from '@segments/core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hasSharedData, sharedDataPath } from '../helpers/shared-data';
 
-const DATA = '/work/shared/data';
+const AUTOMOBILE = ['automobile_train.csv', 'automobile_new_customers.csv'];
 
 function numeric(codes: number[], binCount: number): BinnedFeature {
   return { kind: 'numeric', codes: Uint16Array.from(codes), binCount };
@@ -277,13 +278,13 @@ describe('toPredictionRun', () => {
   });
 });
 
-describe('automobile customers (acceptance)', () => {
-  const train = parseDelimited(readFileSync(`${DATA}/automobile_train.csv`, 'utf8'), {
-    source: 'automobile_train.csv',
-  });
-  const model = trainClassifier(train, {
-    label: 'Segmentation',
-    source: { fileName: 'automobile_train.csv' },
+describe.skipIf(!hasSharedData(...AUTOMOBILE))('automobile customers (acceptance)', () => {
+  let model: PredictionModel;
+  beforeAll(() => {
+    const train = parseDelimited(readFileSync(sharedDataPath('automobile_train.csv'), 'utf8'), {
+      source: 'automobile_train.csv',
+    });
+    model = trainClassifier(train, { label: 'Segmentation', source: { fileName: 'automobile_train.csv' } });
   });
 
   it('matches scikit-learn gradient boosting on the same holdout and is far above the majority baseline', () => {
@@ -299,7 +300,7 @@ describe('automobile customers (acceptance)', () => {
   });
 
   it('gives a segment and a confidence to all 2,627 new customers despite missing values', () => {
-    const fresh = parseDelimited(readFileSync(`${DATA}/automobile_new_customers.csv`, 'utf8'), {
+    const fresh = parseDelimited(readFileSync(sharedDataPath('automobile_new_customers.csv'), 'utf8'), {
       source: 'new.csv',
     });
     const result = predictTable(model, fresh);
