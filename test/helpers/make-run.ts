@@ -34,6 +34,14 @@ const CENTROIDS: Record<PersonaKey, Record<string, number>> = {
   standard: { [INCOME]: 55, [SPENDING]: 50 },
   young: { [INCOME]: 45, [SPENDING]: 75 },
   custom: { [INCOME]: 60, [SPENDING]: 50 },
+  champions: { [INCOME]: 80, [SPENDING]: 90 },
+  'big-spenders': { [INCOME]: 70, [SPENDING]: 85 },
+  'at-risk': { [INCOME]: 70, [SPENDING]: 80 },
+  lapsed: { [INCOME]: 50, [SPENDING]: 30 },
+  new: { [INCOME]: 55, [SPENDING]: 45 },
+  occasional: { [INCOME]: 50, [SPENDING]: 25 },
+  'category-fans': { [INCOME]: 60, [SPENDING]: 55 },
+  outlier: { [INCOME]: 140, [SPENDING]: 10 },
 };
 
 const STRATEGIES: Record<PersonaKey, string> = {
@@ -44,6 +52,14 @@ const STRATEGIES: Record<PersonaKey, string> = {
   standard: 'Nurture and engagement',
   young: 'Social and trend-led campaigns',
   custom: 'Test offers and watch the response',
+  champions: 'Reward and involve',
+  'big-spenders': 'Grow share of wallet',
+  'at-risk': 'Win them back before they go',
+  lapsed: 'Low-cost reactivation',
+  new: 'Onboarding',
+  occasional: 'Build frequency cheaply',
+  'category-fans': 'Category-led offers',
+  outlier: 'Review by hand',
 };
 
 export const DEFAULT_SEGMENTS: SegmentSpec[] = [

@@ -49,6 +49,15 @@ export const PERSONA_SYNONYMS: Readonly<Record<PlaybookKey, { name: string; syno
       synonyms: ['standard', 'average', 'loyalists', 'potential loyalists', 'regulars'],
     },
     young: { name: 'Young Enthusiasts', synonyms: ['young', 'youth', 'young enthusiasts', 'gen z'] },
+    // Customer-table personas (personas/customer-playbook): value, engagement, recency, tenure, mix.
+    champions: { name: 'Champions', synonyms: ['champions', 'best customers', 'top customers'] },
+    'big-spenders': { name: 'Big Spenders', synonyms: ['big spenders', 'whales', 'heavy spenders'] },
+    'at-risk': { name: 'At-Risk Big Spenders', synonyms: ['at risk', 'at-risk', 'slipping'] },
+    lapsed: { name: 'Lapsed Customers', synonyms: ['lapsed', 'lost', 'dormant', 'inactive customers'] },
+    new: { name: 'New Customers', synonyms: ['new customers', 'newcomers', 'recent signups'] },
+    occasional: { name: 'Occasional Buyers', synonyms: ['occasional', 'infrequent', 'one-off'] },
+    'category-fans': { name: 'Category Fans', synonyms: ['lovers', 'fans'] },
+    outlier: { name: 'Outliers', synonyms: ['outliers', 'outlier', 'unusual'] },
   };
 
 const PLAYBOOK_KEYS = Object.keys(PERSONA_SYNONYMS) as PlaybookKey[];
@@ -78,7 +87,7 @@ export const GOAL_RULES: readonly GoalRule[] = [
   {
     goal: 'premium launch',
     phrase: 'a premium launch',
-    keys: ['vip', 'cautious'],
+    keys: ['vip', 'champions', 'big-spenders', 'cautious'],
     words: [
       'premium launch',
       'product launch',
@@ -93,7 +102,7 @@ export const GOAL_RULES: readonly GoalRule[] = [
   {
     goal: 'upsell',
     phrase: 'upselling',
-    keys: ['vip', 'cautious'],
+    keys: ['vip', 'big-spenders', 'champions', 'cautious'],
     words: [
       'upsell',
       'upselling',
@@ -108,7 +117,7 @@ export const GOAL_RULES: readonly GoalRule[] = [
   {
     goal: 'discount',
     phrase: 'a discount campaign',
-    keys: ['impulse', 'budget'],
+    keys: ['impulse', 'budget', 'occasional'],
     words: [
       'discount',
       'discounts',
@@ -128,19 +137,19 @@ export const GOAL_RULES: readonly GoalRule[] = [
   {
     goal: 'loyalty',
     phrase: 'a loyalty programme',
-    keys: ['standard', 'vip'],
+    keys: ['standard', 'vip', 'champions', 'new'],
     words: ['loyalty', 'membership', 'reward', 'points', 'referral'],
   },
   {
     goal: 'retention',
     phrase: 'retention',
-    keys: ['vip', 'standard'],
+    keys: ['at-risk', 'vip', 'champions', 'standard'],
     words: ['retention', 'retain', 'retaining', 'churn', 'churning', 'keep'],
   },
   {
     goal: 'reactivation',
     phrase: 'reactivation',
-    keys: ['cautious', 'budget'],
+    keys: ['lapsed', 'at-risk', 'cautious', 'budget'],
     words: [
       'reactivation',
       'reactivate',

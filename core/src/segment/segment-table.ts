@@ -2,9 +2,10 @@
  * The whole segmentation job: table → features → clusters → k → personas → Run.
  */
 import {
-  AUTO_K_CANDIDATE_RESTARTS,
+  AUTO_K_REFINE_TOP,
   autoKCandidates,
   type ClusteringOutcome,
+  candidateRestarts,
   chooseK,
 } from '../cluster/choose-k';
 import { kmeans } from '../cluster/kmeans';
@@ -23,8 +24,10 @@ import {
   type Scaling,
   type Segment,
 } from '../schema/run';
+import { type FeaturePlan, planFeatures } from '../table/feature-plan';
 import { type PreparedData, prepareFeatures } from '../table/prepare';
 import type { Table } from '../table/table';
+import { segmentExtras } from './segment-extras';
 
 /** Phases reported to {@link SegmentOptions.onProgress}. */
 export interface Progress {
@@ -92,13 +95,19 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
     );
   }
   report('prepare', 0, 'Reading columns');
-  const data = prepareFeatures(table, {
+  // Column meaning first: roles, derived features (age, tenure, total spending…) and the default choice.
+  const plan = planFeatures(table, { now: options.now, algorithm: settings.algorithm });
+  const userChose = options.columns !== undefined && options.columns.length > 0;
+  const data = prepareFeatures(plan.table, {
     columns: options.columns,
     algorithm: settings.algorithm,
     scaling: settings.scaling,
     missing: settings.missing,
     source: sourceName,
+    defaultColumns: plan.defaultColumns,
+    categoricalColumns: plan.categoricalColumns,
   });
+  applyPlan(data, plan, userChose);
   const algorithm: Algorithm =
     settings.algorithm === 'auto'
       ? data.categoricalCount > 0
@@ -160,33 +169,42 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
   let chosen: Clustering;
   let chooseKResult: ChooseKResult | undefined;
   if (settings.k === 'auto') {
-    // Candidates are compared on a few restarts each; the winner gets the rest (same seeds as a full run).
-    const candidateRestarts = Math.min(AUTO_K_CANDIDATE_RESTARTS, settings.restarts);
+    // Small tables: every candidate gets the full restarts, so each candidate's silhouette is what a
+    // full run at that k scores. Large ones: a few restarts each, then the best few and the winner get
+    // the rest (same seeds as a full run).
+    const candidates = autoKCandidates(data.n);
+    const restartsPerCandidate = candidateRestarts(
+      data.n,
+      data.numericCount + data.categoricalCount,
+      candidates.length,
+      settings.restarts,
+    );
     const outcome = chooseK(
       data.n,
-      (candidate) => cluster(candidate, settings.seed, candidateRestarts),
+      (candidate) => cluster(candidate, settings.seed, restartsPerCandidate),
       distance,
       {
         seed: settings.seed,
         refineWinner:
-          settings.restarts > candidateRestarts
+          settings.restarts > restartsPerCandidate
             ? (winner) => {
                 report('cluster', 0.9, `Refining ${winner} segments with the remaining restarts`);
                 return cluster(
                   winner,
                   settings.seed,
-                  settings.restarts - candidateRestarts,
-                  candidateRestarts,
+                  settings.restarts - restartsPerCandidate,
+                  restartsPerCandidate,
                 );
               }
             : undefined,
+        refineTop: AUTO_K_REFINE_TOP,
         onCandidate: (candidate, finished, total) =>
           report(
             'choose-k',
             0.05 + 0.85 * (finished / total),
             `Tried k = ${candidate} (${finished} of ${total})`,
           ),
-        candidates: autoKCandidates(data.n),
+        candidates,
       },
     );
     chooseKResult = outcome.result;
@@ -202,7 +220,7 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
     chooseKResult?.candidates.find((row) => row.k === k)?.silhouette ??
     (k >= 2 ? silhouette(data.n, chosen.labels, k, distance, { seed: settings.seed }) : null);
 
-  const { segments, order } = describeSegments(data, chosen, k);
+  const { segments, order } = describeSegments(data, chosen, k, plan);
   const createdAt = (options.now ?? new Date()).toISOString();
   const assignments =
     options.includeAssignments === false
@@ -303,12 +321,45 @@ function pairDistance(data: PreparedData, algorithm: Algorithm, gamma: number): 
   };
 }
 
+/** Roles and derivations from the plan onto the features; exclusions, roles and checks into the Run. */
+function applyPlan(data: PreparedData, plan: FeaturePlan, userChose: boolean): void {
+  const derived = new Map(plan.derived.map((feature) => [feature.name, feature]));
+  data.features = data.features.map((feature) => {
+    const role = plan.roles.get(feature.name) ?? feature.role;
+    const source = derived.get(feature.name);
+    return {
+      ...feature,
+      ...(role ? { role } : {}),
+      ...(source ? { derivedFrom: source.derivedFrom, derivation: source.derivation } : {}),
+    };
+  });
+  const used = new Set(data.features.map((feature) => feature.name));
+  const planNotes = userChose
+    ? plan.derived
+        .filter((feature) => used.has(feature.name) && feature.role !== 'mix')
+        .map((feature) => `Derived ${feature.explanation}.`)
+    : plan.notes;
+  data.preprocessing = {
+    ...data.preprocessing,
+    notes: [...planNotes, ...plan.checks, ...data.preprocessing.notes],
+    ...(userChose ? {} : { excludedColumns: plan.excluded }),
+    columnRoles: plan.columns.map((column) => ({
+      column: column.name,
+      role: column.role,
+      explanation: column.explanation,
+    })),
+    checks: plan.checks,
+  };
+}
+
 /** Segments ordered by size (largest first), with profiles in original units and personas. */
 function describeSegments(
   data: PreparedData,
   clustering: Clustering,
   k: number,
+  plan: FeaturePlan,
 ): { segments: Segment[]; order: Int32Array } {
+  const extras = segmentExtras(plan, data.rowIndex, clustering.labels, k);
   const p = data.numericCount;
   const q = data.categoricalCount;
   const categoricalFeatures = data.features.filter((feature) => feature.kind === 'categorical');
@@ -349,10 +400,28 @@ function describeSegments(
       centroid[feature.name] =
         feature.kind === 'numeric' ? round(numericMeans[f], 4) : categoricalTops[f - p].top;
     });
-    return { index, size, share: round(share, 6), centroid, profile: profileSegment(data.features, facts) };
+    const { outcomes, mix, descriptors } = extras[label];
+    return {
+      index,
+      size,
+      share: round(share, 6),
+      centroid,
+      profile: profileSegment(data.features, facts),
+      outcomes,
+      mix,
+      descriptors,
+    };
   });
   const personas = namePersonas(data.features, drafts);
-  return { segments: drafts.map((draft, i) => ({ ...draft, persona: personas[i] })), order };
+  return {
+    segments: drafts.map(({ mix: _mix, outcomes, descriptors, ...draft }, i) => ({
+      ...draft,
+      persona: personas[i],
+      ...(outcomes.length ? { outcomes } : {}),
+      ...(descriptors.length ? { descriptors } : {}),
+    })),
+    order,
+  };
 }
 
 function assignmentsFor(

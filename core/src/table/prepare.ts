@@ -27,6 +27,13 @@ export interface PrepareOptions {
   missing?: MissingPolicy;
   /** Name of the input in messages ("mall.csv"); default 'the table'. */
   source?: string;
+  /**
+   * The features to use when the user names none (the semantic plan's choice, see
+   * table/feature-plan); default {@link defaultFeatureColumns}. The plan reports what it left out.
+   */
+  defaultColumns?: string[];
+  /** Numeric-looking columns to read as categories (small integer codes such as a region 1–3). */
+  categoricalColumns?: string[];
 }
 
 /** Data ready for clustering. Numeric features come first in `features`, then categorical ones. */
@@ -63,13 +70,21 @@ export function prepareFeatures(table: Table, options: PrepareOptions = {}): Pre
   const scaling = options.scaling ?? 'zscore';
   const missing = options.missing ?? 'drop';
   const source = options.source ?? 'the table';
-  const columns = inferColumns(table);
+  const codes = new Set(options.categoricalColumns ?? []);
+  const columns = inferColumns(table).map((column) =>
+    codes.has(column.name) && column.kind === 'numeric'
+      ? { ...column, kind: 'categorical' as const }
+      : column,
+  );
   const notes: string[] = [];
   const userChose = options.columns !== undefined && options.columns.length > 0;
+  const planned = !userChose && options.defaultColumns !== undefined;
   const chosen = userChose
     ? resolveColumns(columns, options.columns ?? [], options.algorithm ?? 'auto', source)
-    : defaultFeatureColumns(columns, options.algorithm ?? 'auto');
-  if (!userChose) {
+    : planned
+      ? columns.filter((column) => options.defaultColumns?.includes(column.name))
+      : defaultFeatureColumns(columns, options.algorithm ?? 'auto');
+  if (!userChose && !planned) {
     const skipped = columns.filter((column) => !chosen.includes(column));
     if (skipped.length > 0)
       notes.push(
