@@ -204,24 +204,31 @@ function responseOf(outcomes: PersonaSegment['outcomes']): { rate: number; overa
   return { rate, overall };
 }
 
-/** The category the segment spends on far more than the population does, if any. */
+/**
+ * The category the segment spends on clearly more than the population does, if any: the largest
+ * excess share of spending (segment share − population share) among categories with a lift of at
+ * least {@link MIX_LIFT} and at least 15% of the segment's spending. Falls back to the strongest
+ * high share feature when the spend mix is not known.
+ */
 function dominantCategory(
   segment: PersonaSegment,
   numeric: NumericProfile[],
   roleOf: Map<string, Role | undefined>,
 ): string | undefined {
+  if (segment.mix && segment.mix.length > 0) {
+    let best: { label: string; excess: number } | undefined;
+    for (const category of segment.mix) {
+      if (category.overall <= 0 || category.share < 0.15 || category.share / category.overall < MIX_LIFT)
+        continue;
+      const excess = category.share - category.overall;
+      if (!best || excess > best.excess) best = { label: category.label, excess };
+    }
+    return best?.label;
+  }
   const mixEntries = numeric.filter((entry) => roleOf.get(entry.feature) === 'mix' && entry.level === 'high');
-  if (mixEntries.length > 0) {
-    const best = mixEntries.reduce((a, b) => (b.zScore > a.zScore ? b : a));
-    return featureLabel(best.feature).replace(/ share$/i, '');
-  }
-  let best: { label: string; lift: number } | undefined;
-  for (const category of segment.mix ?? []) {
-    if (category.overall <= 0 || category.share < 0.15) continue;
-    const lift = category.share / category.overall;
-    if (lift >= MIX_LIFT && (!best || lift > best.lift)) best = { label: category.label, lift };
-  }
-  return best?.label;
+  if (mixEntries.length === 0) return undefined;
+  const best = mixEntries.reduce((a, b) => (b.zScore > a.zScore ? b : a));
+  return featureLabel(best.feature).replace(/ share$/i, '');
 }
 
 function descriptiveName(traits: string[]): string {

@@ -40,9 +40,8 @@ export interface ColumnSemantics {
 const words = (list: string) => new Set(list.split(' '));
 const ID_WORDS = words('id ids uuid guid kode nomor nr no number num');
 const LABEL_WORDS = words('segment segmentation segmen persona cluster klaster label class kelas predicted');
-const NAME_WORDS = words(
-  'name nama email mail phone telepon telp hp address alamat comment comments note notes catatan description deskripsi keterangan',
-);
+const NAME_WORDS = words('name nama email mail phone telepon telp hp address alamat');
+const TEXT_WORDS = words('comment comments note notes catatan description deskripsi keterangan remarks');
 const OUTCOME_WORDS = words(
   'churn churned attrition exited response responded respon accepted accept complain complaint complained keluhan komplain converted conversion konversi cancelled canceled cancel unsubscribed defaulted fraud outcome retained renewed berhenti',
 );
@@ -78,6 +77,7 @@ const SIGNUP_WORDS = words(
 const LAST_WORDS = words('last latest recent terakhir');
 const YES = new Set(['1', 'yes', 'y', 'true', 't', 'ya']);
 const NO = new Set(['0', 'no', 'n', 'false', 'f', 'tidak', 'tdk']);
+const SHEET_ERROR = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!|GETTING_DATA)$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE_SHAPE =
   /^\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|^\d{1,2}[-\s][A-Za-z]{3,9}[-\s]\d{2,4}$|^[A-Za-z]{3,9}\s+\d{1,2},?\s+\d{4}$/;
@@ -131,6 +131,16 @@ function describeColumn(table: Table, name: string, index: number): ColumnSemant
     ...extra,
   });
   if (present === 0) return said('constant', 'empty', 'every cell is empty → left out');
+  const errorCell = cells.find((cell) => typeof cell === 'string' && SHEET_ERROR.test(cell.trim()));
+  if (
+    errorCell !== undefined &&
+    cells.every((cell) => isEmptyCell(cell) || (typeof cell === 'string' && SHEET_ERROR.test(cell.trim())))
+  )
+    return said(
+      'constant',
+      'empty',
+      `every cell is a spreadsheet error (${String(errorCell).trim()}) → a helper column that failed, left out`,
+    );
   if (distinct <= 1) return said('constant', 'empty', 'the same value in every row → constant, left out');
   const isLabel = w.length > 0 && w.every((word) => LABEL_WORDS.has(word));
   if (isLabel)
@@ -286,8 +296,9 @@ function describeText(
     return said('id', 'id', 'unique codes with an id header → id');
   if (unique && digitCodes === present) return said('id', 'id', 'a different short code in every row → id');
   if (emails >= 0.9 * present) return said('email', 'text', 'email addresses → left out (personal data)');
+  if (hasWord(w, TEXT_WORDS)) return said('text', 'text', 'notes or comments → free text, left out');
   if (hasWord(w, NAME_WORDS) && !hasWord(w, PROFESSION_WORDS))
-    return said('name', 'text', 'names or free text → left out');
+    return said('name', 'text', 'names or contact details → left out (personal data)');
   if (distinct > MAX_CATEGORY_VALUES || unique)
     return said('text', 'text', `${distinct} different values → free text, left out`);
   if (hasWord(w, OUTCOME_WORDS))

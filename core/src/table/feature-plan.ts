@@ -112,12 +112,13 @@ export function planFeatures(table: Table, options: PlanOptions = {}): FeaturePl
         outcomes.push({ column: column.name, index: column.index, positive: column.positive });
     }
     const replacement = replacedBy.get(column.name);
-    if (replacement) {
+    if (replacement && column.role !== 'category-spend') {
       exclude(column, `replaced by ${replacement}`);
       continue;
     }
     if (column.role === 'category-spend') {
-      exclude(column, useMix ? 'used as its share of total spending' : 'summed into total spending');
+      const total = replacement ?? 'total spending';
+      exclude(column, useMix ? `summed into ${total}; its share of it is a feature` : `summed into ${total}`);
       continue;
     }
     if (NEVER.has(column.role) || column.kind === 'empty' || column.kind === 'id' || column.kind === 'text') {
@@ -195,9 +196,8 @@ function reasonFor(column: ColumnSemantics): string {
     case 'label':
       return 'an existing segment label, not a customer trait';
     case 'constant':
-      return column.kind === 'empty' && column.distinct === 0
-        ? 'every cell is empty'
-        : 'the same value in every row';
+      if (column.distinct === 0) return 'every cell is empty';
+      return why.startsWith('every cell is a spreadsheet error') ? why : 'the same value in every row';
     case 'date':
       return column.datePurpose === 'other' ? 'a date with no known meaning for customers' : why;
     default:

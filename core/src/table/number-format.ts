@@ -65,6 +65,13 @@ function shapeOf(raw: string): Shape | undefined {
   let extended = false;
   let currency: string | undefined;
   let percent = false;
+  const outer = text.match(CURRENCY_SUFFIX);
+  if (outer && /\)\s*\S+$/.test(text)) {
+    // "(12,50) €": the currency sits outside the accounting brackets.
+    currency = outer[0].trim();
+    text = text.slice(0, text.length - outer[0].length).trim();
+    extended = true;
+  }
   if (/^\(.*\)$/.test(text)) {
     negative = true;
     extended = true;
