@@ -11,6 +11,7 @@ export * from './cluster/kmeans';
 export * from './cluster/kprototypes';
 export * from './cluster/random';
 export * from './cluster/silhouette';
+export * from './format';
 export * from './personas/personas';
 export * from './predict/classifier';
 export * from './predict/gradient-boosting';

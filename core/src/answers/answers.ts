@@ -4,6 +4,8 @@
  * they differ only in how they render the answer. Pure and synchronous: no I/O, no clock, no
  * randomness, so the same question over the same runs always gets the same answer.
  */
+
+import { formatNumber } from '../format';
 import type {
   Answer,
   AnswerContext,
@@ -964,7 +966,7 @@ function valueClause(run: RunSummary, segment: Segment): string {
   for (const feature of valued) {
     const entry = segment.profile.find((candidate) => candidate.feature === feature.name);
     if (entry?.kind === 'numeric' && entry.level !== 'average') {
-      parts.push(`${entry.level} ${feature.name} (${fmtNumber(entry.mean)} on average)`);
+      parts.push(`${entry.level} ${feature.name} (${formatNumber(entry.mean)} on average)`);
     }
   }
   return parts.length ? `, with ${parts.join(' and ')}` : '';
@@ -1329,10 +1331,6 @@ function fmtCount(value: number): string {
 
 function fmtShare(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
-}
-
-function fmtNumber(value: number): string {
-  return Number.isInteger(value) ? fmtCount(value) : value.toFixed(1);
 }
 
 function signed(value: number, digits = 0): string {

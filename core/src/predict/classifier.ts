@@ -7,6 +7,7 @@
  */
 
 import { createRandom } from '../cluster/random';
+import { round } from '../format';
 import { SegmentationError } from '../schema/errors';
 import { newRecordId } from '../schema/ids';
 import {
@@ -825,9 +826,4 @@ function rankingSentence(segments: PredictedSegment[], rowCount: number): string
       ? `; no customer falls in ${smallest.name}.`
       : `; ${smallest.name} is the smallest with ${smallest.size} (${pct(smallest.share)}).`;
   return lead + tail;
-}
-
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }

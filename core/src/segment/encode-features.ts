@@ -3,6 +3,7 @@
  * (missing cells excluded), category codes per categorical column, and the filling of empty cells
  * (mean / most common value). A named column with one value everywhere is refused here.
  */
+import { round } from '../format';
 import { SegmentationError } from '../schema/errors';
 import type { Feature } from '../schema/run';
 import type { FeatureCells } from './read-feature-cells';
@@ -83,7 +84,7 @@ export function encodeFeatures(
     });
     if (imputedHere > 0)
       notes.push(
-        `${imputedHere} empty ${column.name} values were filled with the mean (${round(imputeValue)}).`,
+        `${imputedHere} empty ${column.name} values were filled with the mean (${round(imputeValue, 2)}).`,
       );
     features.push({
       name: column.name,
@@ -148,8 +149,4 @@ export function encodeFeatures(
     });
   });
   return { features, n, numericCount, categoricalCount, numericOriginal, categorical, notes };
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
 }

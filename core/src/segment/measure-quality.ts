@@ -2,7 +2,9 @@
  * How good the chosen clustering is, as the Run reports it: inertia and the silhouette (taken from
  * choose-k's candidate row when k was 'auto', so the two always agree).
  */
+
 import { silhouette } from '../cluster/silhouette';
+import { round } from '../format';
 import type { ClusterStageResult } from './cluster-and-choose-k';
 
 /**
@@ -20,6 +22,6 @@ export function measureQuality(
     (k >= 2 ? silhouette(n, clustering.labels, k, clustered.distance, { seed }) : null);
   return {
     inertia: clustering.inertia,
-    silhouette: score === null ? null : Math.round(score * 10_000) / 10_000,
+    silhouette: score === null ? null : round(score, 4),
   };
 }

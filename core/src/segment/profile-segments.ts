@@ -2,6 +2,7 @@
  * Profiles of every segment in original units: size and share, a centroid a person can read (the
  * numeric means, the most common category), and per feature its level against the population.
  */
+import { round } from '../format';
 import { profileSegment } from '../personas/personas';
 import type { ProfileEntry } from '../schema/run';
 import type { Clustering } from './cluster-and-choose-k';
@@ -62,9 +63,4 @@ export function profileSegments(
     });
     return { index, size, share: round(share, 6), centroid, profile: profileSegment(matrix.features, facts) };
   });
-}
-
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }
