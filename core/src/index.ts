@@ -4,7 +4,7 @@
  * personas/, predict/ (the classifier), answers/ (the question engine), schema/ (Run, model, answer,
  * errors, ids), sheet-layout/ (what the product writes into a spreadsheet), segment/ (the pipeline, one stage per file).
  */
-export * from './answers/answers';
+export * from './answers/index';
 export * from './answers/text-match';
 export * from './cluster/choose-k';
 export * from './cluster/kmeans';
