@@ -3,6 +3,7 @@
  * silhouette (separation), and recommend the k whose groups are most clearly separated, with a
  * sentence a marketer can read. A k the user gives always wins; this only runs for k = 'auto'.
  */
+import { round } from '../format';
 import type { ChooseKResult } from '../schema/run';
 import { type DistanceSpace, type PairDistance, silhouetteScorer } from './silhouette';
 
@@ -97,7 +98,7 @@ export function chooseK<T extends ClusteringOutcome>(
     const outcome = cluster(k);
     clusterings.set(k, outcome);
     const score = scorer.score(outcome.labels, k);
-    rows.push({ k, inertia: outcome.inertia, silhouette: score === null ? null : roundTo(score, 4) });
+    rows.push({ k, inertia: outcome.inertia, silhouette: score === null ? null : round(score, 4) });
     options.onCandidate?.(k, position + 1, candidates.length);
   });
   const refined = new Set<number>();
@@ -112,7 +113,7 @@ export function chooseK<T extends ClusteringOutcome>(
     if (row) {
       const score = scorer.score(better.labels, k);
       row.inertia = better.inertia;
-      row.silhouette = score === null ? null : roundTo(score, 4);
+      row.silhouette = score === null ? null : round(score, 4);
     }
   };
   if (options.refineTop) {
@@ -194,9 +195,4 @@ export function elbowK(candidates: ChooseKResult['candidates']): number {
     }
   }
   return best;
-}
-
-function roundTo(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }

@@ -4,6 +4,7 @@
  * recognised roles (income, spending, age) pick a playbook persona, anything else gets a descriptive
  * name ("High Age · Low Income"). Names are unique within a run; priority ranks targeting value.
  */
+import { formatNumber, round } from '../format';
 import { assertNever } from '../schema/errors';
 import type { Feature, Level, Persona, PersonaKey, ProfileEntry, Role } from '../schema/run';
 import { isResponseOutcome } from '../table/feature-plan';
@@ -355,13 +356,4 @@ function strategyFor(
     );
   if (notable.length > 0) extras.push(`Notable: ${notable.join('; ')}.`);
   return extras.length ? `${strategy} ${extras.join(' ')}` : strategy;
-}
-
-function formatNumber(value: number): string {
-  return Math.abs(value) >= 1000 ? Math.round(value).toLocaleString('en-US') : String(round(value, 1));
-}
-
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
 }

@@ -4,7 +4,7 @@
  * class to the softmax gradients. Pure TypeScript on typed arrays; trees are flat number arrays, so a
  * model is plain JSON and predicts identically after a round trip.
  *
- * Input features are already binned (see classifier.ts): code 0 is "missing" for every feature,
+ * Input features are already binned (see encoding.ts): code 0 is "missing" for every feature,
  * numeric codes 1..binCount are ordered bins, categorical codes 1..binCount are categories.
  * Numeric splits are `code <= split`, with missing values sent to whichever side the training data
  * prefers (tree-native missing handling). Categorical splits send a set of categories left, stored

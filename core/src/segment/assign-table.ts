@@ -7,8 +7,8 @@
 import { assertNever, SegmentationError } from '../schema/errors';
 import type { Feature, Run } from '../schema/run';
 import { categoryOf, parseNumberCell } from '../table/columns';
-import { scaleParameters } from '../table/prepare';
 import type { Table } from '../table/table';
+import { scaleParameters } from './scale';
 
 export interface AssignOptions {
   /** Name of the input in messages; default 'the table'. */

@@ -10,6 +10,7 @@
  * prefix so that no chunk can be mistaken for a number, date, boolean or formula.
  */
 
+import { round } from '../format';
 import { SegmentationError } from '../schema/errors';
 import { parseRun, type Run } from '../schema/run';
 import { parseNumberCell } from '../table/columns';
@@ -169,7 +170,6 @@ export function encodeSummarySheet(
   maxScatterPoints = 2_000,
 ): SummarySheetLayout {
   const rows: SheetValue[][] = [];
-  const formatNumber = (value: number, digits: number) => Number(value.toFixed(digits));
 
   rows.push([plainText(`Customer segments — ${run.name}`)]);
   rows.push([
@@ -188,17 +188,17 @@ export function encodeSummarySheet(
       const entry = segment.profile.find((candidate) => candidate.feature === feature.name);
       if (!entry) {
         const centre = segment.centroid[feature.name];
-        return typeof centre === 'number' ? formatNumber(centre, 2) : (centre ?? '');
+        return typeof centre === 'number' ? round(centre, 2) : (centre ?? '');
       }
       return entry.kind === 'numeric'
-        ? formatNumber(entry.mean, 2)
+        ? round(entry.mean, 2)
         : plainText(`${entry.top} (${Math.round(entry.topShare * 100)}%)`);
     });
     rows.push([
       segment.index + 1,
       plainText(segment.persona.name),
       segment.size,
-      formatNumber(segment.share, 4),
+      round(segment.share, 4),
       ...profile,
       plainText(segment.persona.strategy),
       plainText(segment.persona.summary),
@@ -217,8 +217,8 @@ export function encodeSummarySheet(
   for (const candidate of candidates) {
     rows.push([
       candidate.k,
-      formatNumber(candidate.inertia, 4),
-      candidate.silhouette === null ? '' : formatNumber(candidate.silhouette, 4),
+      round(candidate.inertia, 4),
+      candidate.silhouette === null ? '' : round(candidate.silhouette, 4),
     ]);
   }
   const kTable = rangeOf(kTableRow, 1, candidates.length + 1, 3);
@@ -553,7 +553,7 @@ export function encodePredictionColumns(
   for (let r = 0; r < rowCount; r++) values.push(['', '']);
   for (const prediction of predictions) {
     if (prediction.position < 1 || prediction.position > rowCount) continue;
-    values[prediction.position] = [plainText(prediction.label), Number(prediction.confidence.toFixed(4))];
+    values[prediction.position] = [plainText(prediction.label), round(prediction.confidence, 4)];
   }
   return values;
 }
@@ -629,7 +629,7 @@ function collectScatterPoints(
     const x = segment.centroid[features.x];
     const y = segment.centroid[features.y];
     return typeof x === 'number' && typeof y === 'number'
-      ? [{ x: Number(x.toFixed(2)), y: Number(y.toFixed(2)), segment: segment.index }]
+      ? [{ x: round(x, 2), y: round(y, 2), segment: segment.index }]
       : [];
   });
 }

@@ -1,5 +1,35 @@
-import { prepareFeatures, tableFromCells } from '@segments/core';
+import {
+  type AlgorithmChoice,
+  buildFeatureMatrix,
+  DEFAULT_SEGMENT_OPTIONS,
+  inferColumns,
+  type MissingPolicy,
+  type Scaling,
+  selectFeatures,
+  type Table,
+  tableFromCells,
+  validateSegmentOptions,
+} from '@segments/core';
 import { describe, expect, it } from 'vitest';
+
+/** Feature selection then the matrix stage, as segmentTable runs them. */
+function prepareFeatures(
+  input: Table,
+  options: { columns: string[]; algorithm?: AlgorithmChoice; scaling?: Scaling; missing?: MissingPolicy },
+) {
+  const selection = selectFeatures(
+    inferColumns(input),
+    options.columns,
+    options.algorithm ?? 'auto',
+    'the table',
+  );
+  return buildFeatureMatrix(
+    input,
+    selection,
+    { missing: options.missing ?? 'drop', scaling: options.scaling ?? 'zscore' },
+    'the table',
+  );
+}
 
 // Ages 20, 30, 40 and a missing one; plans A, B, A, A.
 const table = tableFromCells([
@@ -10,7 +40,7 @@ const table = tableFromCells([
   [40, 'A', 40],
 ]);
 
-describe('prepareFeatures', () => {
+describe('selectFeatures and buildFeatureMatrix', () => {
   it('drops rows with an empty chosen cell by default and says which and why', () => {
     const data = prepareFeatures(table, { columns: ['Age', 'Income'] });
     expect(data.n).toBe(3);
@@ -92,6 +122,34 @@ describe('prepareFeatures', () => {
     const bad = tableFromCells([['Age'], [20], [30], ['forty'], [50]]);
     expect(() => prepareFeatures(bad, { columns: ['Age'] })).toThrow(
       /row 4, column "Age": "forty" is not a number/,
+    );
+  });
+});
+
+describe('selectFeatures', () => {
+  it('resolves algorithm auto to k-prototypes when a categorical column is chosen, else k-means', () => {
+    const columns = inferColumns(table);
+    expect(selectFeatures(columns, ['Plan', 'Income'], 'auto', 'the table').algorithm).toBe('kprototypes');
+    expect(selectFeatures(columns, ['Income'], 'auto', 'the table').algorithm).toBe('kmeans');
+  });
+
+  it('leaves categorical columns out of the defaults under k-means and says what was not used', () => {
+    const selection = selectFeatures(inferColumns(table), [], 'kmeans', 'the table');
+    expect(selection.numeric.map((column) => column.name)).toEqual(['Age', 'Income']);
+    expect(selection.categorical).toEqual([]);
+    expect(selection.notes.join(' ')).toMatch(/Not used: Plan/);
+  });
+});
+
+describe('validateSegmentOptions', () => {
+  it('applies the documented defaults', () => {
+    const settings = validateSegmentOptions({});
+    expect(settings).toMatchObject({ ...DEFAULT_SEGMENT_OPTIONS, sourceName: 'the table' });
+  });
+
+  it('names the option that is out of range', () => {
+    expect(() => validateSegmentOptions({ restarts: 0 })).toThrow(
+      /restarts must be a whole number from 1 to 1000/,
     );
   });
 });

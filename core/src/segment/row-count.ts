@@ -1,0 +1,44 @@
+/**
+ * Guards on the number of rows: too few rows is the real problem even when it also leaves no usable
+ * column, so it is checked before anything else, and again once missing values have dropped rows.
+ */
+import { SegmentationError } from '../schema/errors';
+
+/**
+ * Refuses a table with fewer rows than k, or fewer than 3 when k is chosen automatically.
+ * @throws SegmentationError TOO_FEW_ROWS
+ * @example checkRowCount(2, 'auto', 'mall.csv') // throws: mall.csv has 2 rows; choosing k needs at least 3 …
+ */
+export function checkRowCount(rowCount: number, k: number | 'auto', source: string): void {
+  const minimumRows = k === 'auto' ? 3 : k;
+  if (rowCount >= minimumRows) return;
+  throw new SegmentationError(
+    'TOO_FEW_ROWS',
+    k === 'auto'
+      ? `${source} has ${rowCount} row${rowCount === 1 ? '' : 's'}; choosing k needs at least 3 (segmentation is meant for tens of customers or more)`
+      : `k = ${k} asks for more segments than there are rows (${rowCount}); choose k of at most ${rowCount}`,
+    { field: 'k' },
+  );
+}
+
+/**
+ * The same check on the rows left after missing values were handled.
+ * @throws SegmentationError TOO_FEW_ROWS
+ * @example checkUsableRowCount(200, 5, 'mall.csv') // undefined
+ */
+export function checkUsableRowCount(usableRows: number, k: number | 'auto', source: string): void {
+  if (k !== 'auto' && k > usableRows) {
+    throw new SegmentationError(
+      'TOO_FEW_ROWS',
+      `k = ${k} asks for more segments than there are usable rows (${usableRows}); choose k of at most ${usableRows}`,
+      { field: 'k' },
+    );
+  }
+  if (k === 'auto' && usableRows < 3) {
+    throw new SegmentationError(
+      'TOO_FEW_ROWS',
+      `${source} has ${usableRows} usable row${usableRows === 1 ? '' : 's'}; choosing k needs at least 3 (segmentation is meant for tens of customers or more)`,
+      { field: 'k' },
+    );
+  }
+}
