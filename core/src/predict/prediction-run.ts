@@ -25,7 +25,7 @@ export interface PredictionRunOptions {
 
 /**
  * The prediction as a record without per-row data, safe to publish to Slack.
- * @example await post('/api/runs', toPredictionRun(model, result, { source: { fileName: 'new.csv' } }))
+ * @example toPredictionRun(model, result, { source: { fileName: 'mall.csv' } }).name // 'Segment of mall.csv'
  */
 export function toPredictionRun(
   model: PredictionModel,
@@ -52,7 +52,10 @@ export function toPredictionRun(
   };
 }
 
-/** "Segment D" for short codes; a label that is already a name ("VIP") stays as it is. */
+/**
+ * "Segment D" for short codes; a label that is already a name ("VIP") stays as it is.
+ * @example segmentDisplayName('D') // 'Segment D'
+ */
 export function segmentDisplayName(label: string): string {
   return label.length <= 3 ? `Segment ${label}` : label;
 }

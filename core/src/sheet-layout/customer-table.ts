@@ -22,7 +22,7 @@ export interface CustomerValues {
  * The customers as a core Table, without the add-on's own columns, so a re-run never segments or
  * trains on a previous answer. The add-on and the Sheets API path both read sheets through it.
  * @throws SegmentationError from tableFromCells (empty sheet, duplicate headers, no rows)
- * @example customerTable({ values, headerIndex: 0, firstRow: 1, firstColumn: 1, ownColumns: [5, 6], source: 'Sheet "Customers"' }) // F and G left out
+ * @example customerTable({ values: [['Age', 'Segment'], [31, 2]], headerIndex: 0, firstRow: 1, firstColumn: 1, ownColumns: [1], source: 'Sheet "Customers"' }).headers // ['Age']
  */
 export function customerTable(input: CustomerValues): Table {
   const own = new Set(input.ownColumns.filter((column): column is number => column !== undefined));

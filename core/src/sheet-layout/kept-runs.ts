@@ -55,7 +55,7 @@ export interface DecodedRuns {
  * Reads the kept-runs sheet's values (header row optional, rows in any order, other writers' rows
  * tolerated): groups chunks by run id, joins them in chunk order, validates each run with parseRun.
  * Runs that are incomplete or invalid are skipped and reported in `problems`.
- * @example decodeRunRows(sheet.getDataRange().getValues()).runs[0] // the newest run
+ * @example decodeRunRows(encodeRunRows(run)).runs[0].id // 'run-1'
  */
 export function decodeRunRows(values: readonly (readonly unknown[])[]): DecodedRuns {
   const groups = new Map<string, { count: number; chunks: Map<number, string> }>();

@@ -36,7 +36,7 @@ export interface AssignmentColumnsOptions {
  * @param run the run whose segments name the rows
  * @param rowCount number of rows below the header the columns cover
  * @throws SegmentationError INVALID_RUN when an assignment names a segment the run does not have
- * @example encodeAssignmentColumns(run, 3) // [['Segment','Persona'],[2,'Impulse Buyers'],['',''],[1,'Budget Shoppers']]
+ * @example encodeAssignmentColumns(run, 3) // [['Segment', 'Persona'], [4, 'Budget Shoppers'], [5, 'Impulse Buyers'], [4, 'Budget Shoppers']]
  */
 export function encodeAssignmentColumns(
   run: Run,

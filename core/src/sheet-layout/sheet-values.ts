@@ -54,6 +54,7 @@ export function rangeOf(row: number, column: number, numRows: number, numColumns
 /**
  * Text Sheets would read as a formula gets a leading apostrophe, so it stays text under user-entered
  * semantics (the apostrophe is not part of the cell's value).
+ * @example plainText('=SUM(A1)') // "'=SUM(A1)"
  */
 export function plainText(text: string): string {
   return /^[=+\-@]/.test(text) ? `'${text}` : text;

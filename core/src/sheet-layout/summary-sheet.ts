@@ -53,7 +53,7 @@ export interface SummarySheetLayout {
  * @param points optional per-customer [x, y] values of the scatter features, aligned with
  *   `run.assignments`; without them the scatter shows the segment centres only. At most
  *   `maxScatterPoints` (default 2,000) are kept, evenly spaced, so the sheet stays small.
- * @example const { values, charts } = encodeSummarySheet(run)
+ * @example encodeSummarySheet(run).charts.map((chart) => chart.id) // ['elbow', 'sizes', 'scatter']
  */
 export function encodeSummarySheet(
   run: Run,
