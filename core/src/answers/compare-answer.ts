@@ -8,6 +8,7 @@ import type { RunMention } from './run-resolution';
 import { normalizeText } from './text-match';
 import { customers, dateOf, fmtCount, fmtShare, plural, runFacts, signed, totalOf } from './wording';
 
+/** Compares two runs: the two named, the named one with the picked run, or the picked run with the one before it. */
 export function compareAnswer(
   runs: readonly RunSummary[],
   baseIndex: number,

@@ -48,6 +48,7 @@ export function personaKeyOf(segment: Segment): PlaybookKey | undefined {
   });
 }
 
+/** "Premium Shoppers (VIP)" → "Premium Shoppers": names as people shorten them. */
 export function withoutParenthesis(name: string): string {
   return name.replace(/\s*\([^)]*\)\s*/g, ' ').trim() || name;
 }

@@ -69,6 +69,7 @@ export function classificationMetrics(
   };
 }
 
+/** The most common class: the baseline a classifier must beat. */
 export function majorityClass(labels: Uint16Array, classCount: number): number {
   const counts = new Array<number>(classCount).fill(0);
   for (const label of labels) counts[label]++;

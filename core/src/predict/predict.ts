@@ -128,6 +128,7 @@ export function predictTable(
   };
 }
 
+/** The most probable class of each row of an n × classCount probability matrix. */
 export function argmaxRows(probabilities: Float64Array, rowCount: number, classCount: number): Uint16Array {
   const out = new Uint16Array(rowCount);
   for (let i = 0; i < rowCount; i++) {

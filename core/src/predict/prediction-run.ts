@@ -60,6 +60,7 @@ export function segmentDisplayName(label: string): string {
   return label.length <= 3 ? `Segment ${label}` : label;
 }
 
+/** Size, share, rank, mean confidence and profile of each predicted segment. */
 export function profilePredictedSegments(
   table: Table,
   model: PredictionModel,
@@ -149,6 +150,7 @@ export function profilePredictedSegments(
   }));
 }
 
+/** Which predicted segment dominates and which is smallest, as a sentence. */
 export function rankingSentence(segments: PredictedSegment[], rowCount: number): string {
   if (rowCount === 0) return 'No rows to predict.';
   const bySize = segments.slice().sort((a, b) => a.rank - b.rank);

@@ -60,14 +60,17 @@ export function plainText(text: string): string {
   return /^[=+\-@]/.test(text) ? `'${text}` : text;
 }
 
+/** Text as written, without the apostrophe {@link plainText} adds. */
 export function stripApostrophe(text: string): string {
   return text.startsWith("'") ? text.slice(1) : text;
 }
 
+/** A header cell as text with whitespace collapsed; '' for anything that is not text. */
 export function headerText(cell: unknown): string {
   return typeof cell === 'string' ? cell.replace(/\s+/g, ' ').trim() : '';
 }
 
+/** A cell as a whole number ≥ 0 (a segment number), or null. */
 export function toWholeNumber(cell: unknown): number | null {
   const value =
     typeof cell === 'number' ? cell : typeof cell === 'string' && cell.trim() !== '' ? Number(cell) : NaN;
