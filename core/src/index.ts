@@ -37,7 +37,7 @@ export * from './segment/row-count';
 export * from './segment/scale';
 export * from './segment/segment-table';
 export * from './segment/select-features';
-export * from './sheet-layout/sheet-layout';
+export * from './sheet-layout/index';
 export * from './table/columns';
 export * from './table/roles';
 export * from './table/table';
