@@ -42,7 +42,7 @@ export * from './segment/scale';
 export * from './segment/segment-extras';
 export * from './segment/segment-table';
 export * from './segment/select-features';
-export * from './sheet-layout/sheet-layout';
+export * from './sheet-layout/index';
 export * from './table/column-semantics';
 export * from './table/columns';
 export * from './table/dates';

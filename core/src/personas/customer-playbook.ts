@@ -110,7 +110,10 @@ export function plainTrait(role: Role | undefined, level: Level, header: string)
   }
 }
 
-/** "Wines" → "Wine Lovers"; several words stay as they are ("Meat Products Lovers"). */
+/**
+ * "Wines" → "Wine Lovers"; several words stay as they are ("Meat Products Lovers").
+ * @example categoryFanName('Wines') // 'Wine Lovers'
+ */
 export function categoryFanName(label: string): string {
   const single = !label.includes(' ') && /[^s]s$/i.test(label) && label.length > 4;
   return `${single ? label.slice(0, -1) : label} Lovers`;

@@ -5,7 +5,10 @@
 import type { Feature, ProfileEntry } from '../schema/run';
 import { readableHeader } from '../table/header-words';
 
-/** Smallest segment that is a market segment: max(5, 1% of the customers). */
+/**
+ * Smallest segment that is a market segment: max(5, 1% of the customers).
+ * @example outlierThreshold(2240) // 23
+ */
 export function outlierThreshold(customers: number): number {
   return Math.max(5, Math.ceil(0.01 * customers));
 }
@@ -22,7 +25,7 @@ export function isOutlierSegment(size: number, customers: number): boolean {
 
 /**
  * What makes an outlier segment unusual: its most extreme features against the population.
- * @example outlierNote(profile, means) // 'Income 666,666 vs 52,247 on average'
+ * @example outlierNote([{ feature: 'Income', kind: 'numeric', mean: 666666, level: 'high', zScore: 30 }], new Map([['Income', 52247]])) // 'Income 666,666 vs 52,247 on average'
  */
 export function outlierNote(profile: ProfileEntry[], populationMeans: Map<string, number>): string {
   const extreme = profile
@@ -51,7 +54,7 @@ function format(value: number): string {
  * are recomputed without the outlier segments (their spread within themselves is ignored, which
  * slightly overstates the sd), and every numeric profile entry gets its z-score and level again.
  * Without outlier segments the profiles come back unchanged.
- * @example relevelWithoutOutliers(features, profiles)[0].profile[0].level // 'high'
+ * @example relevelWithoutOutliers(features, profiles)[0].profile[0].level // 'average' — the Mall run has no outlier segment
  */
 export function relevelWithoutOutliers<T extends { size: number; profile: ProfileEntry[] }>(
   features: Feature[],

@@ -24,7 +24,7 @@ export interface ValueRank {
 /**
  * Ranks segments for targeting and says why with numbers.
  * @param valueLabel what the value is ("spending", "income")
- * @example rankByValue([{ size: 31, value: 1200 }, { size: 69, value: 400 }], 'spending')[0].reason // '31.0% of customers, 57.4% of total spending; …'
+ * @example rankByValue([{ size: 31, value: 1200 }, { size: 69, value: 400 }], 'spending')[0].reason // '31% of customers, 57% of total spending; …'
  */
 export function rankByValue(inputs: ValueInput[], valueLabel?: string): ValueRank[] {
   const customers = inputs.reduce((sum, input) => sum + input.size, 0) || 1;

@@ -9,7 +9,7 @@ import type { FeaturePlan } from '../table/feature-plan';
 
 /**
  * Column profiles with small integer codes (a region 1–3) read as categories, as the plan says.
- * @example codesAsCategories(inferColumns(table), ['Region']).find((c) => c.name === 'Region')?.kind // 'categorical'
+ * @example codesAsCategories(inferColumns(table), ['Age']).find((c) => c.name === 'Age')?.kind // 'categorical'
  */
 export function codesAsCategories(columns: ColumnProfile[], codes: readonly string[]): ColumnProfile[] {
   const set = new Set(codes);
@@ -20,7 +20,7 @@ export function codesAsCategories(columns: ColumnProfile[], codes: readonly stri
 
 /**
  * Features with the plan's roles and derivations; preprocessing with its exclusions, roles and checks.
- * @example applyPlan(matrix.features, matrix.preprocessing, plan, false).features[0].derivedFrom // ['Year_Birth']
+ * @example applyPlan(matrix.features, matrix.preprocessing, planFeatures(mall), true).features[1].role // 'spending'
  */
 export function applyPlan(
   features: Feature[],

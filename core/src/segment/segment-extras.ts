@@ -15,7 +15,7 @@ export interface SegmentExtras {
 
 /**
  * Per cluster label (0..k−1), its outcome rates, spend mix and descriptor categories.
- * @example segmentExtras(plan, data.rowIndex, labels, 3)[0].outcomes[0] // { column: 'Response', rate: 0.27, overall: 0.15 }
+ * @example segmentExtras(planFeatures(mall), matrix.rowIndex, clustering.labels, 5)[0].outcomes // [] — the Mall file has no outcome column
  */
 export function segmentExtras(
   plan: FeaturePlan,

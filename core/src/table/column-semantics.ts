@@ -89,7 +89,7 @@ export const MAX_CATEGORY_VALUES = 30;
 
 /**
  * Reads every column of a table.
- * @example describeColumns(table).map((c) => c.explanation)[0] // 'ID: a different value in every row → id'
+ * @example describeColumns(mall).map((c) => c.role) // ['id', 'gender', 'age', 'income', 'spending']
  */
 export function describeColumns(table: Table): ColumnSemantics[] {
   const columns = table.headers.map((name, index) => describeColumn(table, name, index));

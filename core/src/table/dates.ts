@@ -79,7 +79,10 @@ const SERIAL_MIN = 18_264;
 const SERIAL_MAX = 73_051;
 const SERIAL_EPOCH = 25_569; // serial of 1970-01-01
 
-/** Days since 1970-01-01 for a calendar date; NaN when the date does not exist (31 February). */
+/**
+ * Days since 1970-01-01 for a calendar date; NaN when the date does not exist (31 February).
+ * @example dayNumber(2024, 1, 1) // 19723
+ */
 export function dayNumber(year: number, month: number, day: number): number {
   if (month < 1 || month > 12 || day < 1 || day > 31) return Number.NaN;
   const time = Date.UTC(year, month - 1, day);
@@ -88,7 +91,10 @@ export function dayNumber(year: number, month: number, day: number): number {
   return time / 86_400_000;
 }
 
-/** A day number as an ISO date. */
+/**
+ * A day number as an ISO date.
+ * @example isoDate(19723) // '2024-01-01'
+ */
 export function isoDate(days: number): string {
   return new Date(days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -195,8 +201,11 @@ function parseDate(cell: Cell, format: DateFormat): number {
   return Number.NaN;
 }
 
-/** How a date format reads in a note. */
-export function describeDateFormat(column: DateColumn): string {
+/**
+ * How a date format reads in a note.
+ * @example describeDateFormat({ format: 'iso', ambiguous: false }) // 'ISO dates (YYYY-MM-DD)'
+ */
+export function describeDateFormat(column: Pick<DateColumn, 'format' | 'ambiguous'>): string {
   switch (column.format) {
     case 'iso':
       return 'ISO dates (YYYY-MM-DD)';

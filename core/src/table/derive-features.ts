@@ -33,7 +33,7 @@ const DAYS_PER_YEAR = 365.25;
 /**
  * Derives features from column semantics. The reference date is the newest date in any date column
  * (so a 2014 export reads as of 2014, not today), else `options.now`.
- * @example deriveFeatures(describeColumns(table), rowCount).map((f) => f.name) // ['Age', 'Tenure (months)', 'Total spending']
+ * @example deriveFeatures(describeColumns(tableFromCells([['Birth Year', 'Joined'], [1980, '2020-01-15'], [1990, '2024-01-15']])), 2).map((f) => f.name) // ['Age', 'Tenure (months)']
  */
 export function deriveFeatures(
   columns: ColumnSemantics[],
@@ -182,6 +182,7 @@ function sumOf(columns: ColumnSemantics[], rowCount: number): Float64Array {
 /**
  * What each member of a money family is spent on: its header without the family's common first word
  * ("MntWines" → "Wines", "MntGoldProds" → "Gold Prods"), or the readable header.
+ * @example categoryLabels([{ name: 'MntWines' }, { name: 'MntGoldProds' }]) // ['Wines', 'Gold Prods']
  */
 export function categoryLabels(family: { name: string }[]): string[] {
   const words = family.map((column) => headerWords(column.name));
@@ -200,7 +201,7 @@ export function categoryLabels(family: { name: string }[]): string[] {
  * Derives a run's derived features again on a new table (for assigning new customers): the same
  * sources, the same reference date, the same sums and shares. Numbers written in a local format
  * (comma decimals, currencies) are read column-wide, as when the run was made.
- * @example applyDerivations(newCustomers, run.features).headers.includes('Total spending') // true
+ * @example applyDerivations(tableFromCells([['Spend A', 'Spend B'], [1, 2]]), [{ name: 'Total spending', kind: 'numeric', derivedFrom: ['Spend A', 'Spend B'], derivation: { kind: 'sum' } }]).rows[0] // [1, 2, 3]
  */
 export function applyDerivations(table: Table, features: readonly Feature[]): Table {
   const has = (name: string) => table.headers.some((header) => header.toLowerCase() === name.toLowerCase());

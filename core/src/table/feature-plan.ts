@@ -64,7 +64,7 @@ const RESPONSE_WORDS = new Set([
 
 /**
  * Plans the features of a table.
- * @example planFeatures(table).excluded[0] // { column: 'ID', reason: 'a different value in every row with an id header → id' }
+ * @example planFeatures(mall).excluded[0] // { column: 'CustomerID', reason: 'a different value in every row with an id header → id' }
  */
 export function planFeatures(table: Table, options: PlanOptions = {}): FeaturePlan {
   const columns = describeColumns(table);
@@ -183,7 +183,10 @@ export function planFeatures(table: Table, options: PlanOptions = {}): FeaturePl
   };
 }
 
-/** True when an outcome column measures response to marketing (response, accepted, converted). */
+/**
+ * True when an outcome column measures response to marketing (response, accepted, converted).
+ * @example isResponseOutcome('AcceptedCmp3') // true
+ */
 export function isResponseOutcome(column: string): boolean {
   return headerWords(column).some((word) => RESPONSE_WORDS.has(word));
 }

@@ -20,12 +20,18 @@ export function headerWords(header: string): string[] {
     .filter((word) => word !== '');
 }
 
-/** True when any of the header's words is in the list (whole words; a trailing "s" is ignored). */
+/**
+ * True when any of the header's words is in the list (whole words; a trailing "s" is ignored).
+ * @example hasWord(['num', 'purchases'], new Set(['purchase'])) // true
+ */
 export function hasWord(words: readonly string[], list: ReadonlySet<string>): boolean {
   return words.some((word) => list.has(word) || (word.endsWith('s') && list.has(word.slice(0, -1))));
 }
 
-/** True when the words contain the phrase's words in a row ("days since", "tahun lahir"). */
+/**
+ * True when the words contain the phrase's words in a row ("days since", "tahun lahir").
+ * @example hasPhrase(headerWords('Days_Since_Last_Order'), 'days since') // true
+ */
 export function hasPhrase(words: readonly string[], phrase: string): boolean {
   const parts = phrase.split(' ');
   for (let i = 0; i + parts.length <= words.length; i++)
