@@ -30,7 +30,7 @@ export interface TransactionColumns {
 
 const words = (list: string) => new Set(list.split(' '));
 const CUSTOMER_WORDS = words(
-  'customer cust client klien pelanggan konsumen member user buyer pembeli shopper account akun contact email mail',
+  'customer cust client klien pelanggan konsumen member user buyer pembeli shopper account akun email mail',
 );
 const ID_WORDS = words('id ids key uuid guid code kode no nr number num nomor');
 const ORDER_WORDS = words(
@@ -211,7 +211,8 @@ function repeats(table: Table, index: number): boolean {
   }
   // An entirely empty customer column is still the key: the roll-up then says it is empty.
   if (present === 0) return true;
-  return seen.size < present && seen.size <= REPEAT_SHARE * present;
+  // One value everywhere is a constant, not customers.
+  return seen.size >= 2 && seen.size <= REPEAT_SHARE * present;
 }
 
 /** The order date: a column that reads as dates, order/invoice words first; never a birth or signup date. */

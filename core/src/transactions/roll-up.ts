@@ -108,7 +108,7 @@ export function rollUpTransactions(
   const dates = readDateColumn(dateCells, true);
   const badDate = firstBad(dateCells, dates?.days);
   if (!dates || badDate !== undefined) {
-    const r = badDate ?? firstPresent(dateCells);
+    const r = badDate ?? firstUnreadableDate(dateCells);
     throw new SegmentationError(
       'INVALID_VALUE',
       `${where(r, columns.date)}: "${cellText(dateCells[r])}" is not a date (expected a date such as 2024-01-31 or 31/01/2024)`,
@@ -243,9 +243,15 @@ function normaliseKey(text: string): string {
   return trimmed.includes('@') ? trimmed.toLowerCase() : trimmed;
 }
 
-function firstPresent(cells: Cell[]): number {
-  const r = cells.findIndex((cell) => !isEmptyCell(cell));
-  return r < 0 ? 0 : r;
+/** The first non-empty cell that is not a date on its own (when the column as a whole did not read). */
+function firstUnreadableDate(cells: Cell[]): number {
+  const r = cells.findIndex((cell) => !isEmptyCell(cell) && readDateColumn([cell], true) === undefined);
+  return r < 0
+    ? Math.max(
+        0,
+        cells.findIndex((cell) => !isEmptyCell(cell)),
+      )
+    : r;
 }
 
 /** The first non-empty cell that did not read (as a date or number), if any. */
