@@ -244,7 +244,8 @@ function findNumeric(
     const w = headerInfo[index];
     if (!free(index) || !matches(w) || hasWord(w, ID_WORDS)) continue;
     const numbers = readNumberColumn(sample(table, index));
-    if (numbers.present > 0 && numbers.numbers >= 0.9 * numbers.present) return index;
+    // Mostly numbers is enough: a stray text cell is then an error naming its row, not a silent miss.
+    if (numbers.present > 0 && numbers.numbers > 0.5 * numbers.present) return index;
   }
   return undefined;
 }
