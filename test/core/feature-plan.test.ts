@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseDelimited, planFeatures, segmentTable } from '@segments/core';
+import { assignTable, parseDelimited, planFeatures, segmentTable } from '@segments/core';
 import { describe, expect, it } from 'vitest';
 
 const fixture = (name: string) =>
@@ -121,5 +121,12 @@ describe('segmentTable with the semantic plan', () => {
       column: 'Lookup',
       reason: 'every cell is a spreadsheet error (#REF!) → a helper column that failed, left out',
     });
+  });
+
+  it('assigns new rows by deriving age, tenure and totals again from their source columns', () => {
+    const run = segmentTable(toko, { k: 2, seed: 1 });
+    expect(assignTable(run, toko).assignments).toEqual(run.assignments);
+    const storeRun = segmentTable(store, { k: 3, seed: 2 });
+    expect(assignTable(storeRun, store).assignments).toEqual(storeRun.assignments);
   });
 });

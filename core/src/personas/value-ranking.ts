@@ -30,7 +30,14 @@ export function rankByValue(inputs: ValueInput[], valueLabel?: string): ValueRan
   const customers = inputs.reduce((sum, input) => sum + input.size, 0) || 1;
   const hasValue = valueLabel !== undefined && inputs.every((input) => input.value !== undefined);
   const totalValue = hasValue ? inputs.reduce((sum, input) => sum + input.size * (input.value ?? 0), 0) : 0;
-  const average = hasValue ? totalValue / customers : 0;
+  // The average a segment is compared with leaves outliers out: one huge spender would make every
+  // market segment look below average.
+  const regular = inputs.filter((input) => !input.outlier);
+  const regularCustomers = regular.reduce((sum, input) => sum + input.size, 0);
+  const average =
+    hasValue && regularCustomers > 0
+      ? regular.reduce((sum, input) => sum + input.size * (input.value ?? 0), 0) / regularCustomers
+      : 0;
   const scored = inputs.map((input, i) => {
     const responsiveness =
       input.response && input.response.overall > 0
@@ -50,7 +57,9 @@ export function rankByValue(inputs: ValueInput[], valueLabel?: string): ValueRan
     const parts = [`${pct(share)} of customers`];
     if (valueShare !== undefined) parts[0] += `, ${pct(valueShare)} of total ${valueLabel}`;
     if (hasValue)
-      parts.push(`${fmt(input.value ?? 0)} ${valueLabel} per customer vs ${fmt(average)} on average`);
+      parts.push(
+        `${fmt(input.value ?? 0)} ${valueLabel} per customer vs ${fmt(average)} on average${regular.length < inputs.length ? ' (outliers aside)' : ''}`,
+      );
     if (input.response)
       parts.push(`response rate ${pct(input.response.rate)} vs ${pct(input.response.overall)} overall`);
     const tier = scored[i].tier;

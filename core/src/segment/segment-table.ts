@@ -5,6 +5,7 @@
  * quality → profiles → personas (with targeting priority) → Run.
  */
 
+import { relevelWithoutOutliers } from '../personas/outliers';
 import type { Run } from '../schema/run';
 import { inferColumns } from '../table/columns';
 import { planFeatures } from '../table/feature-plan';
@@ -57,7 +58,11 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
   const segmentOrder = orderSegmentsBySize(clustered.clustering.sizes);
   settings.report('personas', 0.92, 'Naming segments');
   const quality = measureQuality(matrix.n, clustered, settings.seed);
-  const profiles = profileSegments(matrix, clustered.clustering, segmentOrder);
+  // Levels against the customers outside outlier segments (fewer than max(5, 1%) customers).
+  const profiles = relevelWithoutOutliers(
+    matrix.features,
+    profileSegments(matrix, clustered.clustering, segmentOrder),
+  );
   // Outcome rates, spend mix and descriptive categories per segment (columns kept out of clustering).
   const extras = segmentExtras(plan, matrix.rowIndex, clustered.clustering.labels, clustered.k);
   const segments = nameSegments(

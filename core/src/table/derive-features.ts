@@ -6,8 +6,10 @@
  */
 import type { Feature, Role } from '../schema/run';
 import type { ColumnSemantics } from './column-semantics';
-import { isoDate } from './dates';
+import { isoDate, readDateColumn } from './dates';
 import { headerWords, readableHeader } from './header-words';
+import { readNumberColumn } from './number-format';
+import type { Cell, Table } from './table';
 
 /** One derived column: values per row (NaN when a source is missing) and its record for the Run. */
 export interface DerivedFeature {
@@ -192,4 +194,91 @@ export function categoryLabels(family: { name: string }[]): string[] {
       .trim();
     return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : words[i].slice(1).join(' ');
   });
+}
+
+/**
+ * Derives a run's derived features again on a new table (for assigning new customers): the same
+ * sources, the same reference date, the same sums and shares. Numbers written in a local format
+ * (comma decimals, currencies) are read column-wide, as when the run was made.
+ * @example applyDerivations(newCustomers, run.features).headers.includes('Total spending') // true
+ */
+export function applyDerivations(table: Table, features: readonly Feature[]): Table {
+  const has = (name: string) => table.headers.some((header) => header.toLowerCase() === name.toLowerCase());
+  const indexOf = (name: string) =>
+    table.headers.findIndex((header) => header.toLowerCase() === name.toLowerCase());
+  const column = (name: string) => table.rows.map((row) => row[indexOf(name)]);
+  const numbers = new Map<string, Float64Array>();
+  const numbersOf = (name: string) => {
+    let values = numbers.get(name);
+    if (!values) {
+      values = readNumberColumn(column(name)).values;
+      numbers.set(name, values);
+    }
+    return values;
+  };
+  const rowCount = table.rows.length;
+  const added: { name: string; values: Float64Array }[] = [];
+  const rewrite: { index: number; values: Float64Array }[] = [];
+  for (const feature of features) {
+    if (feature.kind !== 'numeric') continue;
+    if (has(feature.name)) {
+      const read = readNumberColumn(column(feature.name));
+      if (read.needsRewrite) rewrite.push({ index: indexOf(feature.name), values: read.values });
+      continue;
+    }
+    const derivation = feature.derivation;
+    const sources = feature.derivedFrom ?? [];
+    if (!derivation || sources.length === 0 || !sources.every(has)) continue;
+    const asOf = derivation.asOf ? Date.parse(`${derivation.asOf}T00:00:00Z`) / 86_400_000 : Number.NaN;
+    const datesOf = (name: string) =>
+      readDateColumn(column(name), true)?.days ?? new Float64Array(rowCount).fill(Number.NaN);
+    let values: Float64Array;
+    switch (derivation.kind) {
+      case 'sum': {
+        values = new Float64Array(rowCount).fill(Number.NaN);
+        for (const source of sources) {
+          const part = numbersOf(source);
+          for (let r = 0; r < rowCount; r++)
+            if (!Number.isNaN(part[r])) values[r] = Number.isNaN(values[r]) ? part[r] : values[r] + part[r];
+        }
+        break;
+      }
+      case 'share': {
+        const own = numbersOf(sources[0]);
+        const total = new Float64Array(rowCount);
+        for (const source of derivation.of ?? sources) {
+          if (!has(source)) continue;
+          const part = numbersOf(source);
+          for (let r = 0; r < rowCount; r++) if (!Number.isNaN(part[r])) total[r] += part[r];
+        }
+        values = own.map((value, r) => (total[r] > 0 ? (Number.isNaN(value) ? 0 : value) / total[r] : 0));
+        break;
+      }
+      case 'age-from-birth-year': {
+        const year = Number((derivation.asOf ?? '').slice(0, 4));
+        values = numbersOf(sources[0]).map((value) => year - value);
+        break;
+      }
+      case 'age-from-birth-date':
+        values = datesOf(sources[0]).map((day) => Math.floor((asOf - day) / DAYS_PER_YEAR));
+        break;
+      case 'months-since':
+        values = datesOf(sources[0]).map((day) => Math.round(((asOf - day) / DAYS_PER_MONTH) * 10) / 10);
+        break;
+      case 'days-since':
+        values = datesOf(sources[0]).map((day) => asOf - day);
+        break;
+      default:
+        values = derivation.kind satisfies never;
+    }
+    added.push({ name: feature.name, values });
+  }
+  if (added.length === 0 && rewrite.length === 0) return table;
+  const rows: Cell[][] = table.rows.map((original, r) => {
+    const row = original.slice();
+    for (const { index, values } of rewrite) if (!Number.isNaN(values[r])) row[index] = values[r];
+    for (const { values } of added) row.push(Number.isNaN(values[r]) ? '' : values[r]);
+    return row;
+  });
+  return { ...table, headers: [...table.headers, ...added.map((entry) => entry.name)], rows };
 }
