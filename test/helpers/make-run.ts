@@ -7,7 +7,7 @@
  * given, and a playbook centroid, profile and strategy from their key (or neutral ones without a key).
  */
 import type { PersonaKey, Run, Segment } from '@segments/core';
-import { parseRun } from '@segments/core';
+import { parseRun, personaKeySchema } from '@segments/core';
 
 /** A segment as a test describes it; everything but name and size has a default. */
 export interface SegmentSpec {
@@ -20,6 +20,8 @@ export interface SegmentSpec {
 }
 
 export type MakeRunOverrides = Omit<Partial<Run>, 'segments'> & { segments?: SegmentSpec[] };
+
+const RFM_KEYS = personaKeySchema.options.filter((key) => key.startsWith('rfm-'));
 
 const INCOME = 'Annual Income (k$)';
 const SPENDING = 'Spending Score (1-100)';
@@ -42,7 +44,8 @@ const CENTROIDS: Record<PersonaKey, Record<string, number>> = {
   occasional: { [INCOME]: 50, [SPENDING]: 25 },
   'category-fans': { [INCOME]: 60, [SPENDING]: 55 },
   outlier: { [INCOME]: 140, [SPENDING]: 10 },
-};
+  ...Object.fromEntries(RFM_KEYS.map((key) => [key, { [INCOME]: 60, [SPENDING]: 50 }])),
+} as unknown as Record<PersonaKey, Record<string, number>>;
 
 const STRATEGIES: Record<PersonaKey, string> = {
   vip: 'Exclusive offers and memberships',
@@ -60,7 +63,8 @@ const STRATEGIES: Record<PersonaKey, string> = {
   occasional: 'Build frequency cheaply',
   'category-fans': 'Category-led offers',
   outlier: 'Review by hand',
-};
+  ...Object.fromEntries(RFM_KEYS.map((key) => [key, 'RFM playbook'])),
+} as unknown as Record<PersonaKey, string>;
 
 export const DEFAULT_SEGMENTS: SegmentSpec[] = [
   { name: 'Premium Shoppers (VIP)', key: 'vip', size: 39 },

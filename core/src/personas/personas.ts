@@ -16,6 +16,7 @@ import {
   type RoleLevels,
 } from './customer-playbook';
 import { isOutlierSegment, outlierNote } from './outliers';
+import { RFM_PLAYBOOK } from './rfm-playbook';
 import { rankByValue } from './value-ranking';
 
 /** Half a standard deviation either side of the mean counts as average. */
@@ -59,6 +60,7 @@ export const PLAYBOOK: Record<Exclude<PersonaKey, 'custom'>, PlaybookEntry> = {
       'Social and trend-led campaigns: influencers, new arrivals and social-media-first offers that match how they discover products.',
   },
   ...CUSTOMER_PLAYBOOK,
+  ...RFM_PLAYBOOK,
 };
 
 /** What personas need to know about one segment. */

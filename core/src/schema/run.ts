@@ -102,6 +102,18 @@ export const personaKeySchema = z.enum([
   'occasional',
   'category-fans',
   'outlier',
+  // RFM personas (personas/rfm-playbook), for customers rolled up from orders.
+  'rfm-champions',
+  'rfm-loyal',
+  'rfm-potential-loyalists',
+  'rfm-new',
+  'rfm-promising',
+  'rfm-need-attention',
+  'rfm-about-to-sleep',
+  'rfm-at-risk',
+  'rfm-cant-lose',
+  'rfm-hibernating',
+  'rfm-lost',
   'custom',
 ]);
 export type PersonaKey = z.infer<typeof personaKeySchema>;
@@ -173,7 +185,7 @@ export const chooseKSchema = z.looseObject({
 export type ChooseKResult = z.infer<typeof chooseKSchema>;
 
 export const runSourceSchema = z.looseObject({
-  kind: z.enum(['sheet', 'csv', 'api']),
+  kind: z.enum(['sheet', 'csv', 'api', 'transactions']),
   rowCount: z.int().check(z.minimum(0)),
   fileName: z.optional(z.string()),
   spreadsheetId: z.optional(z.string()),

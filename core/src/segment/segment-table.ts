@@ -22,6 +22,7 @@ import { profileSegments } from './profile-segments';
 import { rowAssignments } from './row-assignments';
 import { checkRowCount, checkUsableRowCount } from './row-count';
 import { segmentExtras } from './segment-extras';
+import { segmentTransactions, transactionColumnsFor } from './segment-transactions';
 import { selectFeatures } from './select-features';
 
 /**
@@ -33,6 +34,9 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
   const settings = validateSegmentOptions(options);
   const source = settings.sourceName;
   checkRowCount(table.rows.length, settings.k, source);
+  // An orders log is rolled up per customer and segmented on recency, frequency and monetary value.
+  const orders = transactionColumnsFor(table, settings);
+  if (orders) return segmentTransactions(table, orders, settings).run;
   settings.report('prepare', 0, 'Reading columns');
   // Column meaning: roles, derived features (age, tenure, total spending…) and the default choice.
   const plan = planFeatures(table, { now: settings.now, algorithm: settings.algorithm });
