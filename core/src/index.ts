@@ -37,6 +37,7 @@ export * from './segment/name-segments';
 export * from './segment/options';
 export * from './segment/order-segments';
 export * from './segment/profile-segments';
+export * from './segment/rank-segments';
 export * from './segment/read-feature-cells';
 export * from './segment/rfm-matrix';
 export * from './segment/row-assignments';
