@@ -24,6 +24,14 @@ afterAll(async () => {
   await opened?.dispose();
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field below.
+type Json = any;
+
+/** The JSON of a response. */
+async function json(response: Response): Promise<Json> {
+  return (await response.json()) as Json;
+}
+
 function api(path: string, init: RequestInit = {}, token = TOKEN): Promise<Response> {
   return fetch(`${running.baseUrl}${path}`, {
     ...init,
@@ -48,7 +56,7 @@ describe('runs API: summary only, enforced by the server', () => {
     expect((await post(hostile)).status).toBe(201);
     const response = await api('/api/runs/hostile');
     expect(response.status).toBe(200);
-    const stored = await response.json();
+    const stored = await json(response);
     const text = JSON.stringify(stored);
     expect(text).not.toContain('ann@example.com');
     expect(text).not.toMatch(/"(customers|assignments|members|values|rows|min|max)"/);
@@ -60,7 +68,7 @@ describe('runs API: summary only, enforced by the server', () => {
     const one = { ...VIP, name: 'Lone Whale', size: 1, income: 137, spending: 99 };
     const run = sampleRun({ id: 'tiny', segments: [one, { ...STANDARD, size: 99 }] });
     expect((await post(run)).status).toBe(201);
-    const stored = await (await api('/api/runs/tiny')).json();
+    const stored = await json(await api('/api/runs/tiny'));
     expect(stored.segments[0]).toMatchObject({ size: 1, share: 0.01, centroid: {}, profile: [] });
     expect(stored.segments[0].persona.summary).toBe(WITHHELD_SEGMENT_TEXT);
     expect(JSON.stringify(stored.segments[0])).not.toMatch(/137|99\b/);
@@ -74,7 +82,7 @@ describe('runs API: summary only, enforced by the server', () => {
     const id = `bad-${field}`;
     const response = await post({ ...sampleRun({ id }), ...override });
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = await json(response);
     expect(body.issues[0].path).toBe(field);
     expect(body.message).toContain(field);
     expect(await store.getRun(GAMMA, id)).toBeUndefined();
@@ -86,8 +94,8 @@ describe('runs API: summary only, enforced by the server', () => {
     huge.segments[0].size = 1e15;
     const shares = structuredClone(run);
     shares.segments[1].share = 0.95;
-    expect((await (await post(huge)).json()).issues[0].path).toBe('segments[0].size');
-    expect((await (await post(shares)).json()).issues[0].path).toBe('segments[1].share');
+    expect((await json(await post(huge))).issues[0].path).toBe('segments[0].size');
+    expect((await json(await post(shares))).issues[0].path).toBe('segments[1].share');
     expect(await store.getRun(GAMMA, 'sizes')).toBeUndefined();
   });
 
@@ -129,7 +137,7 @@ describe('runs API: management', () => {
         team,
       );
       expect(response.status).toBe(200);
-      const page = await response.json();
+      const page = await json(response);
       expect(page.total).toBe(7);
       ids.push(...page.runs.map((run: { id: string }) => run.id));
       cursor = page.nextCursor;
