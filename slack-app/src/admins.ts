@@ -7,7 +7,8 @@ import type { webApi } from '@slack/bolt';
 
 /**
  * True when `userId` may manage tokens and runs.
- * @throws Error when Slack cannot say (users.info fails): refusing silently would mislead the user
+ * @throws Error when Slack cannot say (users.info fails other than user_not_found): refusing silently
+ *   would mislead the user
  * @example await isWorkspaceAdmin(client, 'U123', ['U999']) // → true for an admin or owner
  */
 export async function isWorkspaceAdmin(
@@ -17,8 +18,14 @@ export async function isWorkspaceAdmin(
 ): Promise<boolean> {
   if (!userId) return false;
   if (admins.includes(userId)) return true;
-  const result = await client.users.info({ user: userId });
-  const user = result.user;
+  let user: { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean } | undefined;
+  try {
+    user = (await client.users.info({ user: userId })).user;
+  } catch (error) {
+    // Someone Slack does not know in this workspace is no admin of it; anything else is a failure.
+    if ((error as { data?: { error?: string } }).data?.error === 'user_not_found') return false;
+    throw error;
+  }
   return Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
 }
 
