@@ -1,10 +1,13 @@
 /**
  * Every listener is wrapped so that whatever fails reaches the user as one friendly line (and the
  * log gets the stack, never a request body): acknowledged or not, from a command, a button, a modal
- * or an event.
+ * or an event. The wrapper also drops a request some replica handled already (see
+ * middleware/once-only.ts): right after the listener acknowledges it, or before an event's listener
+ * runs (Bolt acknowledges events itself).
  */
 import type { AllMiddlewareArgs } from '@slack/bolt';
 import { describeErrorForLog } from '../api/runs-api';
+import { isFirstTime } from '../middleware/once-only';
 import { postToResponseUrl } from './respond';
 
 /** The one line a user sees when a listener fails. */
@@ -23,7 +26,11 @@ interface AnyListenerArgs {
   };
   event?: { channel?: string; ts?: string; thread_ts?: string; user?: string; type?: string };
   client?: AllMiddlewareArgs['client'];
+  context?: Record<string, unknown>;
 }
+
+/** Thrown by the wrapped ack of a duplicate request: unwinds the listener, which the wrapper ignores. */
+class AlreadyHandled extends Error {}
 
 /**
  * Wraps a listener: acknowledges if it had not, logs the stack and tells the user in one line.
@@ -43,12 +50,16 @@ export function friendly<Args>(
           ack: async (response?: unknown) => {
             acked = true;
             await ack(response);
+            // Acknowledged either way (Slack stops retrying); a duplicate goes no further.
+            if (!(await isFirstTime(raw.context))) throw new AlreadyHandled();
           },
         } as Args)
       : args;
     try {
+      if (!ack && !(await isFirstTime(raw.context))) return;
       await listener(wrapped);
     } catch (error) {
+      if (error instanceof AlreadyHandled) return;
       console.error(`[segments] ${name} failed: ${describeErrorForLog(error)}`);
       await tellUser(raw, acked).catch((reportError: unknown) => {
         console.error(`[segments] ${name}: could not tell the user: ${describeErrorForLog(reportError)}`);

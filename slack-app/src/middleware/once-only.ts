@@ -1,7 +1,7 @@
 /**
  * Exactly one answer per request, across replicas: a global Bolt middleware that claims a key per
- * request in the store (shared by every replica on one PostgreSQL) and drops what was handled
- * already, after acknowledging it so Slack stops retrying:
+ * request in the store (shared by every replica on one PostgreSQL), and the listener wrapper drops
+ * what was handled already, after acknowledging it so Slack stops retrying:
  * - a request whose signature was seen in the last 5 minutes (a replay: the signature covers the
  *   timestamp and the body, and Slack refuses timestamps older than 5 minutes anyway);
  * - an event whose `event_id` was handled (Slack's retries, `X-Slack-Retry-Num`, re-send the same id);
@@ -95,31 +95,45 @@ export function onceOnlyKeys(
   return keys;
 }
 
+/** The context property holding the claim: resolves false when the request was handled already. */
+export const CLAIM_CONTEXT_KEY = 'onceOnlyFirstTime';
+
 /**
- * The global middleware: acknowledges and drops a request some replica already handled.
+ * The global middleware: starts claiming the request's keys in the store and lets the request go
+ * on at once, so the claim never delays Slack's acknowledgement (3 s) behind a database round
+ * trip; the listener wrapper (listeners/friendly.ts) waits for the claim after acknowledging and
+ * drops a request that some replica handled already. If the store cannot record the keys, the
+ * request is handled (and the listener's own store access reports the failure to the user).
  * @example app.use(onceOnly(store))
  */
 export function onceOnly(
   store: RunStore,
   log: (message: string) => void = (message) => console.warn(`[segments] ${message}`),
 ): Middleware<AnyMiddlewareArgs> {
-  return async (args) => {
-    const { body, context, next } = args;
-    for (const { key, ttlMs } of onceOnlyKeys(body as Record<string, unknown>, context)) {
-      let first: boolean;
-      try {
-        first = await store.claimOnce(key, ttlMs);
-      } catch (error) {
-        // The store is down: let the listener run, so its error reaches the user as one line.
-        log(`could not record request ${key.split(':')[0]} (${(error as Error).message})`);
-        break;
-      }
-      if (first) continue;
-      // Events were acknowledged by Bolt already; everything else is acknowledged here, empty.
-      const ack = (args as { ack?: () => Promise<void> }).ack;
-      if (ack) await ack();
-      return;
+  return async ({ body, context, next }) => {
+    const keys = onceOnlyKeys(body as Record<string, unknown>, context);
+    if (keys.length > 0) {
+      context[CLAIM_CONTEXT_KEY] = (async () => {
+        for (const { key, ttlMs } of keys) {
+          try {
+            if (!(await store.claimOnce(key, ttlMs))) return false;
+          } catch (error) {
+            log(`could not record request ${key.split(':')[0]} (${(error as Error).message})`);
+            return true;
+          }
+        }
+        return true;
+      })();
     }
     await next();
   };
+}
+
+/**
+ * Whether the request behind `context` is handled for the first time (true when nothing was claimed).
+ * @example if (!(await isFirstTime(context))) return
+ */
+export function isFirstTime(context: Record<string, unknown> | undefined): Promise<boolean> {
+  const claim = context?.[CLAIM_CONTEXT_KEY];
+  return claim instanceof Promise ? (claim as Promise<boolean>) : Promise.resolve(true);
 }
