@@ -163,7 +163,9 @@ export interface RunStore {
   deleteRun(team: string, id: string): Promise<boolean>;
   /**
    * Claims `key` for `ttlMs`: true the first time (and again once it has expired), false while
-   * another caller (in this process or another replica on the same database) holds it.
+   * another caller (in this process or another replica on the same database) holds it. On
+   * PostgreSQL the keys are rows of `seen_keys`; on PGlite, whose folder one process holds, they
+   * are kept in memory (a commit there is a synchronous disk write per request).
    */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
   /** A round trip to the database: throws when it cannot be reached. */
@@ -298,6 +300,29 @@ function decodeCursor(cursor: string): [string, string, string] {
   throw new InvalidCursorError();
 }
 
+/**
+ * Seen keys of the embedded store, in memory. A PGlite folder is open in one process at a time (it
+ * is locked), so this process sees every request the store could; and every PGlite commit is a
+ * synchronous write to disk on the event loop, which per Slack request delayed the acknowledgements
+ * of the requests behind it (ack p99 past 300 ms on a busy machine). A PostgreSQL server can serve
+ * several replicas, so there the keys live in the `seen_keys` table.
+ */
+class MemorySeenKeys {
+  private readonly expiries = new Map<string, number>();
+  private lastSweep = Date.now();
+  claim(key: string, ttlMs: number): boolean {
+    const now = Date.now();
+    if (now - this.lastSweep >= SEEN_KEYS_SWEEP_MS) {
+      this.lastSweep = now;
+      for (const [seen, expiry] of this.expiries) if (expiry <= now) this.expiries.delete(seen);
+    }
+    const expiry = this.expiries.get(key);
+    if (expiry !== undefined && expiry > now) return false;
+    this.expiries.set(key, now + Math.max(1, ttlMs));
+    return true;
+  }
+}
+
 /** Teams whose newest ids the embedded store keeps in memory. */
 const RECENT_IDS_CACHE_TEAMS = 1000;
 
@@ -315,6 +340,8 @@ function runStoreOn(
   recentIds: RecentIdsCache | undefined,
   /** Called by every save, in transactions too: drops the team's newest ids (see RecentIdsCache). */
   onSave: (team: string) => void,
+  /** Seen keys in memory, for the embedded store only (see MemorySeenKeys). */
+  memoryKeys: MemorySeenKeys | undefined,
 ): RunStore {
   let lastSweep = Date.now();
   /** Drops expired seen keys now and then (not on every claim: one delete a minute is plenty). */
@@ -657,6 +684,7 @@ function runStoreOn(
     },
 
     async claimOnce(key, ttlMs) {
+      if (memoryKeys) return memoryKeys.claim(key, ttlMs);
       const rows = await sql.query<{ key: string }>(
         `INSERT INTO seen_keys (key, expires_at) VALUES ($1, now() + $2 * interval '1 millisecond')
          ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at
@@ -680,10 +708,19 @@ function runStoreOn(
       return db
         .transaction((tx) =>
           work(
-            runStoreOn(tx, db, true, undefined, undefined, undefined, (team) => {
-              saved.add(team);
-              onSave(team);
-            }),
+            runStoreOn(
+              tx,
+              db,
+              true,
+              undefined,
+              undefined,
+              undefined,
+              (team) => {
+                saved.add(team);
+                onSave(team);
+              },
+              memoryKeys,
+            ),
           ),
         )
         .finally(() => {
@@ -711,5 +748,6 @@ export async function createRunStore(db: SqlDatabase): Promise<RunStore> {
     new SummaryCache<PredictionRun>(SUMMARY_CACHE_CAPACITY),
     recentIds,
     (team) => recentIds?.invalidate(team),
+    db.driver === 'pglite' ? new MemorySeenKeys() : undefined,
   );
 }

@@ -1,7 +1,7 @@
 import { ACTION_SHARE_RUN } from '@segments/slack-app';
 import { openRunStore, type RunStore } from '@segments/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabaseUrl, postgresUrl } from '../helpers/stores';
+import { freshDatabaseUrl, openTempPgliteStore, postgresUrl, type TestStore } from '../helpers/stores';
 import {
   blockActionsBody,
   eventCallbackBody,
@@ -157,5 +157,44 @@ describe.skipIf(url === null)('exactly one answer, across two replicas on one Po
     }
     await settle();
     expect(callsTo(id)).toEqual([]);
+  });
+});
+
+describe('exactly one answer on the embedded store (PGlite)', () => {
+  let opened: TestStore;
+  let running: RunningTestApp;
+  beforeAll(async () => {
+    opened = await openTempPgliteStore();
+    running = await startTestApp(opened.store);
+  });
+  afterAll(async () => {
+    await running?.stop();
+    await opened?.dispose();
+  });
+
+  it('answers a signed slash command sent 3 times once, and a new one again', async () => {
+    const body = slashCommandBody({
+      team: TEAM,
+      text: 'runs',
+      responseUrl: running.slack.responseUrl('lite'),
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    for (let i = 0; i < 3; i++) {
+      const response = await postToSlackEvents(running.baseUrl, body, 'application/x-www-form-urlencoded', {
+        ...signed,
+        timestamp,
+      });
+      expect(response.status).toBe(200);
+    }
+    await running.slack.waitFor((call) => call.responseId === 'lite', 'the answer');
+    await settle();
+    expect(running.slack.calls.filter((call) => call.responseId === 'lite')).toHaveLength(1);
+    await postToSlackEvents(
+      running.baseUrl,
+      slashCommandBody({ team: TEAM, text: 'runs', responseUrl: running.slack.responseUrl('lite-2') }),
+      'application/x-www-form-urlencoded',
+      signed,
+    );
+    await running.slack.waitFor((call) => call.responseId === 'lite-2', 'the second answer');
   });
 });
