@@ -12,6 +12,7 @@ export * from './cluster/kprototypes';
 export * from './cluster/random';
 export * from './cluster/silhouette';
 export * from './format';
+export * from './i18n/index';
 export * from './personas/customer-playbook';
 export * from './personas/outliers';
 export * from './personas/personas';
