@@ -224,6 +224,13 @@ export const INDONESIAN_QUESTION_WORDS: readonly (readonly [string, string])[] =
   ['kesembilan', 'ninth'],
   ['kesepuluh', 'tenth'],
   ['nomor', 'number'],
+  ['paling berharga', 'best segment'],
+  ['paling menguntungkan', 'best segment'],
+  ['masing masing', ''],
+  ['semua', ''],
+  ['setiap', ''],
+  ['tiap', ''],
+  ['utama', ''],
   // Words that carry no meaning for the engine.
   ...`yang di ke dari untuk bagi buat kita kami saya aku anda kamu kalian apa apakah adalah ialah ini itu
   dan atau ada punya harus sebaiknya perlu bisa dapat akan sih dong ya deh nih kah pada dalam sama juga
@@ -239,7 +246,15 @@ interface Phrase {
   english: string;
 }
 
-const PHRASES: Phrase[] = INDONESIAN_QUESTION_WORDS.map(([indonesian, english]) => ({
+/** "segmen ketiga" is "the third segment": Indonesian puts the ordinal after the noun. */
+const ORDINAL_SEGMENTS: readonly (readonly [string, string])[] = INDONESIAN_QUESTION_WORDS.filter(([word]) =>
+  /^(pertama|ke(dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh))$/.test(word),
+).flatMap(([word, english]) => [
+  [`segmen ${word}`, `${english} segment`] as const,
+  [`kelompok ${word}`, `${english} group`] as const,
+]);
+
+const PHRASES: Phrase[] = [...INDONESIAN_QUESTION_WORDS, ...ORDINAL_SEGMENTS].map(([indonesian, english]) => ({
   words: indonesian.split(' '),
   english,
 })).sort((a, b) => b.words.length - a.words.length);

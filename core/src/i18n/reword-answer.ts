@@ -212,7 +212,7 @@ function sourceOf(run: RunSummary, t: Translator): string {
 
 /**
  * One run in a paragraph, as the show and share answers give it.
- * @example describeRunIn(localizeRun(run, 'id'), createTranslator('id')).slice(0, 40) // 'Run Mall (id run-1, dibuat 2026-01-01) me'
+ * @example describeRunIn(localizeRun(run, 'id'), createTranslator('id')).slice(0, 40) // 'Run Mall (id run-1, dibuat 2026-01-01) m'
  */
 export function describeRunIn(run: RunSummary, t: Translator): string {
   const dropped = run.preprocessing.rowsDropped;
