@@ -254,10 +254,12 @@ const ORDINAL_SEGMENTS: readonly (readonly [string, string])[] = INDONESIAN_QUES
   [`kelompok ${word}`, `${english} group`] as const,
 ]);
 
-const PHRASES: Phrase[] = [...INDONESIAN_QUESTION_WORDS, ...ORDINAL_SEGMENTS].map(([indonesian, english]) => ({
-  words: indonesian.split(' '),
-  english,
-})).sort((a, b) => b.words.length - a.words.length);
+const PHRASES: Phrase[] = [...INDONESIAN_QUESTION_WORDS, ...ORDINAL_SEGMENTS]
+  .map(([indonesian, english]) => ({
+    words: indonesian.split(' '),
+    english,
+  }))
+  .sort((a, b) => b.words.length - a.words.length);
 
 const FIRST_WORDS = new Set(PHRASES.map((phrase) => phrase.words[0]));
 
