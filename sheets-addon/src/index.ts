@@ -3,6 +3,8 @@
  * `Addon` and adds a top-level `function name(e) { return Addon.name(e) }` for each export, because
  * Apps Script only calls top-level functions (menu items, triggers, google.script.run).
  */
+
+export { getLanguage, saveLanguage } from './language';
 export {
   onInstall,
   onOpen,

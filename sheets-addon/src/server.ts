@@ -24,6 +24,7 @@ import {
   toPublishableSummary,
   trainClassifier,
 } from '@segments/core';
+import { addonLang } from './language';
 import { AddonUserError, type Result, serve } from './result';
 import { publicSettings, readSettings, writeSettings } from './settings';
 import {
@@ -147,6 +148,8 @@ export function runSegmentation(options?: unknown) {
         seed: parsed.seed,
         missing: parsed.missing,
         name: parsed.name || undefined,
+        // Personas, strategies and reasons in the spreadsheet's language (or the user's setting).
+        lang: addonLang(),
         source: {
           kind: 'sheet',
           spreadsheetId: snapshot.spreadsheet.getId(),

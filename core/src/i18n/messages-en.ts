@@ -276,6 +276,32 @@ export const MESSAGES_EN = {
     'how many new customers fall in segment D?',
   ],
 
+  // ── The Segments sheet (sheet-layout/summary-sheet) ──
+  sheetTitle: (run: string) => `Customer segments — ${run}`,
+  sheetSubtitle: (id: string, createdAt: string, rows: string, k: number, algorithm: string) =>
+    `Run ${id} · ${createdAt} · ${rows} customers · k = ${k} (${algorithm})`,
+  sheetHeaders: () => ({
+    segment: 'Segment',
+    persona: 'Persona',
+    customers: 'Customers',
+    share: 'Share',
+    strategy: 'Strategy',
+    summary: 'Summary',
+    rank: 'Target rank',
+    why: 'Why this rank',
+  }),
+  sheetAverage: (feature: string) => `${feature} (average)`,
+  sheetMostCommon: (feature: string) => `${feature} (most common)`,
+  sheetRate: (column: string) => `${column} (rate)`,
+  sheetAllCustomers: () => 'All customers',
+  sheetChoosingK: () => 'Choosing the number of segments',
+  sheetWhyK: (k: number, reason: string) => `Why k = ${k}: ${reason}`,
+  sheetKSet: (k: number) => `k = ${k} was set in the options (not chosen automatically).`,
+  sheetScatter: (x: string, y: string) => `Customers by ${x} and ${y}`,
+  sheetElbowTitle: () => 'Elbow: inertia by number of segments',
+  sheetElbowAxis: () => 'k (number of segments)',
+  sheetSizesTitle: () => 'Customers per segment',
+
   // ── CLI run summary (cli/src/format.ts) ──
   cliSegmentsFrom: (k: number, customers: string, algorithm: string, features: string) =>
     `${k} segments from ${customers} customers (${algorithm}, ${features})`,

@@ -192,6 +192,31 @@ export const MESSAGES_ID: Messages = {
     'bagaimana cara menghubungkan add-on?',
   ],
 
+  sheetTitle: (run) => `Segmen pelanggan — ${run}`,
+  sheetSubtitle: (id, createdAt, rows, k, algorithm) =>
+    `Run ${id} · ${createdAt} · ${rows} pelanggan · k = ${k} (${algorithm})`,
+  sheetHeaders: () => ({
+    segment: 'Segmen',
+    persona: 'Persona',
+    customers: 'Pelanggan',
+    share: 'Porsi',
+    strategy: 'Strategi',
+    summary: 'Ringkasan',
+    rank: 'Prioritas target',
+    why: 'Alasan prioritas',
+  }),
+  sheetAverage: (feature) => `${feature} (rata-rata)`,
+  sheetMostCommon: (feature) => `${feature} (paling umum)`,
+  sheetRate: (column) => `${column} (tingkat)`,
+  sheetAllCustomers: () => 'Semua pelanggan',
+  sheetChoosingK: () => 'Menentukan jumlah segmen',
+  sheetWhyK: (k, reason) => `Mengapa k = ${k}: ${reason}`,
+  sheetKSet: (k) => `k = ${k} ditetapkan di opsi (tidak dipilih otomatis).`,
+  sheetScatter: (x, y) => `Pelanggan menurut ${x} dan ${y}`,
+  sheetElbowTitle: () => 'Siku: inertia menurut jumlah segmen',
+  sheetElbowAxis: () => 'k (jumlah segmen)',
+  sheetSizesTitle: () => 'Pelanggan per segmen',
+
   cliSegmentsFrom: (k, customers, algorithm, features) =>
     `${k} segmen dari ${customers} pelanggan (${algorithm}, ${features})`,
   cliCategoryShares: () => ', dan porsi belanja tiap kategori',

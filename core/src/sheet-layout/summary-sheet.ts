@@ -3,6 +3,7 @@
  * (sizes, elbow and silhouette, a scatter of two features).
  */
 import { round } from '../format';
+import { createTranslator } from '../i18n/translator';
 import type { Run } from '../schema/run';
 import { parseNumberCell } from '../table/columns';
 import type { Table } from '../table/table';
@@ -61,34 +62,37 @@ export function encodeSummarySheet(
   maxScatterPoints = 2_000,
 ): SummarySheetLayout {
   const rows: SheetValue[][] = [];
+  // The sheet speaks the language the run was named in.
+  const m = createTranslator(run.lang ?? 'en').m;
+  const words = m.sheetHeaders();
 
-  rows.push([plainText(`Customer segments — ${run.name}`)]);
+  rows.push([plainText(m.sheetTitle(run.name))]);
   rows.push([
-    `Run ${run.id} · ${run.createdAt} · ${run.preprocessing.rowsUsed} customers · k = ${run.k} (${run.algorithm})`,
+    m.sheetSubtitle(run.id, run.createdAt, String(run.preprocessing.rowsUsed), run.k, run.algorithm),
   ]);
   rows.push([]);
 
   // Per-segment table.
   const segmentTableRow = rows.length + 1;
   const profileHeaders = run.features.map((feature) =>
-    plainText(feature.kind === 'numeric' ? `${feature.name} (average)` : `${feature.name} (most common)`),
+    plainText(feature.kind === 'numeric' ? m.sheetAverage(feature.name) : m.sheetMostCommon(feature.name)),
   );
   // Outcome rates and descriptive categories kept out of clustering, after the original columns so
   // their positions stay put for older readers.
   const outcomeColumns = run.segments[0]?.outcomes?.map((outcome) => outcome.column) ?? [];
   const descriptorColumns = run.segments[0]?.descriptors?.map((descriptor) => descriptor.column) ?? [];
   const header = [
-    'Segment',
-    'Persona',
-    'Customers',
-    'Share',
+    words.segment,
+    words.persona,
+    words.customers,
+    words.share,
     ...profileHeaders,
-    'Strategy',
-    'Summary',
-    'Target rank',
-    'Why this rank',
-    ...outcomeColumns.map((column) => plainText(`${column} (rate)`)),
-    ...descriptorColumns.map((column) => plainText(`${column} (most common)`)),
+    words.strategy,
+    words.summary,
+    words.rank,
+    words.why,
+    ...outcomeColumns.map((column) => plainText(m.sheetRate(column))),
+    ...descriptorColumns.map((column) => plainText(m.sheetMostCommon(column))),
   ];
   rows.push(header);
   for (const segment of run.segments) {
@@ -126,7 +130,7 @@ export function encodeSummarySheet(
     const overall = run.segments[0]?.outcomes ?? [];
     rows.push([
       '',
-      'All customers',
+      m.sheetAllCustomers(),
       run.preprocessing.rowsUsed,
       1,
       ...run.features.map(() => ''),
@@ -165,7 +169,7 @@ export function encodeSummarySheet(
   }
 
   // k table: every candidate when k was chosen automatically, else the one k used.
-  rows.push(['Choosing the number of segments']);
+  rows.push([m.sheetChoosingK()]);
   const kTableRow = rows.length + 1;
   rows.push(['k', 'Inertia', 'Silhouette']);
   const candidates = run.chooseK?.candidates ?? [
@@ -179,20 +183,14 @@ export function encodeSummarySheet(
     ]);
   }
   const kTable = rangeOf(kTableRow, 1, candidates.length + 1, 3);
-  rows.push([
-    plainText(
-      run.chooseK
-        ? `Why k = ${run.k}: ${run.chooseK.reason}`
-        : `k = ${run.k} was set in the options (not chosen automatically).`,
-    ),
-  ]);
+  rows.push([plainText(run.chooseK ? m.sheetWhyK(run.k, run.chooseK.reason) : m.sheetKSet(run.k))]);
   rows.push([]);
 
   // Scatter table: x, then one column per segment holding y only on that segment's rows.
   const numeric = pickScatterFeatures(run);
   let scatterTable: SheetRange | undefined;
   if (numeric) {
-    rows.push([`Customers by ${numeric.x} and ${numeric.y}`]);
+    rows.push([m.sheetScatter(numeric.x, numeric.y)]);
     const scatterRow = rows.length + 1;
     rows.push([
       numeric.x,
@@ -215,8 +213,8 @@ export function encodeSummarySheet(
     {
       id: 'elbow',
       type: 'line',
-      title: 'Elbow: inertia by number of segments',
-      xAxisTitle: 'k (number of segments)',
+      title: m.sheetElbowTitle(),
+      xAxisTitle: m.sheetElbowAxis(),
       yAxisTitle: 'Inertia',
       ranges: [rangeOf(kTable.row, 1, kTable.numRows, 1), rangeOf(kTable.row, 2, kTable.numRows, 1)],
       headerRows: 1,
@@ -227,9 +225,9 @@ export function encodeSummarySheet(
     {
       id: 'sizes',
       type: 'column',
-      title: 'Customers per segment',
-      xAxisTitle: 'Persona',
-      yAxisTitle: 'Customers',
+      title: m.sheetSizesTitle(),
+      xAxisTitle: words.persona,
+      yAxisTitle: words.customers,
       ranges: [
         rangeOf(segmentTable.row, 2, segmentTable.numRows, 1),
         rangeOf(segmentTable.row, 3, segmentTable.numRows, 1),

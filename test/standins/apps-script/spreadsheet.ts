@@ -140,6 +140,7 @@ export class StandinSpreadsheet {
   environment: SpreadsheetEnvironment = { realm: hostRealm(), calls: new CallCounter() };
   private nextSheetId = 0;
   private nextMetadataId = 1;
+  private locale = 'en_US';
   nextChartId = 1;
 
   constructor(
@@ -215,6 +216,19 @@ export class StandinSpreadsheet {
   getName(): string {
     this.count('getName');
     return this.name;
+  }
+
+  /** The spreadsheet's locale as Sheets reports it ("en_US", "in_ID"; File › Settings › Locale). */
+  getSpreadsheetLocale(): string {
+    this.count('getSpreadsheetLocale');
+    return this.locale;
+  }
+
+  setSpreadsheetLocale(locale: string): void {
+    this.count('setSpreadsheetLocale');
+    if (typeof locale !== 'string' || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale))
+      this.fail('Invalid argument: locale');
+    this.locale = locale;
   }
 
   rename(newName: string): void {
