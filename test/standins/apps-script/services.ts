@@ -16,6 +16,7 @@ import {
 import { HtmlService } from './html';
 import { Lock, type LockKind, LockRegistry } from './lock';
 import { createPropertyStores, Properties, PropertyStore, type PropertyStores } from './properties';
+import { ProtectionType } from './protection';
 import type { Realm } from './realm';
 import type { Selection, StandinRange, StandinSheet, StandinSpreadsheet, Toast } from './spreadsheet';
 import { Ui, UiRecorder } from './ui';
@@ -82,6 +83,7 @@ export interface CreatedServices {
 export class SpreadsheetApp {
   readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
   readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
+  readonly ProtectionType = ProtectionType;
 
   constructor(
     private readonly spreadsheet: StandinSpreadsheet,
