@@ -10,8 +10,8 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Size the bundle should stay under (issue #4): Apps Script loads it on every execution. */
-export const SIZE_GOAL_BYTES = 120 * 1024;
+/** Size the bundle should stay under (issue #16): Apps Script loads it on every execution. */
+export const SIZE_GOAL_BYTES = 150 * 1024;
 
 /**
  * Bundles the add-on.

@@ -15,6 +15,8 @@ export {
 } from './menu';
 export {
   assignNewCustomers,
+  getActiveTarget,
+  getProgress,
   getSettings,
   getSheetProfile,
   listRuns,

@@ -47,10 +47,16 @@ describe('findDataRegion', () => {
   });
 
   it('keeps a second table beside the first one out of the region', () => {
-    const values = customers.map((row) => [...row, '', 'other', 1]);
+    const values = customers.map((row, r) => [...row, '', ...(r < 3 ? ['other', r] : [])]);
     const region = findDataRegion({ values, active: { row: 2, column: 1 } })!;
     expect(region.a1).toBe('A1:C4');
-    expect(findDataRegion({ values, active: { row: 2, column: 6 } })!.a1).toBe('E1:F4');
+    expect(findDataRegion({ values, active: { row: 2, column: 6 } })!.a1).toBe('E1:F3');
+  });
+
+  it('bridges an empty column inserted inside the table', () => {
+    const values = customers.map((row) => [row[0], '', row[1], row[2]]);
+    expect(findDataRegion({ values, active: { row: 1, column: 1 } })!.a1).toBe('A1:D4');
+    expect(findDataRegion({ values, active: { row: 3, column: 4 } })!.a1).toBe('A1:D4');
   });
 
   it('fills a vertically merged block from its top-left value and reports its range', () => {

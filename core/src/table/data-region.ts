@@ -125,16 +125,44 @@ export function findDataRegion(input: DataRegionInput): DataRegion | null {
       changed = true;
     }
   }
-  const width = right - left + 1;
   const rowCells = (r: number) => {
     const cells: Cell[] = [];
     for (let c = left; c <= right; c++) cells.push(grid[r]?.[c] ?? '');
     return cells;
   };
-
-  const headerOffset = detectHeaderRow(
-    Array.from({ length: Math.min(bottom - top + 1, HEADER_SEARCH_ROWS + 1) }, (_, i) => rowCells(top + i)),
-  );
+  const findHeader = () =>
+    detectHeaderRow(
+      Array.from({ length: Math.min(bottom - top + 1, HEADER_SEARCH_ROWS + 1) }, (_, i) => rowCells(top + i)),
+    );
+  // An empty column inserted inside a table (a spacer, a column the user cleared) splits it for
+  // Ctrl+A; bridge up to MAX_BLANK_GAP blank columns when the block beyond has a header cell on the
+  // same header row and ends on the same last row.
+  let headerOffset = findHeader();
+  const blankColumn = (c: number) => {
+    for (let r = top; r <= bottom; r++) if (filled(r, c)) return false;
+    return true;
+  };
+  const continues = (c: number) =>
+    filled(top + headerOffset, c) && filled(bottom, c) && !filled(bottom + 1, c) && !filled(top - 1, c);
+  for (let bridged = true; bridged; ) {
+    bridged = false;
+    let c = right + 1;
+    while (c < gridWidth && c - right <= MAX_BLANK_GAP && blankColumn(c)) c++;
+    if (c > right + 1 && c < gridWidth && c - right - 1 <= MAX_BLANK_GAP && continues(c)) {
+      right = c;
+      while (right < gridWidth - 1 && !blankColumn(right + 1)) right++;
+      bridged = true;
+    }
+    c = left - 1;
+    while (c >= 0 && left - c <= MAX_BLANK_GAP && blankColumn(c)) c--;
+    if (c < left - 1 && c >= 0 && left - c - 1 <= MAX_BLANK_GAP && continues(c)) {
+      left = c;
+      while (left > 0 && !blankColumn(left - 1)) left--;
+      bridged = true;
+    }
+    if (bridged) headerOffset = findHeader();
+  }
+  const width = right - left + 1;
   const header = top + headerOffset;
   // Notes below the data: rows holding one line of text in a table of several columns.
   let last = bottom;
@@ -225,6 +253,9 @@ export function findDataRegion(input: DataRegionInput): DataRegion | null {
     notes,
   };
 }
+
+/** Blank columns inside a table that still join its two sides (see findDataRegion). */
+export const MAX_BLANK_GAP = 2;
 
 /** How many rows at the top of a block may be titles before the header. */
 export const HEADER_SEARCH_ROWS = 10;

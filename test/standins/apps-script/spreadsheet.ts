@@ -24,7 +24,6 @@ import {
   isProtectedFor,
   PROTECTED_MESSAGE,
   type ProtectionRecord,
-  ProtectionType,
   StandinFilter,
   StandinProtection,
   spansIntersect,
