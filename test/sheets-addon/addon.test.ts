@@ -422,9 +422,9 @@ describe('settings and publishRun', () => {
   });
 
   it('explains a network failure', () => {
-    const { reply } = publishWith(undefined, 'http://127.0.0.1:9');
+    const { reply } = publishWith(undefined, 'https://127.0.0.1:9');
     expect(reply.ok).toBe(false);
-    expect(reply.error).toMatch(/Could not reach the Slack app at http:\/\/127\.0\.0\.1:9/);
+    expect(reply.error).toMatch(/Could not reach the Slack app at https:\/\/127\.0\.0\.1:9/);
   });
 
   it('asks for settings before publishing and validates the URL', () => {

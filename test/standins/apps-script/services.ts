@@ -38,6 +38,8 @@ export interface ServiceOptions {
   fetchHandler?: FetchHandler;
   /** UrlFetchApp timeout in ms (default Google's 60 s). */
   fetchTimeoutMs?: number;
+  /** The manifest's urlFetchWhitelist (default none: every https URL may be fetched). */
+  urlFetchWhitelist?: readonly string[];
   /** Fixed clock for caches (default Date.now). */
   now?: () => number;
   /** Script time zone (default the spreadsheet's). */
@@ -198,6 +200,7 @@ export function createServices(options: ServiceOptions): CreatedServices {
     (method) => count('UrlFetchApp', method),
     options.fetchHandler,
     options.fetchTimeoutMs,
+    options.urlFetchWhitelist,
   );
   const logs: LogLine[] = [];
   const utilities = new Utilities(count, options.uuid);

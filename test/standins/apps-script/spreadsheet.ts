@@ -91,7 +91,8 @@ export function createSpreadsheet(init: SpreadsheetInit): StandinSpreadsheet {
   const spreadsheet = new StandinSpreadsheet(init.name ?? 'Untitled spreadsheet', init.id, init.timeZone);
   for (const [name, content] of Object.entries(init.sheets)) {
     const sheetInit: SheetInit = Array.isArray(content) ? { values: content } : (content as SheetInit);
-    const width = Math.max(0, ...sheetInit.values.map((row) => row.length));
+    let width = 0;
+    for (const row of sheetInit.values) width = Math.max(width, row.length);
     const sheet = spreadsheet.addSheet(
       name,
       spreadsheet.sheets.length,
