@@ -33,7 +33,9 @@ export function allowlistEntry(url) {
     );
   }
   if (parsed.search || parsed.hash || parsed.username) {
-    throw new Error(`SEGMENTS_SLACK_APP_URL must be a plain https address without query, fragment or user: "${url}"`);
+    throw new Error(
+      `SEGMENTS_SLACK_APP_URL must be a plain https address without query, fragment or user: "${url}"`,
+    );
   }
   const path = parsed.pathname.replace(/\/+$/, '');
   return `${parsed.origin}${path}/`;

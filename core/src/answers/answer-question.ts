@@ -35,7 +35,7 @@ import { tokenize } from './text-match';
  * @param question what the user typed
  * @param context the team's runs (newest first), an optional picked run, and the surface asked from
  *   (default 'slack'; it only changes the wording of help, connect and "no runs yet")
- * @example answerQuestion('how big is the VIP segment?', { runs }).text
+ * @example answerQuestion('how big is the VIP segment?', { runs }).text // 'Premium Shoppers (VIP) (segment 2) has 39 customers, 19.5% of the 200 in run Mall.'
  */
 export function answerQuestion(question: string, context: AnswerContext): Answer {
   const surface = context.surface ?? 'slack';

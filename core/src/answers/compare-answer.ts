@@ -8,6 +8,7 @@ import type { RunMention } from './run-resolution';
 import { normalizeText } from './text-match';
 import { customers, dateOf, fmtCount, fmtShare, plural, runFacts, signed, totalOf } from './wording';
 
+/** Compares two runs: the two named, the named one with the picked run, or the picked run with the one before it. */
 export function compareAnswer(
   runs: readonly RunSummary[],
   baseIndex: number,
@@ -48,7 +49,7 @@ export function compareAnswer(
 /**
  * Size and share per persona between two runs, matched by persona name (any case); a persona in
  * only one run has `before` or `after` null. Order: the newer run's segments, then the vanished ones.
- * @example compareSegments(previous, latest).find((change) => change.after === null)?.name
+ * @example compareSegments(previous, latest).filter((change) => change.after === null).map((change) => change.name) // ['High Age', 'Low Age']
  */
 export function compareSegments(from: RunSummary, to: RunSummary): SegmentChange[] {
   const earlier = new Map(from.segments.map((segment) => [normalizeText(segment.persona.name), segment]));

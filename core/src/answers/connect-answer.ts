@@ -3,6 +3,7 @@
  */
 import type { Answer } from '../schema/answer';
 
+/** How to connect the add-on, worded for the surface asked from. */
 export function connectAnswer(surface: 'slack' | 'cli'): Answer {
   const text =
     surface === 'cli'

@@ -17,6 +17,7 @@ export const EXAMPLE_QUESTIONS: readonly string[] = [
   'how many new customers fall in segment D?',
 ];
 
+/** What the engine can answer, with example questions; for `unknown`, says what was not understood. */
 export function helpAnswer(intent: 'help' | 'unknown', surface: 'slack' | 'cli', question?: string): Answer {
   const how =
     surface === 'cli'

@@ -7,6 +7,7 @@ import type { RunSummary } from '../schema/run';
 import { toRunListItem } from './run-resolution';
 import { customers, dateOf, plural, totalOf } from './wording';
 
+/** The runs, newest first (20 at most in the text, all of them in `runs`). */
 export function listAnswer(runs: readonly RunSummary[]): Answer {
   const items = runs.map(toRunListItem);
   const lines = runs

@@ -10,6 +10,7 @@ import type { SegmentResolution } from './segment-resolution';
 
 import { plural, runFacts } from './wording';
 
+/** There is no run yet: how to make one from the surface asked from. */
 export function noRunsAnswer(intent: Intent, surface: 'slack' | 'cli'): Answer {
   const text =
     surface === 'cli'
@@ -18,6 +19,7 @@ export function noRunsAnswer(intent: Intent, surface: 'slack' | 'cli'): Answer {
   return { intent, text, examples: [...EXAMPLE_QUESTIONS] };
 }
 
+/** No run is called `reference`: lists the runs there are. */
 export function runNotFoundAnswer(intent: Intent, reference: string, runs: readonly RunSummary[]): Answer {
   const shown = runs.slice(0, 5).map((run) => `${run.name} (id ${run.id})`);
   const more = runs.length > 5 ? ` and ${runs.length - 5} more` : '';
@@ -28,6 +30,7 @@ export function runNotFoundAnswer(intent: Intent, reference: string, runs: reado
   };
 }
 
+/** No single segment fits: asks which one, says the number is out of range, or lists the segments. */
 export function segmentNotFoundAnswer(
   intent: 'size' | 'strategy',
   run: RunSummary,

@@ -35,7 +35,7 @@ export const PLAYBOOK_KEYS = Object.keys(PERSONA_SYNONYMS) as PlaybookKey[];
 
 /**
  * The playbook key of a segment: `persona.key` when set, else recognised from a playbook name.
- * @example personaKeyOf(run.segments[0]) // 'vip'
+ * @example personaKeyOf(run.segments[1]) // 'vip'
  */
 export function personaKeyOf(segment: Segment): PlaybookKey | undefined {
   const key = segment.persona.key;
@@ -48,6 +48,7 @@ export function personaKeyOf(segment: Segment): PlaybookKey | undefined {
   });
 }
 
+/** "Premium Shoppers (VIP)" → "Premium Shoppers": names as people shorten them. */
 export function withoutParenthesis(name: string): string {
   return name.replace(/\s*\([^)]*\)\s*/g, ' ').trim() || name;
 }

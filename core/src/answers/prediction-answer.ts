@@ -14,6 +14,7 @@ import {
 import type { Token } from './text-match';
 import { dateOf, fmtCount, fmtShare, plural, sentence } from './wording';
 
+/** Answers a question about prediction runs: one predicted segment, the largest one, or the whole distribution. */
 export function predictionAnswer(
   tokens: readonly Token[],
   norm: string,

@@ -39,7 +39,7 @@ export const LARGEST_PREDICTED =
  * Finds a prediction run by what a person calls it: "latest", its id (exact, any case, or a unique
  * prefix of 4+ characters), its name (any case) or a part of its name. `predictions` is newest first.
  * @returns the prediction run, or undefined when nothing fits
- * @example findPredictionRun(predictions, 'leads-may')?.id
+ * @example findPredictionRun(predictions, 'leads-may')?.id // 'prediction-1'
  */
 export function findPredictionRun(
   predictions: readonly PredictionRun[],

@@ -7,7 +7,7 @@ import { type PlaybookKey, personaKeyOf } from './persona-synonyms';
 
 /**
  * Orders a run's segments for targeting: by persona priority (1 first), then larger first, then index.
- * @example rankedByPriority(run)[0].persona.name
+ * @example rankedByPriority(run)[0].persona.name // 'Premium Shoppers (VIP)'
  */
 export function rankedByPriority(run: RunSummary): Segment[] {
   return [...run.segments].sort(

@@ -11,7 +11,7 @@ import { damerauLevenshtein, findSequence, isCloseMatch, normalizeText, type Tok
  * (exact, any case, or a unique prefix of 4+ characters), its name (any case), a part of its name,
  * or a name with a typo or two. `runs` is newest first, as the store lists them; on a tie the newest wins.
  * @returns the run, or undefined when nothing fits
- * @example findRun(runs, 'mall-2026')?.id
+ * @example findRun(runs, 'mall with age')?.id // 'run-0'
  */
 export function findRun(runs: readonly RunSummary[], reference: string): RunSummary | undefined {
   const trimmed = reference.trim();
@@ -46,7 +46,10 @@ export function findRun(runs: readonly RunSummary[], reference: string): RunSumm
   return closest?.run;
 }
 
-/** A run as listed (newest first): enough to pick one. */
+/**
+ * A run as listed (newest first): enough to pick one.
+ * @example toRunListItem(latest) // { id: 'run-1', name: 'Mall', createdAt: '2026-01-01T00:00:00.000Z', k: 5, rowCount: 200 }
+ */
 export function toRunListItem(run: RunSummary): RunListItem {
   return { id: run.id, name: run.name, createdAt: run.createdAt, k: run.k, rowCount: run.source.rowCount };
 }

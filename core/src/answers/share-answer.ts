@@ -6,6 +6,7 @@ import type { RunSummary } from '../schema/run';
 import { describeRun } from './show-answer';
 import { runFacts } from './wording';
 
+/** Shares a run to the channel (Slack), or says how to (CLI). */
 export function shareAnswer(run: RunSummary, surface: 'slack' | 'cli'): Answer {
   const text =
     surface === 'cli'

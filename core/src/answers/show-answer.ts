@@ -16,6 +16,7 @@ import {
   totalOf,
 } from './wording';
 
+/** One run in a paragraph: source, algorithm, rows left out, segments with sizes, and which to target first. */
 export function describeRun(run: RunSummary): string {
   const total = totalOf(run);
   const source = sourceOf(run);
@@ -34,6 +35,7 @@ export function describeRun(run: RunSummary): string {
   );
 }
 
+/** Shows one run. */
 export function showAnswer(run: RunSummary): Answer {
   return { intent: 'show', ...runFacts(run), text: describeRun(run), run };
 }

@@ -10,6 +10,7 @@ import { rankedByPriority, rankedForGoal } from './ranking';
 
 import { customers, fmtCount, fmtShare, runFacts, segmentLabel, sentence, totalOf } from './wording';
 
+/** The segment to target first, overall (by priority) or for a campaign goal, with the runner-up and why. */
 export function targetAnswer(run: RunSummary, rule: GoalRule | undefined): Answer {
   const ranked = rule ? rankedForGoal(run, rule.goal) : rankedByPriority(run);
   const [best, runnerUp] = ranked;

@@ -44,7 +44,10 @@ export interface ChooseKOutcome<T extends ClusteringOutcome> {
   clusterings: Map<number, T>;
 }
 
-/** Candidate ks for n rows: 2..min(10, n − 1); empty when n < 3. */
+/**
+ * Candidate ks for n rows: 2..min(10, n − 1); empty when n < 3.
+ * @example autoKCandidates(5) // [2, 3, 4]
+ */
 export function autoKCandidates(n: number): number[] {
   const candidates: number[] = [];
   for (let k = MIN_AUTO_K; k <= Math.min(MAX_AUTO_K, n - 1); k++) candidates.push(k);
@@ -102,6 +105,7 @@ export function chooseK<T extends ClusteringOutcome>(
 /**
  * Picks k from the candidate table: the highest silhouette (the smaller k on a near tie, since fewer
  * segments are easier to act on), and explains it against the elbow of the inertia curve.
+ * @example recommendK([{ k: 2, inertia: 100, silhouette: 0.5 }, { k: 3, inertia: 40, silhouette: 0.6 }, { k: 4, inertia: 35, silhouette: 0.5 }], 200).recommendedK // 3
  */
 export function recommendK(candidates: ChooseKResult['candidates'], n: number): ChooseKResult {
   const elbow = elbowK(candidates);
@@ -133,7 +137,10 @@ export function recommendK(candidates: ChooseKResult['candidates'], n: number): 
   };
 }
 
-/** The k farthest below the straight line from the first to the last point of the inertia curve. */
+/**
+ * The k farthest below the straight line from the first to the last point of the inertia curve.
+ * @example elbowK([{ k: 2, inertia: 100, silhouette: 0.5 }, { k: 3, inertia: 40, silhouette: 0.6 }, { k: 4, inertia: 35, silhouette: 0.5 }]) // 3
+ */
 export function elbowK(candidates: ChooseKResult['candidates']): number {
   if (candidates.length <= 2) return candidates[0]?.k ?? 1;
   const first = candidates[0];

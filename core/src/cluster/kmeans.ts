@@ -140,7 +140,7 @@ class SeedingState {
  * Greedy k-means++ seeding: each new centre is the best of 2 + ⌊ln k⌋ candidates drawn with
  * probability proportional to the squared distance to the nearest centre so far.
  * @returns k × d initial centres
- * @example kmeansPlusPlus(points, n, d, 3, createRandom(1)) // Float64Array of 3 × d
+ * @example kmeansPlusPlus(points, n, d, 3, createRandom(1)).length // 6 — 3 centres × d = 2 values
  */
 export function kmeansPlusPlus(
   points: Float64Array,

@@ -9,7 +9,7 @@ export type Random = () => number;
 /**
  * A fast 32-bit generator (mulberry32) from an integer seed.
  * @param seed any integer; equal seeds give equal sequences
- * @example const random = createRandom(1); random() // 0.6270739405881613
+ * @example createRandom(1)() // 0.1896772885…
  */
 export function createRandom(seed: number): Random {
   let state = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
@@ -22,12 +22,18 @@ export function createRandom(seed: number): Random {
   };
 }
 
-/** A whole number in [0, bound). */
+/**
+ * A whole number in [0, bound).
+ * @example randomInt(createRandom(1), 10) // 1
+ */
 export function randomInt(random: Random, bound: number): number {
   return Math.floor(random() * bound);
 }
 
-/** A standard normal draw (Box–Muller). */
+/**
+ * A standard normal draw (Box–Muller).
+ * @example randomNormal(createRandom(1)) // -0.7533659309…
+ */
 export function randomNormal(random: Random): number {
   let u = 0;
   while (u === 0) u = random();
@@ -36,7 +42,7 @@ export function randomNormal(random: Random): number {
 
 /**
  * `count` distinct indices from [0, n), in increasing order (Floyd's algorithm: O(count) memory).
- * @example sampleIndices(createRandom(1), 10, 3) // e.g. [1, 4, 8]
+ * @example sampleIndices(createRandom(1), 10, 3) // [1, 2, 7]
  */
 export function sampleIndices(random: Random, n: number, count: number): number[] {
   if (count >= n) return Array.from({ length: n }, (_, i) => i);
@@ -48,7 +54,10 @@ export function sampleIndices(random: Random, n: number, count: number): number[
   return [...chosen].sort((a, b) => a - b);
 }
 
-/** A seed for the next sub-task, so restarts and candidates do not share a stream. */
+/**
+ * A seed for the next sub-task, so restarts and candidates do not share a stream.
+ * @example deriveSeed(1, 0) // -1112920659
+ */
 export function deriveSeed(seed: number, salt: number): number {
   return (Math.imul(seed ^ 0x5bd1e995, 0x01000193) + Math.imul(salt + 1, 0x9e3779b1)) | 0;
 }

@@ -26,6 +26,7 @@ const NUMERIC_MISSING =
 
 const CATEGORICAL_MISSING = 'a category of its own; a category not seen in training is treated as missing';
 
+/** Fits the encoding on the training rows: quantile bin edges per numeric column, categories per categorical one. */
 export function fitEncoding(table: Table, chosen: ChosenColumn[], rows: number[]): Encoding {
   const features = chosen.map(({ profile }): ModelFeature => {
     if (profile.kind === 'numeric') {
@@ -128,6 +129,7 @@ interface EncodedRows {
   invalidNumbers: Array<[string, number]>;
 }
 
+/** Encodes rows with a fitted encoding, counting unseen categories, missing cells and unreadable numbers. */
 export function encodeRows(table: Table, encoding: Encoding, rows: number[]): EncodedRows {
   const unseen: number[] = [];
   const missing: number[] = [];

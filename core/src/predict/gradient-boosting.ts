@@ -84,7 +84,7 @@ export interface BoostedTrees {
  * @param features binned features, all of the same length
  * @param labels class index (0..classCount−1) per row
  * @throws SegmentationError INVALID_OPTION when a parameter is out of range
- * @example const model = fitBoostedTrees(features, Uint16Array.from([0, 1, 1]), 2, { rounds: 10 })
+ * @example fitBoostedTrees(binned, Uint16Array.from([0, 1, 1]), 2, { rounds: 10 }).trees.length // 20 — 10 rounds × 2 classes
  */
 export function fitBoostedTrees(
   features: BinnedFeature[],
@@ -144,7 +144,7 @@ export function fitBoostedTrees(
 
 /**
  * Class probabilities for every row: n × classCount, row-major.
- * @example const probs = predictBoostedTrees(model, features, rowCount)
+ * @example predictBoostedTrees(fitBoostedTrees(binned, Uint16Array.from([0, 1, 1]), 2), binned, 3).length // 6 — 3 rows × 2 class probabilities
  */
 export function predictBoostedTrees(
   model: BoostedTrees,
@@ -165,7 +165,10 @@ export function predictBoostedTrees(
   return probabilities;
 }
 
-/** The leaf value a row lands in. */
+/**
+ * The leaf value a row lands in.
+ * @example treeScore({ feature: [0, -1, -1], split: [1, 0, 0], missingLeft: [0, 0, 0], left: [1, -1, -1], right: [2, -1, -1], value: [0, -0.5, 0.5] }, binned, 0, ['numeric']) // -0.5 — row 0 has bin 1: left
+ */
 export function treeScore(
   tree: FlatTree,
   features: BinnedFeature[],

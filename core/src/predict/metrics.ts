@@ -9,7 +9,7 @@ import type { ClassMetrics } from '../schema/model';
  * Splits row positions into train and test so each class keeps its share: per class, a seeded
  * shuffle, then round(n·testShare) rows (at least 1, at most n−1) go to test.
  * @param labels class index per row; every class needs at least 2 rows
- * @example stratifiedSplit(Uint16Array.from([0, 0, 1, 1]), 2, 0.5, 1) // { train: [..2 rows], test: [..2 rows] }
+ * @example stratifiedSplit(Uint16Array.from([0, 0, 1, 1]), 2, 0.5, 1) // { train: [0, 2], test: [1, 3] }
  */
 export function stratifiedSplit(
   labels: ArrayLike<number>,
@@ -69,6 +69,7 @@ export function classificationMetrics(
   };
 }
 
+/** The most common class: the baseline a classifier must beat. */
 export function majorityClass(labels: Uint16Array, classCount: number): number {
   const counts = new Array<number>(classCount).fill(0);
   for (const label of labels) counts[label]++;

@@ -40,7 +40,7 @@ export interface PredictionResult {
  * trees; a category the model never saw is treated as missing and counted in `notes`; a column the
  * table lacks is an error. Extra columns (including the label) are ignored.
  * @throws SegmentationError INVALID_RUN (the model is invalid), UNKNOWN_COLUMN (a feature is missing)
- * @example const { distribution } = predictTable(model, parseDelimited(csv, { source: 'new.csv' }))
+ * @example predictTable(model, mall).segments.map((s) => s.size) // [23, 35, 22, 81, 39]
  */
 export function predictTable(
   model: PredictionModel,
@@ -128,6 +128,7 @@ export function predictTable(
   };
 }
 
+/** The most probable class of each row of an n × classCount probability matrix. */
 export function argmaxRows(probabilities: Float64Array, rowCount: number, classCount: number): Uint16Array {
   const out = new Uint16Array(rowCount);
   for (let i = 0; i < rowCount; i++) {

@@ -25,7 +25,7 @@ export interface PredictionRunOptions {
 
 /**
  * The prediction as a record without per-row data, safe to publish to Slack.
- * @example await post('/api/runs', toPredictionRun(model, result, { source: { fileName: 'new.csv' } }))
+ * @example toPredictionRun(model, result, { source: { fileName: 'mall.csv' } }).name // 'Segment of mall.csv'
  */
 export function toPredictionRun(
   model: PredictionModel,
@@ -52,11 +52,15 @@ export function toPredictionRun(
   };
 }
 
-/** "Segment D" for short codes; a label that is already a name ("VIP") stays as it is. */
+/**
+ * "Segment D" for short codes; a label that is already a name ("VIP") stays as it is.
+ * @example segmentDisplayName('D') // 'Segment D'
+ */
 export function segmentDisplayName(label: string): string {
   return label.length <= 3 ? `Segment ${label}` : label;
 }
 
+/** Size, share, rank, mean confidence and profile of each predicted segment. */
 export function profilePredictedSegments(
   table: Table,
   model: PredictionModel,
@@ -146,6 +150,7 @@ export function profilePredictedSegments(
   }));
 }
 
+/** Which predicted segment dominates and which is smallest, as a sentence. */
 export function rankingSentence(segments: PredictedSegment[], rowCount: number): string {
   if (rowCount === 0) return 'No rows to predict.';
   const bySize = segments.slice().sort((a, b) => a.rank - b.rank);

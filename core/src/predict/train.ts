@@ -49,7 +49,7 @@ const DEFAULT_TEST_SHARE = 0.2;
  * saved model on every labelled row.
  * @throws SegmentationError UNKNOWN_COLUMN (label or feature column missing), INVALID_LABEL (one class
  *   only, a class with a single row, too many classes), NO_FEATURES, INVALID_OPTION
- * @example const model = trainClassifier(parseDelimited(csv, { source: 'train.csv' }), { label: 'Segmentation' })
+ * @example trainClassifier(labelled, { label: 'Segment' }).classes // ['Budget Shoppers', 'Cautious Spenders', 'Impulse Buyers', 'Potential Loyalists (Standard)', 'Premium Shoppers (VIP)']
  */
 export function trainClassifier(table: Table, options: TrainOptions): PredictionModel {
   const sourceName = options.source?.fileName ?? options.source?.spreadsheetName ?? 'the table';

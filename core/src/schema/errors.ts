@@ -31,7 +31,7 @@ export interface ErrorLocation {
 
 /**
  * A user error: bad input, bad option or an impossible request. Anything else thrown from core is a bug.
- * @example throw new SegmentationError('INVALID_OPTION', 'k must be a whole number from 1 to 200; got 1.5', { field: 'k' })
+ * @example new SegmentationError('INVALID_OPTION', 'k must be a whole number from 1 to 50; got 1.5', { field: 'k' }).location // { field: 'k' }
  */
 export class SegmentationError extends Error {
   readonly code: SegmentationErrorCode;
@@ -45,7 +45,10 @@ export class SegmentationError extends Error {
   }
 }
 
-/** True when `error` is a {@link SegmentationError} (also across bundle copies of core). */
+/**
+ * True when `error` is a {@link SegmentationError} (also across bundle copies of core).
+ * @example isSegmentationError(new SegmentationError('NO_FEATURES', 'no column to segment on')) // true
+ */
 export function isSegmentationError(error: unknown): error is SegmentationError {
   return error instanceof SegmentationError || (error instanceof Error && error.name === 'SegmentationError');
 }
@@ -53,7 +56,7 @@ export function isSegmentationError(error: unknown): error is SegmentationError 
 /**
  * Closes a switch over a literal union: the compiler flags a missing case, and a value that slips
  * through at run time (from JSON, say) fails loudly instead of being ignored.
- * @example default: return assertNever(kind)
+ * @example assertNever('triangle', 'shape') // throws: Unexpected shape: "triangle"
  */
 export function assertNever(value: never, what = 'value'): never {
   throw new Error(`Unexpected ${what}: ${JSON.stringify(value)}`);

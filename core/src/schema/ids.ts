@@ -6,7 +6,7 @@
 /**
  * `<kind>-<UTC timestamp>-<6 random base-36 characters>`. The randomness is not the seed: a seed
  * repeats on purpose across runs, an id must not.
- * @example newRecordId('run', new Date('2026-11-22T06:30:51Z')) // 'run-20261122T063051Z-19g1dq'
+ * @example newRecordId('run', new Date('2026-11-22T06:30:51Z')) // 'run-20261122T063051Z-…' — then 6 random characters
  */
 export function newRecordId(kind: 'run' | 'model' | 'prediction', now: Date): string {
   const stamp = now

@@ -198,7 +198,7 @@ function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown, what: string, ki
  * Validates unknown input (parsed JSON, a stored record) as a prediction model, including that the
  * trees only name existing features and classes.
  * @throws SegmentationError `INVALID_RUN` naming the field
- * @example const model = parseModel(JSON.parse(text), 'model file model.json')
+ * @example parseModel(JSON.parse(JSON.stringify(model)), 'model file model.json').id // 'model-1'
  */
 export function parseModel(input: unknown, what = 'model'): PredictionModel {
   const model = parseWith(predictionModelSchema, input, what, 'prediction model');
@@ -226,7 +226,7 @@ export function parseModel(input: unknown, what = 'model'): PredictionModel {
 /**
  * True when parsed JSON says it is a prediction model (`kind: 'model'`), so `--run file.json` can
  * tell a model from a segmentation run before validating it.
- * @example if (isModelRecord(json)) predictTable(parseModel(json), table)
+ * @example isModelRecord(JSON.parse(JSON.stringify(model))) // true
  */
 export function isModelRecord(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'model';
@@ -235,7 +235,7 @@ export function isModelRecord(value: unknown): boolean {
 /**
  * Validates unknown input as a prediction run summary.
  * @throws SegmentationError `INVALID_RUN` naming the field
- * @example const run = parsePredictionRun(body)
+ * @example parsePredictionRun(JSON.parse(JSON.stringify(predictions[0]))).name // 'leads-may'
  */
 export function parsePredictionRun(input: unknown, what = 'prediction run'): PredictionRun {
   return parseWith(predictionRunSchema, input, what, 'prediction run');

@@ -195,7 +195,7 @@ export type RunSummary = Run & { assignments?: never };
 /**
  * Validates unknown input (parsed JSON, a stored row, an API body) as a Run.
  * @throws SegmentationError `INVALID_RUN` with every issue, by field path, in readable form
- * @example const run = parseRun(JSON.parse(text))
+ * @example parseRun(JSON.parse(JSON.stringify(run))).k // 5
  */
 export function parseRun(input: unknown, what = 'run'): Run {
   const result = runSchema.safeParse(input);
@@ -222,7 +222,7 @@ export function parseRun(input: unknown, what = 'run'): Run {
 
 /**
  * The run without per-row data, safe to publish (privacy: only summaries leave the spreadsheet).
- * @example await post('/api/runs', toRunSummary(run))
+ * @example 'assignments' in toRunSummary(run) // false
  */
 export function toRunSummary(run: Run): RunSummary {
   const { assignments: _assignments, ...summary } = run;

@@ -24,7 +24,7 @@ export interface RunParts {
 
 /**
  * Builds the Run.
- * @example assembleRun(parts).name // 'mall.csv · 5 segments · 2024-01-01 00:00'
+ * @example assembleRun(parts).name // 'mall.csv · 5 segments · 2026-01-01 00:00'
  */
 export function assembleRun(parts: RunParts): Run {
   const { settings, selection, matrix, clustered, assignments } = parts;

@@ -37,9 +37,9 @@ export function valueFeatureOf(run: Pick<Run, 'features'>): string | undefined {
 
 /**
  * Up to `maxTraits` traits of a segment, strongest first: numeric columns far from the average (by
- * |z|), then categories that most of the segment shares. "Close to the average on every column" when
- * nothing stands out.
- * @example segmentTraits(segment) // ['High Spending Score (1-100) (avg 82)', 'Low Annual Income (k$) (avg 26)']
+ * |z|), then categories that most of the segment shares. When nothing stands out, the averages
+ * themselves ("Average Annual Income (k$) (avg 55.3)"): a segment in the middle is a finding too.
+ * @example segmentTraits(run.segments[1]) // ['High Spending Score (1-100) (avg 82.1)', 'High Annual Income (k$) (avg 86.5)']
  */
 export function segmentTraits(segment: Pick<Segment, 'profile'>, maxTraits = 3): string[] {
   const scored: { score: number; text: string }[] = [];
@@ -58,13 +58,16 @@ export function segmentTraits(segment: Pick<Segment, 'profile'>, maxTraits = 3):
     }
   }
   scored.sort((a, b) => b.score - a.score);
-  const traits = scored.slice(0, maxTraits).map((trait) => trait.text);
-  return traits.length > 0 ? traits : ['Close to the average on every column'];
+  if (scored.length > 0) return scored.slice(0, maxTraits).map((trait) => trait.text);
+  const averages = segment.profile.flatMap((entry) =>
+    entry.kind === 'numeric' ? [`Average ${entry.feature} (avg ${formatNumber(entry.mean)})`] : [],
+  );
+  return averages.length > 0 ? averages.slice(0, maxTraits) : ['Close to the average on every column'];
 }
 
 /**
  * Every segment of a run in words, in segment order.
- * @example describeSegments(run)[0] // { index: 0, name: 'Standard Customers', size: 81, share: 0.405, valueShare: 0.41, traits: [...], strategy, summary }
+ * @example round(describeSegments(run)[0].valueShare ?? 0, 2) // 0.4
  */
 export function describeSegments(run: Pick<Run, 'features' | 'segments'>): SegmentDigest[] {
   const valueFeature = valueFeatureOf(run);

@@ -22,7 +22,7 @@ export interface FeatureCells {
 /**
  * Reads the selected columns of every row.
  * @throws SegmentationError INVALID_VALUE naming the row and column of a cell that is not a number
- * @example readFeatureCells(tableFromCells([['Age'], [20], ['']]), selectFeatures(inferColumns(tableFromCells([['Age'], [20], ['']])), ['Age'], 'auto', 't'), 't').numericMissing[0] // Uint8Array [0, 1]
+ * @example readFeatureCells(table, selection, 'the table').numericMissing[0] // Uint8Array [0, 0, 1, 0]
  */
 export function readFeatureCells(table: Table, selection: FeatureSelection, source: string): FeatureCells {
   const rowCount = table.rows.length;

@@ -29,7 +29,7 @@ export interface WriteTarget {
 /**
  * The sentence naming the first protection that blocks a write, or null when every target is
  * editable. A whole protected sheet blocks unless the target lies inside one of its unprotected ranges.
- * @example blockingProtection([{ sheetName: 'Segments', description: '', canEdit: false }], [{ sheetName: 'Segments', rect: { row: 1, column: 1, numRows: 9, numColumns: 8 }, what: 'the Segments summary' }]) // 'Nothing was written: the sheet "Segments" is protected …'
+ * @example blockingProtection([{ sheetName: 'Segments', description: '', canEdit: false }], [{ sheetName: 'Segments', rect: { row: 1, column: 1, numRows: 9, numColumns: 8 }, what: 'the Segments summary' }]) // 'Nothing was written: the sheet "Segments" is protected…'
  */
 export function blockingProtection(
   protections: readonly ProtectionInfo[],
@@ -51,7 +51,10 @@ export function blockingProtection(
   return null;
 }
 
-/** True when two rectangles share a cell. */
+/**
+ * True when two rectangles share a cell.
+ * @example intersects({ row: 1, column: 1, numRows: 2, numColumns: 2 }, { row: 2, column: 2, numRows: 5, numColumns: 1 }) // true
+ */
 export function intersects(a: GridRect, b: GridRect): boolean {
   return (
     a.row <= b.row + b.numRows - 1 &&

@@ -131,8 +131,13 @@ export class UrlFetchApp {
   ): { recorded: RecordedFetch; body?: Buffer } {
     if (typeof url !== 'string' || !/^https?:\/\/[^/]+/i.test(url))
       throw realm.error(`Invalid argument: ${String(url)}`);
-    if (this.allowlist && !this.allowlist.some((prefix) => url.toLowerCase().startsWith(prefix.toLowerCase()))) {
-      throw realm.error(`Exception: ${url} is not allowed by the urlFetchWhitelist of the script's manifest.`);
+    if (
+      this.allowlist &&
+      !this.allowlist.some((prefix) => url.toLowerCase().startsWith(prefix.toLowerCase()))
+    ) {
+      throw realm.error(
+        `Exception: ${url} is not allowed by the urlFetchWhitelist of the script's manifest.`,
+      );
     }
     const options = params ?? {};
     const method = String(options.method ?? 'get').toUpperCase();

@@ -1,0 +1,255 @@
+/**
+ * The "Segments" summary sheet: the per-segment table, the choose-k candidates and the chart specs
+ * (sizes, elbow and silhouette, a scatter of two features).
+ */
+import { round } from '../format';
+import type { Run } from '../schema/run';
+import { parseNumberCell } from '../table/columns';
+import type { Table } from '../table/table';
+import { plainText, rangeOf, type SheetRange, type SheetValue } from './sheet-values';
+
+/** Name of the summary sheet (one per spreadsheet, replaced on every run). */
+export const SUMMARY_SHEET_NAME = 'Segments';
+
+/**
+ * A native chart, described neutrally: the Apps Script path builds it with `sheet.newChart()`, the
+ * REST path with an `addChart` request. `ranges[0]` is the domain (x axis); the others are series.
+ * Every range includes its header row, so series take their names from it.
+ */
+export interface ChartSpec {
+  id: 'elbow' | 'scatter' | 'sizes';
+  type: 'line' | 'scatter' | 'column';
+  title: string;
+  xAxisTitle: string;
+  yAxisTitle: string;
+  ranges: SheetRange[];
+  /** Number of header rows in each range (always 1). */
+  headerRows: 1;
+  /** Top-left cell the chart is anchored at (1-based). */
+  anchor: { row: number; column: number };
+  width: number;
+  height: number;
+}
+
+/** What the summary sheet holds: a rectangle of values starting at A1, its charts, and where things are. */
+export interface SummarySheetLayout {
+  /** Rectangular (every row has the same length) so it is written in one call. */
+  values: SheetValue[][];
+  charts: ChartSpec[];
+  /** Where the per-segment table is (header included). */
+  segmentTable: SheetRange;
+  /** Where the k table is (header included). */
+  kTable: SheetRange;
+  /** Where the scatter table is (header included), when the run has two numeric features. */
+  scatterTable?: SheetRange;
+}
+
+/**
+ * The Segments summary sheet: a title, one row per segment (number, persona, size, share, profile per
+ * feature in original units, strategy, summary), the k table (inertia and silhouette per candidate k),
+ * the reason for k, a scatter table (two numeric features, one y column per segment so each segment
+ * is its own coloured series) and chart specs over those ranges (elbow line, scatter, sizes column).
+ * @param run the run to summarise
+ * @param points optional per-customer [x, y] values of the scatter features, aligned with
+ *   `run.assignments`; without them the scatter shows the segment centres only. At most
+ *   `maxScatterPoints` (default 2,000) are kept, evenly spaced, so the sheet stays small.
+ * @example encodeSummarySheet(run).charts.map((chart) => chart.id) // ['elbow', 'sizes', 'scatter']
+ */
+export function encodeSummarySheet(
+  run: Run,
+  points?: { x: readonly (number | null)[]; y: readonly (number | null)[] },
+  maxScatterPoints = 2_000,
+): SummarySheetLayout {
+  const rows: SheetValue[][] = [];
+
+  rows.push([plainText(`Customer segments — ${run.name}`)]);
+  rows.push([
+    `Run ${run.id} · ${run.createdAt} · ${run.preprocessing.rowsUsed} customers · k = ${run.k} (${run.algorithm})`,
+  ]);
+  rows.push([]);
+
+  // Per-segment table.
+  const segmentTableRow = rows.length + 1;
+  const profileHeaders = run.features.map((feature) =>
+    plainText(feature.kind === 'numeric' ? `${feature.name} (average)` : `${feature.name} (most common)`),
+  );
+  rows.push(['Segment', 'Persona', 'Customers', 'Share', ...profileHeaders, 'Strategy', 'Summary']);
+  for (const segment of run.segments) {
+    const profile = run.features.map((feature): SheetValue => {
+      const entry = segment.profile.find((candidate) => candidate.feature === feature.name);
+      if (!entry) {
+        const centre = segment.centroid[feature.name];
+        return typeof centre === 'number' ? round(centre, 2) : (centre ?? '');
+      }
+      return entry.kind === 'numeric'
+        ? round(entry.mean, 2)
+        : plainText(`${entry.top} (${Math.round(entry.topShare * 100)}%)`);
+    });
+    rows.push([
+      segment.index + 1,
+      plainText(segment.persona.name),
+      segment.size,
+      round(segment.share, 4),
+      ...profile,
+      plainText(segment.persona.strategy),
+      plainText(segment.persona.summary),
+    ]);
+  }
+  const segmentTable = rangeOf(segmentTableRow, 1, run.segments.length + 1, 6 + run.features.length);
+  rows.push([]);
+
+  // k table: every candidate when k was chosen automatically, else the one k used.
+  rows.push(['Choosing the number of segments']);
+  const kTableRow = rows.length + 1;
+  rows.push(['k', 'Inertia', 'Silhouette']);
+  const candidates = run.chooseK?.candidates ?? [
+    { k: run.k, inertia: run.quality.inertia, silhouette: run.quality.silhouette ?? null },
+  ];
+  for (const candidate of candidates) {
+    rows.push([
+      candidate.k,
+      round(candidate.inertia, 4),
+      candidate.silhouette === null ? '' : round(candidate.silhouette, 4),
+    ]);
+  }
+  const kTable = rangeOf(kTableRow, 1, candidates.length + 1, 3);
+  rows.push([
+    plainText(
+      run.chooseK
+        ? `Why k = ${run.k}: ${run.chooseK.reason}`
+        : `k = ${run.k} was set in the options (not chosen automatically).`,
+    ),
+  ]);
+  rows.push([]);
+
+  // Scatter table: x, then one column per segment holding y only on that segment's rows.
+  const numeric = pickScatterFeatures(run);
+  let scatterTable: SheetRange | undefined;
+  if (numeric) {
+    rows.push([`Customers by ${numeric.x} and ${numeric.y}`]);
+    const scatterRow = rows.length + 1;
+    rows.push([
+      numeric.x,
+      ...run.segments.map((segment) => `${segment.index + 1} · ${segment.persona.name}`),
+    ]);
+    const scatterPoints = collectScatterPoints(run, numeric, points, maxScatterPoints);
+    for (const point of scatterPoints) {
+      const row: SheetValue[] = [point.x];
+      for (let s = 0; s < run.segments.length; s++) row.push(s === point.segment ? point.y : '');
+      rows.push(row);
+    }
+    scatterTable = rangeOf(scatterRow, 1, scatterPoints.length + 1, 1 + run.segments.length);
+  }
+
+  const width = Math.max(...rows.map((row) => row.length));
+  const values = rows.map((row) => [...row, ...Array<SheetValue>(width - row.length).fill('')]);
+
+  const chartColumn = width + 2;
+  const charts: ChartSpec[] = [
+    {
+      id: 'elbow',
+      type: 'line',
+      title: 'Elbow: inertia by number of segments',
+      xAxisTitle: 'k (number of segments)',
+      yAxisTitle: 'Inertia',
+      ranges: [rangeOf(kTable.row, 1, kTable.numRows, 1), rangeOf(kTable.row, 2, kTable.numRows, 1)],
+      headerRows: 1,
+      anchor: { row: 1, column: chartColumn },
+      width: 480,
+      height: 300,
+    },
+    {
+      id: 'sizes',
+      type: 'column',
+      title: 'Customers per segment',
+      xAxisTitle: 'Persona',
+      yAxisTitle: 'Customers',
+      ranges: [
+        rangeOf(segmentTable.row, 2, segmentTable.numRows, 1),
+        rangeOf(segmentTable.row, 3, segmentTable.numRows, 1),
+      ],
+      headerRows: 1,
+      anchor: { row: 17, column: chartColumn },
+      width: 480,
+      height: 300,
+    },
+  ];
+  if (numeric && scatterTable) {
+    charts.push({
+      id: 'scatter',
+      type: 'scatter',
+      title: `${numeric.y} by ${numeric.x}, coloured by segment`,
+      xAxisTitle: numeric.x,
+      yAxisTitle: numeric.y,
+      ranges: [scatterTable],
+      headerRows: 1,
+      anchor: { row: 33, column: chartColumn },
+      width: 480,
+      height: 360,
+    });
+  }
+  return { values, charts, segmentTable, kTable, scatterTable };
+}
+
+/**
+ * The two numeric features the scatter chart plots: income against spending when both roles are
+ * present (it reads best to marketers), else the first two numeric features; null with fewer than two.
+ * @example pickScatterFeatures(run) // { x: 'Annual Income (k$)', y: 'Spending Score (1-100)' }
+ */
+export function pickScatterFeatures(run: Run): { x: string; y: string } | null {
+  const numeric = run.features.filter((feature) => feature.kind === 'numeric');
+  if (numeric.length < 2) return null;
+  const income = numeric.find((feature) => feature.role === 'income');
+  const spending = numeric.find((feature) => feature.role === 'spending');
+  if (income && spending) return { x: income.name, y: spending.name };
+  return { x: numeric[0].name, y: numeric[1].name };
+}
+
+function collectScatterPoints(
+  run: Run,
+  features: { x: string; y: string },
+  points: { x: readonly (number | null)[]; y: readonly (number | null)[] } | undefined,
+  maxPoints: number,
+): { x: number; y: number; segment: number }[] {
+  const assignments = run.assignments;
+  if (points && assignments) {
+    const usable: number[] = [];
+    for (let i = 0; i < assignments.length; i++) {
+      const x = points.x[i];
+      const y = points.y[i];
+      if (assignments[i] >= 0 && typeof x === 'number' && typeof y === 'number') usable.push(i);
+    }
+    const step = Math.max(1, usable.length / Math.max(1, maxPoints));
+    const picked: { x: number; y: number; segment: number }[] = [];
+    for (let p = 0; p < usable.length && picked.length < maxPoints; p += step) {
+      const i = usable[Math.floor(p)];
+      picked.push({ x: points.x[i] as number, y: points.y[i] as number, segment: assignments[i] });
+    }
+    return picked;
+  }
+  return run.segments.flatMap((segment) => {
+    const x = segment.centroid[features.x];
+    const y = segment.centroid[features.y];
+    return typeof x === 'number' && typeof y === 'number'
+      ? [{ x: round(x, 2), y: round(y, 2), segment: segment.index }]
+      : [];
+  });
+}
+
+/**
+ * The summary layout with per-customer scatter points read from the table the run was built from,
+ * so the add-on and the Sheets API path draw the same scatter.
+ * @example encodeSummaryForTable(run, table).charts.length // 3
+ */
+export function encodeSummaryForTable(run: Run, table: Table): SummarySheetLayout {
+  const features = pickScatterFeatures(run);
+  if (!features) return encodeSummarySheet(run);
+  const column = (name: string) => {
+    const index = table.headers.indexOf(name);
+    return table.rows.map((row) => {
+      const parsed = parseNumberCell(row[index]);
+      return parsed.kind === 'number' ? parsed.value : null;
+    });
+  };
+  return encodeSummarySheet(run, { x: column(features.x), y: column(features.y) });
+}
