@@ -20,8 +20,10 @@ export {
   getSettings,
   getSheetProfile,
   listRuns,
+  openSegmentsSheet,
   predictSegments,
   publishRun,
+  renameSegment,
   runSegmentation,
   saveSettings,
 } from './server';

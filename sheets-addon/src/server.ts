@@ -35,9 +35,13 @@ import { AddonUserError, type Result, serve } from './result';
 import { publicSettings, readSettings, writeSettings } from './settings';
 import {
   existingOutputValues,
+  findSummarySheet,
   outputRowSpan,
   readActiveSheet,
   readKeptRunRows,
+  renamePersonaInColumns,
+  renamePersonaInSummary,
+  rewriteKeptRun,
   type SheetSnapshot,
   snapshotTable,
   writeOutputColumns,
@@ -349,6 +353,13 @@ export function runSegmentation(options?: unknown) {
   });
 }
 
+/** The sidebar's sizes chart: an SVG core draws (about 1 KB of code in the bundle). */
+function sizesChartOf(run: Run): string {
+  return sizesChartSvg(
+    run.segments.map((segment) => ({ name: segment.persona.name, size: segment.size, share: segment.share })),
+  );
+}
+
 /** For each table row, its position below the header (tables skip blank rows). */
 function rowPositionsOf(table: Table, headerRow: number): number[] {
   return table.rowNumbers.map((rowNumber) => rowNumber - headerRow);
@@ -392,6 +403,80 @@ export function listRuns() {
       })),
       problems,
     };
+  });
+}
+
+const renameSchema = z.object({
+  runId: z.string().check(z.minLength(1)),
+  index: z.int().check(z.minimum(0)),
+  name: z
+    .string('Type a name for the segment')
+    .check(
+      z.trim(),
+      z.minLength(1, 'Type a name for the segment'),
+      z.maxLength(60, 'A persona name is at most 60 characters'),
+    ),
+});
+
+/**
+ * Renames a segment's persona in a kept run: the run keeps the new name (so publishing sends it), and
+ * the Persona column and the Segments sheet follow when they show that run.
+ * @example renameSegment({ runId: 'run-…', index: 0, name: 'Weekend families' }) // { ok: true, runId, index: 0, name: 'Weekend families', rowsRenamed: 81 }
+ */
+export function renameSegment(input?: unknown) {
+  return serve(() => {
+    const parsed = parseOptions(renameSchema, input, 'Rename');
+    return withDocumentLock(() => {
+      const { runs } = keptRuns();
+      const run = runs.find((candidate) => candidate.id === parsed.runId);
+      if (!run)
+        throw new AddonUserError(
+          `There is no run "${parsed.runId}" in this spreadsheet; run Segment customers… again.`,
+        );
+      const segment = run.segments[parsed.index];
+      if (!segment) throw new AddonUserError(`Run "${run.name}" has no segment ${parsed.index + 1}.`);
+      const clash = run.segments.find(
+        (other, i) => i !== parsed.index && other.persona.name.toLowerCase() === parsed.name.toLowerCase(),
+      );
+      if (clash) {
+        throw new AddonUserError(
+          `Segment ${clash.index + 1} is already called "${clash.persona.name}"; pick another name so the two can be told apart.`,
+        );
+      }
+      const oldName = segment.persona.name;
+      if (oldName === parsed.name)
+        return { runId: run.id, index: parsed.index, name: oldName, rowsRenamed: 0 };
+      segment.persona.name = parsed.name;
+      const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+      // The columns show the newest run written to that sheet; older runs only keep the name.
+      const newestOnSheet = runs.find((candidate) => candidate.source.sheetName === run.source.sheetName);
+      rewriteKeptRun(spreadsheet, run);
+      const rowsRenamed =
+        newestOnSheet?.id === run.id && run.source.sheetName
+          ? renamePersonaInColumns(spreadsheet, run.source.sheetName, parsed.index + 1, oldName, parsed.name)
+          : 0;
+      renamePersonaInSummary(spreadsheet, run.id, parsed.index + 1, oldName, parsed.name);
+      return {
+        runId: run.id,
+        index: parsed.index,
+        name: parsed.name,
+        rowsRenamed,
+        chartSvg: sizesChartOf(run),
+      };
+    });
+  });
+}
+
+/**
+ * Opens the Segments sheet (the sidebar's "Open the Segments sheet" button).
+ * @example openSegmentsSheet() // { ok: true, sheetName: 'Segments' }
+ */
+export function openSegmentsSheet() {
+  return serve(() => {
+    const sheet = findSummarySheet(SpreadsheetApp.getActiveSpreadsheet());
+    if (!sheet) throw new AddonUserError('There is no Segments sheet yet: run Segment customers… first.');
+    sheet.activate();
+    return { sheetName: sheet.getName() };
   });
 }
 

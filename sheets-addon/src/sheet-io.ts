@@ -19,6 +19,7 @@ import {
   type PredictionColumnPlan,
   type PredictionColumns,
   type ProtectionInfo,
+  plainText,
   RUNS_SHEET_HEADERS,
   RUNS_SHEET_NAME,
   type SheetValue,
@@ -565,4 +566,90 @@ function readColumnMetadata(sheet: Sheet, key: string): ColumnMetadata[] {
     entries.push({ key: metadata.getKey(), value: metadata.getValue(), column: column.getColumn() - 1 });
   }
   return entries;
+}
+
+/**
+ * Replaces a kept run's JSON chunks with `run` (same id): in place when the chunk count is the same,
+ * else its rows are deleted and the new ones appended.
+ */
+export function rewriteKeptRun(spreadsheet: Spreadsheet, run: Run): void {
+  const sheet = runsSheet(spreadsheet, false);
+  if (!sheet) throw new AddonUserError('No run is kept in this spreadsheet yet.');
+  const ids = sheet.getRange(1, 1, Math.max(1, sheet.getLastRow()), 1).getValues();
+  const rows: number[] = [];
+  ids.forEach((row, i) => {
+    const id = String(row[0] ?? '').replace(/^'/, '');
+    if (id === run.id) rows.push(i + 1);
+  });
+  const encoded = encodeRunRows(run);
+  const contiguous = rows.length > 0 && rows[rows.length - 1] - rows[0] === rows.length - 1;
+  if (contiguous && rows.length === encoded.length) {
+    sheet.getRange(rows[0], 1, encoded.length, RUNS_SHEET_HEADERS.length).setValues(encoded);
+    return;
+  }
+  for (let i = rows.length - 1; i >= 0; i--) sheet.deleteRow(rows[i]);
+  appendRunRows(spreadsheet, encoded);
+}
+
+/**
+ * Puts a segment's new persona name into the Persona column of the sheet a run was written to: only
+ * the rows whose Segment is that segment and whose Persona is still the old name (rows the user
+ * edited are left alone). One read and one write of the two columns. Returns how many rows changed.
+ */
+export function renamePersonaInColumns(
+  spreadsheet: Spreadsheet,
+  sheetName: string,
+  segmentNumber: number,
+  oldName: string,
+  newName: string,
+): number {
+  const sheet = spreadsheet.getSheetByName(sheetName);
+  if (!sheet) return 0;
+  const found = findOutputColumns([], readColumnMetadata(sheet, METADATA_KEYS.column));
+  if (found.segment === undefined || found.persona === undefined || sheet.getLastRow() < 2) return 0;
+  const count = sheet.getLastRow();
+  const segments = sheet.getRange(1, found.segment + 1, count, 1).getValues();
+  const personas = sheet.getRange(1, found.persona + 1, count, 1).getValues();
+  let changed = 0;
+  const updated = personas.map((row, i) => {
+    if (segments[i][0] === segmentNumber && row[0] === oldName) {
+      changed++;
+      return [plainText(newName)];
+    }
+    return [row[0] as SheetValue];
+  });
+  if (changed > 0) sheet.getRange(1, found.persona + 1, count, 1).setValues(updated);
+  return changed;
+}
+
+/**
+ * Renames a segment on the Segments sheet when it shows `runId`: cells holding the old persona name
+ * (the segment table) or "n · old name" (chart series headers) get the new one.
+ */
+export function renamePersonaInSummary(
+  spreadsheet: Spreadsheet,
+  runId: string,
+  segmentNumber: number,
+  oldName: string,
+  newName: string,
+): boolean {
+  const sheet = findSummarySheet(spreadsheet);
+  if (!sheet || sheet.getLastRow() < 2) return false;
+  const range = sheet.getRange(1, 1, sheet.getLastRow(), Math.max(1, sheet.getLastColumn()));
+  const values = range.getValues() as SheetValue[][];
+  if (!String(values[1]?.[0] ?? '').includes(`Run ${runId}`)) return false;
+  const series = `${segmentNumber} · ${oldName}`;
+  let changed = false;
+  const updated = values.map((row, r) =>
+    row.map((cell, c) => {
+      const isName = cell === oldName && c === 1 && values[r][0] === segmentNumber;
+      if (isName || cell === series) {
+        changed = true;
+        return plainText(isName ? newName : `${segmentNumber} · ${newName}`);
+      }
+      return cell;
+    }),
+  );
+  if (changed) range.setValues(updated);
+  return changed;
 }

@@ -35,7 +35,8 @@ export function sizesChartSvg(bars: readonly SizeBar[], width = 276): string {
   const height = top + bars.length * rowHeight + 4;
   let largest = 0;
   for (const bar of bars) largest = Math.max(largest, bar.size);
-  const barSpace = width - 52;
+  // Room right of the longest bar for its label ("1,234 · 40.5%").
+  const barSpace = width - 84;
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, sans-serif" font-size="11" role="img">`,
     '<title>Customers per segment</title>',
