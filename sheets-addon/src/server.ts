@@ -27,7 +27,7 @@ import {
   type SegmentDigest,
   segmentTable,
   sizesChartSvg,
-  toRunSummary,
+  toPublishableSummary,
   trainClassifier,
   valueFeatureOf,
 } from '@segments/core';
@@ -688,7 +688,8 @@ export function publishRun(input?: unknown): Result<{ status: number; created: b
       );
     }
     const run = findKeptRun(parsed.runId);
-    const summary: RunSummary = toRunSummary(run);
+    // The same rule the Slack app enforces: summary fields only, small segments without values.
+    const summary: RunSummary = toPublishableSummary(run);
     const body = JSON.stringify(summary);
     if (body.length > MAX_PUBLISH_BYTES) {
       throw new AddonUserError(

@@ -1,5 +1,5 @@
 import type { Feature } from '@segments/core';
-import { levelOf, namePersonas, profileSegment } from '@segments/core';
+import { levelOf, namePersonas, profileSegment, rankSegments } from '@segments/core';
 import { describe, expect, it } from 'vitest';
 
 const income: Feature = { name: 'Annual Income (k$)', kind: 'numeric', role: 'income', mean: 60, std: 20 };
@@ -70,7 +70,11 @@ describe('namePersonas', () => {
       [40, 40, 80],
     );
     const personas = namePersonas([income, spending], segments);
-    expect(personas.map((persona) => persona.priority)).toEqual([1, 3, 2]);
+    const ranked = rankSegments(
+      [income, spending],
+      segments.map((segment, i) => ({ ...segment, centroid: {}, persona: personas[i] })),
+    );
+    expect(ranked.map((segment) => segment.persona.priority)).toEqual([1, 3, 2]);
     expect(personas[0].strategy).toMatch(/Exclusive offers and memberships/);
     expect(personas[1].strategy).toMatch(/Cost-effective promotions/);
   });
@@ -81,10 +85,10 @@ describe('namePersonas', () => {
     expect(personas[0].strategy).toMatch(/Social and trend-led/);
   });
 
-  it('gives descriptive names to shapes the playbook does not know, strongest trait first', () => {
+  it('gives plain-word descriptive names to shapes the playbook does not know, strongest trait first', () => {
     const tenure: Feature = { name: 'Work_Experience', kind: 'numeric', mean: 5, std: 2 };
     const personas = namePersonas([age, tenure], segmentsFor([age, tenure], [[60, 3]], [10]));
-    expect(personas[0]).toMatchObject({ name: 'High Age · Low Work Experience', key: 'custom' });
+    expect(personas[0]).toMatchObject({ name: 'Older, low work experience customers', key: 'custom' });
   });
 
   it('keeps names unique within a run', () => {

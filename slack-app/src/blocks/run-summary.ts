@@ -127,6 +127,10 @@ export function renderRunSummary(run: Run, options: { buttons?: boolean } = {}):
       `Size: ${segment.size} customers (${formatShare(segment.share)})`,
       `Key traits: ${escapeSlackText(keyTraits(segment))}`,
       `Strategy: ${escapeSlackText(segment.persona.strategy)}`,
+      ...outcomeLine(segment),
+      ...(segment.persona.priority === 1 && typeof segment.persona.reason === 'string'
+        ? [`Why first: ${escapeSlackText(segment.persona.reason)}`]
+        : []),
     ];
     blocks.push({
       type: 'section',
@@ -140,6 +144,44 @@ export function renderRunSummary(run: Run, options: { buttons?: boolean } = {}):
       elements: [{ type: 'mrkdwn', text: `…and ${run.segments.length - MAX_SEGMENTS_SHOWN} more segments.` }],
     });
   }
+  const columns = columnsNote(run);
+  if (columns) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: columns }] });
   if (buttons) blocks.push({ type: 'actions', elements: runButtons(run.id) });
   return blocks;
+}
+
+/** "Outcomes: Response 21% (15% overall), Complain 1% (1% overall)" — the three that differ most. */
+export function outcomeLine(segment: Segment): string[] {
+  const outcomes = [...(segment.outcomes ?? [])]
+    .sort((a, b) => Math.abs(b.rate - b.overall) - Math.abs(a.rate - a.overall))
+    .slice(0, 3);
+  if (outcomes.length === 0) return [];
+  return [
+    `Outcomes: ${outcomes
+      .map(
+        (outcome) =>
+          `${escapeSlackText(outcome.column)} ${formatShare(outcome.rate)} (${formatShare(outcome.overall)} overall)`,
+      )
+      .join(', ')}`,
+  ];
+}
+
+/** Derived features and the columns left out, in one context line (escaped, clipped). */
+export function columnsNote(run: Run): string | undefined {
+  const derived = run.features
+    .filter((feature) => feature.derivedFrom && feature.derivedFrom.length > 0 && feature.role !== 'mix')
+    .map((feature) => `${feature.name} (from ${(feature.derivedFrom ?? []).join(', ')})`);
+  const excluded = run.preprocessing.excludedColumns ?? [];
+  if (derived.length === 0 && excluded.length === 0) return undefined;
+  const parts: string[] = [];
+  if (derived.length > 0) parts.push(`Derived: ${derived.join('; ')}.`);
+  if (excluded.length > 0) {
+    const byReason = new Map<string, string[]>();
+    for (const entry of excluded)
+      byReason.set(entry.reason, [...(byReason.get(entry.reason) ?? []), entry.column]);
+    parts.push(
+      `Left out: ${[...byReason].map(([reason, names]) => `${names.join(', ')} (${reason})`).join('; ')}.`,
+    );
+  }
+  return clipSlackText(escapeSlackText(parts.join(' ')), SECTION_TEXT_LIMIT);
 }
