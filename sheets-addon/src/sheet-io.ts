@@ -486,6 +486,7 @@ function writeNewSummarySheet(
   sheet.getRange(1, 1, 1, 1).setFontWeight('bold');
   sheet.getRange(layout.segmentTable.row, 1, 1, layout.segmentTable.numColumns).setFontWeight('bold');
   sheet.getRange(layout.kTable.row, 1, 1, layout.kTable.numColumns).setFontWeight('bold');
+  for (const { range, format } of layout.numberFormats) sheet.getRange(range.a1).setNumberFormat(format);
   for (const spec of layout.charts) {
     let builder = sheet.newChart().setChartType(chartType(spec.type));
     for (const range of spec.ranges) builder = builder.addRange(sheet.getRange(range.a1));

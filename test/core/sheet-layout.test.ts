@@ -166,16 +166,31 @@ describe('encodeSummarySheet', () => {
     ]);
   });
 
-  it('has the k table with inertia and silhouette and says why k was chosen', () => {
+  it('has the k table with inertia and silhouette in plain words and says why k was chosen', () => {
     const { row, numRows } = layout.kTable;
+    expect(layout.values[row - 2][0]).toBe('How k was chosen');
     expect(layout.values.slice(row - 1, row - 1 + numRows).map((r) => r.slice(0, 3))).toEqual([
-      ['k', 'Inertia', 'Silhouette'],
+      ['k (segments)', 'Spread within segments (inertia)', 'Separation (silhouette)'],
       [2, 120.5, 0.61],
       [3, 80.25, 0.4],
     ]);
     expect(layout.values[row - 1 + numRows][0]).toBe(
       'Why k = 2: the elbow is at 2 and its silhouette is the highest',
     );
+    // Each number is explained in a sentence under the table.
+    expect(layout.values[row + numRows][0]).toMatch(/^Spread within segments: .*elbow/);
+    expect(layout.values[row + numRows + 1][0]).toMatch(/^Separation: from −1 to 1/);
+  });
+
+  it('formats Share as a percentage over the segment rows', () => {
+    const { segmentTable } = layout;
+    expect(layout.numberFormats).toEqual([
+      {
+        range: expect.objectContaining({ row: segmentTable.row + 1, column: 4, numRows: 2, numColumns: 1 }),
+        format: '0.0%',
+      },
+    ]);
+    expect(layout.values[segmentTable.row - 1][3]).toBe('Share');
   });
 
   it('describes elbow, sizes and scatter charts over its own ranges', () => {
@@ -220,11 +235,13 @@ describe('encodeSummarySheet', () => {
     ]);
   });
 
-  it('says k came from the options when it was not chosen automatically', () => {
+  it('says k came from the options when it was not chosen automatically, and draws no one-point elbow', () => {
     const fixed = encodeSummarySheet(sampleRun({ chooseK: undefined }));
     const { row, numRows } = fixed.kTable;
     expect(fixed.values[row][0]).toBe(2);
     expect(fixed.values[row - 1 + numRows][0]).toMatch(/k = 2 was set in the options/);
+    expect(fixed.charts.map((chart) => chart.id)).toEqual(['sizes', 'scatter']);
+    expect(fixed.charts[0].anchor.row).toBe(1);
   });
 });
 
