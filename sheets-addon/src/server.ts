@@ -9,7 +9,7 @@ import type { Table } from '@segments/core';
 import {
   assignTable,
   categoryOf,
-  decodeRunRows,
+  DEFAULT_KEPT_ASSIGNMENT_RUNS,
   defaultFeatureColumns,
   describeSegments,
   encodeAssignmentColumns,
@@ -38,12 +38,14 @@ import {
   findSummarySheet,
   outputRowSpan,
   readActiveSheet,
-  readKeptRunRows,
+  readKeptRun,
+  readRunListing,
   renamePersonaInColumns,
   renamePersonaInSummary,
   rewriteKeptRun,
   type SheetSnapshot,
   snapshotTable,
+  trimOldAssignments,
   writeOutputColumns,
   writePredictionColumns,
   writeRunResult,
@@ -321,6 +323,9 @@ export function runSegmentation(options?: unknown) {
       const summary = encodeSummaryForTable(run, picked ? trainingTable : table);
 
       const summarySheet = writeRunResult(snapshot, { plan, columns, summary, run });
+      // Older runs keep their summary but give up their per-row assignments (after the result is
+      // written: trimming is housekeeping, never part of the all-or-nothing write).
+      trimOldAssignments(snapshot.spreadsheet, keptAssignmentRuns());
       snapshot.sheet.activate();
       snapshot.spreadsheet.toast(
         `${run.k} segments written to "${snapshot.sheetName}"; see the Segments sheet for the summary.`,
@@ -365,23 +370,29 @@ function rowPositionsOf(table: Table, headerRow: number): number[] {
   return table.rowNumbers.map((rowNumber) => rowNumber - headerRow);
 }
 
-/** The runs kept in this spreadsheet, newest first. */
-function keptRuns(): { runs: Run[]; problems: string[] } {
-  return decodeRunRows(readKeptRunRows(SpreadsheetApp.getActiveSpreadsheet()));
+/** A kept run (the newest without `runId`), read from its own rows only. */
+function findKeptRun(runId: string | undefined): Run {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  let id = runId;
+  if (!id) {
+    id = readRunListing(spreadsheet).runs[0]?.id;
+    if (!id) {
+      throw new AddonUserError(
+        'No segmentation has been run in this spreadsheet yet; run Segment customers… first.',
+      );
+    }
+  }
+  const run = readKeptRun(spreadsheet, id);
+  if (!run) throw new AddonUserError(`There is no run "${id}" in this spreadsheet; pick one from the list.`);
+  return run;
 }
 
-function findKeptRun(runId: string | undefined): Run {
-  const { runs } = keptRuns();
-  if (runs.length === 0) {
-    throw new AddonUserError(
-      'No segmentation has been run in this spreadsheet yet; run Segment customers… first.',
-    );
-  }
-  if (!runId) return runs[0];
-  const run = runs.find((candidate) => candidate.id === runId);
-  if (!run)
-    throw new AddonUserError(`There is no run "${runId}" in this spreadsheet; pick one from the list.`);
-  return run;
+/** Document property: how many runs keep their per-row assignments (default 10). */
+const KEPT_ASSIGNMENT_RUNS_KEY = 'customerSegments.keptAssignmentRuns';
+
+function keptAssignmentRuns(): number {
+  const value = Number(PropertiesService.getDocumentProperties().getProperty(KEPT_ASSIGNMENT_RUNS_KEY));
+  return Number.isInteger(value) && value >= 1 ? value : DEFAULT_KEPT_ASSIGNMENT_RUNS;
 }
 
 /**
@@ -390,19 +401,8 @@ function findKeptRun(runId: string | undefined): Run {
  */
 export function listRuns() {
   return serve(() => {
-    const { runs, problems } = keptRuns();
-    return {
-      runs: runs.map((run) => ({
-        id: run.id,
-        name: run.name,
-        createdAt: run.createdAt,
-        k: run.k,
-        rowCount: run.source.rowCount,
-        sheetName: run.source.sheetName ?? '',
-        segments: segmentRows(run),
-      })),
-      problems,
-    };
+    const { runs, problems } = readRunListing(SpreadsheetApp.getActiveSpreadsheet());
+    return { runs, problems };
   });
 }
 
@@ -427,8 +427,8 @@ export function renameSegment(input?: unknown) {
   return serve(() => {
     const parsed = parseOptions(renameSchema, input, 'Rename');
     return withDocumentLock(() => {
-      const { runs } = keptRuns();
-      const run = runs.find((candidate) => candidate.id === parsed.runId);
+      const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+      const run = readKeptRun(spreadsheet, parsed.runId);
       if (!run)
         throw new AddonUserError(
           `There is no run "${parsed.runId}" in this spreadsheet; run Segment customers… again.`,
@@ -447,9 +447,10 @@ export function renameSegment(input?: unknown) {
       if (oldName === parsed.name)
         return { runId: run.id, index: parsed.index, name: oldName, rowsRenamed: 0 };
       segment.persona.name = parsed.name;
-      const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
       // The columns show the newest run written to that sheet; older runs only keep the name.
-      const newestOnSheet = runs.find((candidate) => candidate.source.sheetName === run.source.sheetName);
+      const newestOnSheet = readRunListing(spreadsheet).runs.find(
+        (candidate) => candidate.sheetName === (run.source.sheetName ?? ''),
+      );
       rewriteKeptRun(spreadsheet, run);
       const rowsRenamed =
         newestOnSheet?.id === run.id && run.source.sheetName

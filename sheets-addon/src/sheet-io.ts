@@ -6,11 +6,14 @@ import {
   columnLetter,
   customerTable,
   type DataRegion,
+  decodeRunRows,
   encodeRunRows,
   findDataRegion,
   findOutputColumns,
   findPredictionColumns,
   type GridRect,
+  type KeptRunListing,
+  listKeptRuns,
   METADATA_KEYS,
   type OutputColumnKind,
   type OutputColumnPlan,
@@ -22,6 +25,8 @@ import {
   plainText,
   RUNS_SHEET_HEADERS,
   RUNS_SHEET_NAME,
+  runListing,
+  runsToTrim,
   type SheetValue,
   SUMMARY_SHEET_NAME,
   type SummarySheetLayout,
@@ -549,12 +554,6 @@ function appendRunRows(
   return { sheet, row: firstFree, count: rows.length };
 }
 
-/** The values of the hidden runs sheet (empty when no run was kept yet). */
-export function readKeptRunRows(spreadsheet: Spreadsheet): unknown[][] {
-  const sheet = runsSheet(spreadsheet, false);
-  return sheet ? sheet.getDataRange().getValues() : [];
-}
-
 /** The add-on's COLUMN developer metadata with `key` on a sheet, as 0-based sheet columns. */
 function readColumnMetadata(sheet: Sheet, key: string): ColumnMetadata[] {
   const found = sheet.createDeveloperMetadataFinder().withKey(key).find();
@@ -653,4 +652,69 @@ export function renamePersonaInSummary(
   );
   if (changed) range.setValues(updated);
   return changed;
+}
+
+/**
+ * The kept runs as a list, newest first, reading only the id, date, name, chunk and Summary columns
+ * (never the JSON chunks), except for runs kept before the Summary column existed.
+ */
+export function readRunListing(spreadsheet: Spreadsheet): { runs: KeptRunListing[]; problems: string[] } {
+  const sheet = runsSheet(spreadsheet, false);
+  if (!sheet || sheet.getLastRow() < 1) return { runs: [], problems: [] };
+  const count = sheet.getLastRow();
+  const left = sheet.getRange(1, 1, count, 5).getValues();
+  const summaries =
+    sheet.getMaxColumns() >= RUNS_SHEET_HEADERS.length
+      ? sheet.getRange(1, RUNS_SHEET_HEADERS.length, count, 1).getValues()
+      : left.map(() => ['']);
+  const listed = listKeptRuns(left.map((row, i) => [...row, '', summaries[i][0]]));
+  if (listed.unlisted.length === 0) return { runs: listed.runs, problems: [] };
+  // Runs kept by an older version: read them whole, once per listing.
+  const older = decodeRunRows(keptRunRows(sheet, new Set(listed.unlisted)));
+  const runs = [...listed.runs, ...older.runs.map(runListing)];
+  runs.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : -1));
+  return { runs, problems: older.problems };
+}
+
+/** The rows of the runs sheet that belong to the given run ids (one read of those rows). */
+function keptRunRows(sheet: Sheet, ids: ReadonlySet<string>): unknown[][] {
+  const count = sheet.getLastRow();
+  const idColumn = sheet.getRange(1, 1, count, 1).getValues();
+  let first = -1;
+  let last = -1;
+  idColumn.forEach((row, i) => {
+    if (ids.has(String(row[0] ?? '').replace(/^'/, ''))) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  });
+  if (first < 0) return [];
+  return sheet.getRange(first + 1, 1, last - first + 1, RUNS_SHEET_HEADERS.length - 1).getValues();
+}
+
+/** One kept run, read from its own rows only; null when it is not kept (or cannot be read). */
+export function readKeptRun(spreadsheet: Spreadsheet, runId: string): Run | null {
+  const sheet = runsSheet(spreadsheet, false);
+  if (!sheet || sheet.getLastRow() < 1) return null;
+  return decodeRunRows(keptRunRows(sheet, new Set([runId]))).runs[0] ?? null;
+}
+
+/**
+ * Drops the per-row assignments of all but the newest `keep` runs (their summaries stay): the
+ * hidden sheet stops growing by a full copy of the customers with every run.
+ * @returns how many runs were trimmed
+ */
+export function trimOldAssignments(spreadsheet: Spreadsheet, keep: number): number {
+  // Each run takes at least one row below the header: with `keep` runs or fewer, nothing to read.
+  const sheet = runsSheet(spreadsheet, false);
+  if (!sheet || sheet.getLastRow() - 1 <= keep) return 0;
+  const { runs } = readRunListing(spreadsheet);
+  const ids = runsToTrim(runs, keep);
+  for (const id of ids) {
+    const run = readKeptRun(spreadsheet, id);
+    if (!run) continue;
+    const { assignments: _dropped, ...summary } = run;
+    rewriteKeptRun(spreadsheet, summary as Run);
+  }
+  return ids.length;
 }

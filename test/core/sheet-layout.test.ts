@@ -8,6 +8,7 @@ import {
   encodeSummarySheet,
   findOutputColumns,
   findPredictionColumns,
+  listKeptRuns,
   MAX_CELL_CHARS,
   METADATA_KEYS,
   PERSONA_HEADER,
@@ -18,6 +19,7 @@ import {
   RUNS_SHEET_HEADERS,
   type Run,
   rangeOf,
+  runsToTrim,
   SEGMENT_HEADER,
 } from '@segments/core';
 import { describe, expect, it } from 'vitest';
@@ -242,6 +244,29 @@ describe('encodeSummarySheet', () => {
     expect(fixed.values[row - 1 + numRows][0]).toMatch(/k = 2 was set in the options/);
     expect(fixed.charts.map((chart) => chart.id)).toEqual(['sizes', 'scatter']);
     expect(fixed.charts[0].anchor.row).toBe(1);
+  });
+});
+
+describe('listKeptRuns and runsToTrim', () => {
+  it('lists runs from their Summary cell, and names runs kept before it existed', () => {
+    const run = sampleRun();
+    const older = { ...sampleRun(), id: 'run-0', createdAt: '2026-01-01T00:00:00.000Z' };
+    const oldRows = encodeRunRows(older).map((row) => row.slice(0, 6));
+    const listed = listKeptRuns([[...RUNS_SHEET_HEADERS], ...oldRows, ...encodeRunRows(run)]);
+    expect(listed.runs.map((item) => [item.id, item.k, item.segments.length, item.hasAssignments])).toEqual([
+      ['run-1', run.k, run.segments.length, (run.assignments?.length ?? 0) > 0],
+    ]);
+    expect(listed.unlisted).toEqual(['run-0']);
+  });
+
+  it('trims every run but the newest ones that still have assignments', () => {
+    const runs = ['2026-01-03', '2026-01-01', '2026-01-02', '2026-01-04'].map((day, i) => ({
+      id: `r${i}`,
+      createdAt: `${day}T00:00:00Z`,
+      hasAssignments: i !== 1,
+    }));
+    expect(runsToTrim(runs, 2)).toEqual(['r2']);
+    expect(runsToTrim(runs, 10)).toEqual([]);
   });
 });
 

@@ -281,6 +281,36 @@ describe('a sheet too big for Apps Script', () => {
   }, 120_000);
 });
 
+describe('kept runs', () => {
+  it('keeps assignments for the newest 10 runs and summaries for all, and lists them without reading the chunks', () => {
+    const spreadsheet = mall();
+    const addon = load(spreadsheet);
+    const ids: string[] = [];
+    for (let k = 2; k <= 12; k++) {
+      const reply = run(addon, { k: (k % 5) + 2, name: `Run ${k}` }) as Reply & { runId: string };
+      expect(reply.ok).toBe(true);
+      ids.push(reply.runId);
+    }
+    const kept = decodeRunRows(readValues(spreadsheet.getSheetByName(RUNS_SHEET_NAME)!));
+    expect(kept.problems).toEqual([]);
+    expect(kept.runs).toHaveLength(11);
+    const withAssignments = kept.runs
+      .filter((kept) => (kept.assignments?.length ?? 0) > 0)
+      .map((kept) => kept.id);
+    expect(withAssignments).toHaveLength(10);
+    expect(withAssignments).not.toContain(ids[0]);
+
+    const before = addon.calls['Range.getValues'];
+    const listed = addon.runFromSidebar('listRuns') as {
+      runs: { id: string; name: string; segments: unknown[] }[];
+    };
+    expect(listed.runs.map((listedRun) => listedRun.id)).toEqual([...ids].reverse());
+    expect(listed.runs[10].name).toBe('Run 2');
+    // Two reads: the id/date/name/chunk columns and the Summary column; never the JSON chunks.
+    expect(addon.calls['Range.getValues'] - before).toBe(2);
+  });
+});
+
 describe('results a marketer reads', () => {
   it('gives each segment its traits in words, strategy and value share, and a sizes chart as SVG', () => {
     const reply = run(load(mall()));

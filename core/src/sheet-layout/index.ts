@@ -17,13 +17,18 @@
 export { type CustomerValues, customerTable } from './customer-table';
 export {
   CHUNK_PREFIX,
+  DEFAULT_KEPT_ASSIGNMENT_RUNS,
   type DecodedRuns,
   decodeRunRows,
   encodeRunRows,
+  type KeptRunListing,
+  listKeptRuns,
   MAX_CELL_CHARS,
   RUN_CHUNK_CHARS,
   RUNS_SHEET_HEADERS,
   RUNS_SHEET_NAME,
+  runListing,
+  runsToTrim,
 } from './kept-runs';
 export {
   type AssignmentColumnsOptions,
