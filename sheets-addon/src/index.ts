@@ -15,6 +15,7 @@ export {
 } from './menu';
 export {
   assignNewCustomers,
+  exportSegment,
   getActiveTarget,
   getProgress,
   getSettings,

@@ -35,6 +35,7 @@ import { AddonUserError, type Result, serve } from './result';
 import { publicSettings, readSettings, writeSettings } from './settings';
 import {
   existingOutputValues,
+  exportSegmentRows,
   findSummarySheet,
   outputRowSpan,
   readActiveSheet,
@@ -464,6 +465,37 @@ export function renameSegment(input?: unknown) {
         rowsRenamed,
         chartSvg: sizesChartOf(run),
       };
+    });
+  });
+}
+
+const exportSchema = z.object({
+  runId: z.string().check(z.minLength(1)),
+  index: z.int().check(z.minimum(0)),
+});
+
+/**
+ * Export a segment: copies the customers of one segment of a kept run (as the Segment column has
+ * them now) to a new sheet, ready to download as CSV for an ad platform or CRM. The rows stay in the
+ * spreadsheet. (Filter views would need the Sheets advanced service; a sheet works everywhere.)
+ * @example exportSegment({ runId: 'run-…', index: 1 }) // { ok: true, sheetName: 'Segment 2 — Premium Shoppers (VIP)', rows: 39 }
+ */
+export function exportSegment(input?: unknown) {
+  return serve(() => {
+    const parsed = parseOptions(exportSchema, input, 'Export');
+    return withDocumentLock(() => {
+      const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+      const run = readKeptRun(spreadsheet, parsed.runId);
+      if (!run) throw new AddonUserError(`There is no run "${parsed.runId}" in this spreadsheet.`);
+      const segment = run.segments[parsed.index];
+      if (!segment) throw new AddonUserError(`Run "${run.name}" has no segment ${parsed.index + 1}.`);
+      const exported = exportSegmentRows(
+        spreadsheet,
+        run.source.sheetName ?? '',
+        parsed.index + 1,
+        segment.persona.name,
+      );
+      return exported;
     });
   });
 }

@@ -718,3 +718,58 @@ export function trimOldAssignments(spreadsheet: Spreadsheet, keep: number): numb
   }
   return ids.length;
 }
+
+/**
+ * Copies one segment's customers to a new sheet (header and their rows, every column of the table,
+ * in sheet order) for upload to an ad platform or CRM: one read of the source, one write. The new
+ * sheet is deleted again if Google refuses the write.
+ * @returns the new sheet's name and the number of rows copied
+ */
+export function exportSegmentRows(
+  spreadsheet: Spreadsheet,
+  sheetName: string,
+  segmentNumber: number,
+  personaName: string,
+): { sheetName: string; rows: number } {
+  const source = spreadsheet.getSheetByName(sheetName);
+  if (!source) throw new AddonUserError(`The sheet "${sheetName}" this run was written to is gone.`);
+  const found = findOutputColumns([], readColumnMetadata(source, METADATA_KEYS.column));
+  if (found.segment === undefined) {
+    throw new AddonUserError(`"${sheetName}" has no Segment column any more; run Segment customers… again.`);
+  }
+  const values = source.getDataRange().getValues() as Cell[][];
+  const headerIndex = values.findIndex((row) => row[found.segment as number] === 'Segment');
+  if (headerIndex < 0) throw new AddonUserError(`The Segment column of "${sheetName}" has lost its header.`);
+  const picked = [values[headerIndex]];
+  for (let r = headerIndex + 1; r < values.length; r++) {
+    if (values[r][found.segment] === segmentNumber) picked.push(values[r]);
+  }
+  if (picked.length === 1)
+    throw new AddonUserError(`No row of "${sheetName}" is in segment ${segmentNumber}.`);
+  const base = `Segment ${segmentNumber} — ${personaName}`.replace(/[[\]*?:/\\]/g, ' ').slice(0, 90);
+  let name = base;
+  for (let n = 2; spreadsheet.getSheetByName(name); n++) name = `${base} (${n})`;
+  const sheet = spreadsheet.insertSheet(name);
+  try {
+    if (sheet.getMaxRows() < picked.length)
+      sheet.insertRowsAfter(sheet.getMaxRows(), picked.length - sheet.getMaxRows());
+    const width = picked[0].length;
+    if (sheet.getMaxColumns() < width)
+      sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+    sheet.getRange(1, 1, picked.length, width).setValues(picked.map((row) => row.map(sheetValueOf)));
+    sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+    sheet.setFrozenRows(1);
+  } catch (error) {
+    spreadsheet.deleteSheet(sheet);
+    throw new AddonUserError(
+      `Nothing was exported: Google Sheets refused the write (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+  return { sheetName: name, rows: picked.length - 1 };
+}
+
+/** A read cell as written back: Dates stay Dates (Sheets keeps them), other values as they are. */
+function sheetValueOf(cell: Cell): SheetValue | Date {
+  if (cell instanceof Date) return cell;
+  return sheetValue(cell);
+}

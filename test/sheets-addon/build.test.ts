@@ -59,6 +59,7 @@ describe('build-addon', () => {
     const called = new Set([...html.matchAll(SCRIPT_RUN_CALL)].map((match) => match[2]));
     expect([...called].sort()).toEqual([
       'assignNewCustomers',
+      'exportSegment',
       'getActiveTarget',
       'getProgress',
       'getSettings',

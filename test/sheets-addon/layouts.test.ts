@@ -311,6 +311,30 @@ describe('kept runs', () => {
   });
 });
 
+describe('Export a segment', () => {
+  it("copies one segment's customers with the table's header to a new sheet, leaving the data as it was", () => {
+    const spreadsheet = mall();
+    const addon = load(spreadsheet);
+    const reply = run(addon) as Reply & { runId: string };
+    const before = readValues(spreadsheet.getSheetByName('Customers')!);
+    const exported = addon.runFromSidebar('exportSegment', { runId: reply.runId, index: 1 }) as {
+      ok: boolean;
+      sheetName: string;
+      rows: number;
+    };
+    expect(exported).toEqual({
+      ok: true,
+      sheetName: `Segment 2 — ${reply.segments[1].name}`,
+      rows: reply.segments[1].size,
+    });
+    const copied = readValues(spreadsheet.getSheetByName(exported.sheetName)!);
+    expect(copied[0]).toEqual(before[0]);
+    expect(copied.slice(1).every((row) => row[5] === 2 && row[6] === reply.segments[1].name)).toBe(true);
+    expect(copied.slice(1)).toEqual(before.slice(1).filter((row) => row[5] === 2));
+    expect(readValues(spreadsheet.getSheetByName('Customers')!)).toEqual(before);
+  });
+});
+
 describe('results a marketer reads', () => {
   it('gives each segment its traits in words, strategy and value share, and a sizes chart as SVG', () => {
     const reply = run(load(mall()));

@@ -67,6 +67,7 @@ const REAL = new Set([
   'runSegmentation',
   'renameSegment',
   'openSegmentsSheet',
+  'exportSegment',
   'listRuns',
   'publishRun',
 ]);
@@ -319,6 +320,16 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
     await cards.first().locator('input.persona').press('Enter');
     await expect.poll(() => cards.first().locator('.saved').textContent()).toMatch(/already called/);
     expect(await cards.first().locator('input.persona').inputValue()).toBe('Weekend Families');
+  });
+
+  it("exports a segment's customers to a new sheet from its card", async () => {
+    const second = page.locator('#segments .card').nth(1);
+    const name = await second.locator('input.persona').inputValue();
+    await second.locator('button.export').click();
+    await expect
+      .poll(() => second.locator('.saved').textContent())
+      .toMatch(/^Sheet "Segment 2 — .*" created with \d+ customers/);
+    expect(spreadsheet.getSheetByName(`Segment 2 — ${name}`)).not.toBeNull();
   });
 
   it('opens the Segments sheet from the results', async () => {
