@@ -17,11 +17,16 @@ export {
 } from './menu';
 export {
   assignNewCustomers,
+  exportSegment,
+  getActiveTarget,
+  getProgress,
   getSettings,
   getSheetProfile,
   listRuns,
+  openSegmentsSheet,
   predictSegments,
   publishRun,
+  renameSegment,
   runSegmentation,
   saveSettings,
 } from './server';

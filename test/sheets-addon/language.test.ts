@@ -59,7 +59,7 @@ describe('the add-on under an Indonesian spreadsheet locale', () => {
     const header = summary.find((row) => row[0] === 'Segmen');
     expect(header?.slice(0, 4)).toEqual(['Segmen', 'Persona', 'Pelanggan', 'Porsi']);
     expect(header).toContain('Strategi');
-    expect(summary.flat()).toContain('Menentukan jumlah segmen');
+    expect(summary.flat()).toContain('Kualitas segmen');
     expect(
       summary.flat().some((cell) => typeof cell === 'string' && cell.startsWith('Penawaran eksklusif')),
     ).toBe(true);

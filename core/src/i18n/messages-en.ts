@@ -294,7 +294,7 @@ export const MESSAGES_EN = {
   sheetMostCommon: (feature: string) => `${feature} (most common)`,
   sheetRate: (column: string) => `${column} (rate)`,
   sheetAllCustomers: () => 'All customers',
-  sheetChoosingK: () => 'Choosing the number of segments',
+  sheetKHeading: (automatic: boolean): string => (automatic ? 'How k was chosen' : 'Quality of the segments'),
   sheetWhyK: (k: number, reason: string) => `Why k = ${k}: ${reason}`,
   sheetKSet: (k: number) => `k = ${k} was set in the options (not chosen automatically).`,
   sheetScatter: (x: string, y: string) => `Customers by ${x} and ${y}`,

@@ -209,7 +209,7 @@ export const MESSAGES_ID: Messages = {
   sheetMostCommon: (feature) => `${feature} (paling umum)`,
   sheetRate: (column) => `${column} (tingkat)`,
   sheetAllCustomers: () => 'Semua pelanggan',
-  sheetChoosingK: () => 'Menentukan jumlah segmen',
+  sheetKHeading: (automatic) => (automatic ? 'Cara k dipilih' : 'Kualitas segmen'),
   sheetWhyK: (k, reason) => `Mengapa k = ${k}: ${reason}`,
   sheetKSet: (k) => `k = ${k} ditetapkan di opsi (tidak dipilih otomatis).`,
   sheetScatter: (x, y) => `Pelanggan menurut ${x} dan ${y}`,

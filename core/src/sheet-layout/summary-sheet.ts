@@ -43,7 +43,25 @@ export interface SummarySheetLayout {
   kTable: SheetRange;
   /** Where the scatter table is (header included), when the run has two numeric features. */
   scatterTable?: SheetRange;
+  /** Number formats to apply after the values: shares and rates as percentages ('0.0%'). */
+  numberFormats: { range: SheetRange; format: string }[];
 }
+
+/** How a share or rate shows on the Segments sheet: 0.405 reads 40.5%. */
+export const PERCENT_FORMAT = '0.0%';
+
+/** The k table's headers, in words a marketer reads (the statistic's name in brackets). */
+export const K_TABLE_HEADERS = [
+  'k (segments)',
+  'Spread within segments (inertia)',
+  'Separation (silhouette)',
+] as const;
+
+/** What the two k-table numbers mean, one sentence each, written under the table. */
+export const K_TABLE_EXPLANATIONS = [
+  'Spread within segments: how far customers sit from their segment’s average, added up. It always falls as k grows; where it stops falling fast (the elbow) more segments add little.',
+  'Separation: from −1 to 1, how much closer customers are to their own segment than to the next one. Above 0.5 the segments are clearly apart; near 0 they overlap.',
+] as const;
 
 /**
  * The Segments summary sheet: a title, one row per segment (number, persona, size, share, profile per
@@ -54,7 +72,7 @@ export interface SummarySheetLayout {
  * @param points optional per-customer [x, y] values of the scatter features, aligned with
  *   `run.assignments`; without them the scatter shows the segment centres only. At most
  *   `maxScatterPoints` (default 2,000) are kept, evenly spaced, so the sheet stays small.
- * @example encodeSummarySheet(run).charts.map((chart) => chart.id) // ['elbow', 'sizes', 'scatter']
+ * @example encodeSummarySheet(run).charts.map((chart) => chart.id) // ['sizes', 'scatter']
  */
 export function encodeSummarySheet(
   run: Run,
@@ -169,9 +187,9 @@ export function encodeSummarySheet(
   }
 
   // k table: every candidate when k was chosen automatically, else the one k used.
-  rows.push([m.sheetChoosingK()]);
+  rows.push([run.chooseK ? m.sheetKHeading(true) : m.sheetKHeading(false)]);
   const kTableRow = rows.length + 1;
-  rows.push(['k', 'Inertia', 'Silhouette']);
+  rows.push([...K_TABLE_HEADERS]);
   const candidates = run.chooseK?.candidates ?? [
     { k: run.k, inertia: run.quality.inertia, silhouette: run.quality.silhouette ?? null },
   ];
@@ -184,6 +202,7 @@ export function encodeSummarySheet(
   }
   const kTable = rangeOf(kTableRow, 1, candidates.length + 1, 3);
   rows.push([plainText(run.chooseK ? m.sheetWhyK(run.k, run.chooseK.reason) : m.sheetKSet(run.k))]);
+  for (const sentence of K_TABLE_EXPLANATIONS) rows.push([sentence]);
   rows.push([]);
 
   // Scatter table: x, then one column per segment holding y only on that segment's rows.
@@ -209,8 +228,10 @@ export function encodeSummarySheet(
   const values = rows.map((row) => [...row, ...Array<SheetValue>(width - row.length).fill('')]);
 
   const chartColumn = width + 2;
-  const charts: ChartSpec[] = [
-    {
+  // The elbow needs several candidates: with k fixed there is one point, so no chart.
+  const charts: ChartSpec[] = [];
+  if (run.chooseK && candidates.length > 1) {
+    charts.push({
       id: 'elbow',
       type: 'line',
       title: m.sheetElbowTitle(),
@@ -221,23 +242,23 @@ export function encodeSummarySheet(
       anchor: { row: 1, column: chartColumn },
       width: 480,
       height: 300,
-    },
-    {
-      id: 'sizes',
-      type: 'column',
-      title: m.sheetSizesTitle(),
-      xAxisTitle: words.persona,
-      yAxisTitle: words.customers,
-      ranges: [
-        rangeOf(segmentTable.row, 2, segmentTable.numRows, 1),
-        rangeOf(segmentTable.row, 3, segmentTable.numRows, 1),
-      ],
-      headerRows: 1,
-      anchor: { row: 17, column: chartColumn },
-      width: 480,
-      height: 300,
-    },
-  ];
+    });
+  }
+  charts.push({
+    id: 'sizes',
+    type: 'column',
+    title: m.sheetSizesTitle(),
+    xAxisTitle: words.persona,
+    yAxisTitle: words.customers,
+    ranges: [
+      rangeOf(segmentTable.row, 2, segmentTable.numRows, 1),
+      rangeOf(segmentTable.row, 3, segmentTable.numRows, 1),
+    ],
+    headerRows: 1,
+    anchor: { row: charts.length > 0 ? 17 : 1, column: chartColumn },
+    width: 480,
+    height: 300,
+  });
   if (numeric && scatterTable) {
     charts.push({
       id: 'scatter',
@@ -247,12 +268,22 @@ export function encodeSummarySheet(
       yAxisTitle: numeric.y,
       ranges: [scatterTable],
       headerRows: 1,
-      anchor: { row: 33, column: chartColumn },
+      anchor: { row: charts.length > 1 ? 33 : 17, column: chartColumn },
       width: 480,
       height: 360,
     });
   }
-  return { values, charts, segmentTable, kTable, scatterTable };
+  // Share (column 4) and the outcome rates as percentages, over the segment rows (and the total row).
+  const dataRows = segmentTable.numRows - 1 + (outcomeColumns.length > 0 ? 1 : 0);
+  const numberFormats = [{ range: rangeOf(segmentTable.row + 1, 4, dataRows, 1), format: PERCENT_FORMAT }];
+  if (outcomeColumns.length > 0) {
+    const firstRate = header.length - descriptorColumns.length - outcomeColumns.length + 1;
+    numberFormats.push({
+      range: rangeOf(segmentTable.row + 1, firstRate, dataRows, outcomeColumns.length),
+      format: PERCENT_FORMAT,
+    });
+  }
+  return { values, charts, segmentTable, kTable, scatterTable, numberFormats };
 }
 
 /**
@@ -303,7 +334,7 @@ function collectScatterPoints(
 /**
  * The summary layout with per-customer scatter points read from the table the run was built from,
  * so the add-on and the Sheets API path draw the same scatter.
- * @example encodeSummaryForTable(run, table).charts.length // 3
+ * @example encodeSummaryForTable(run, table).charts.length // 2
  */
 export function encodeSummaryForTable(run: Run, table: Table): SummarySheetLayout {
   const features = pickScatterFeatures(run);
