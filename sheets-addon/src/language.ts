@@ -2,7 +2,7 @@
  * The add-on's language: Bahasa Indonesia under an Indonesian spreadsheet locale (`in_ID`, `id_ID`,
  * File › Settings › Locale), else English; a per-user setting overrides the locale either way.
  */
-import { isLang, type Lang, langFromLocale } from '@segments/core';
+import { createTranslator, isLang, type Lang, langFromLocale, type Messages } from '@segments/core';
 import { AddonUserError, serve } from './result';
 
 const LANGUAGE_KEY = 'customerSegments.language';
@@ -26,13 +26,32 @@ export function addonLang(): Lang {
     : setting;
 }
 
-/** For the sidebar: the setting, the language in effect and the spreadsheet locale behind 'auto'. */
-export function getLanguage() {
-  return serve(() => ({
+/**
+ * The message catalogue in the add-on's language, for replies, errors, toasts and progress lines.
+ * @example addonMessages().addonLockBusy()
+ */
+export function addonMessages(): Messages {
+  return createTranslator(addonLang()).m;
+}
+
+/** The setting, the language in effect, the spreadsheet locale behind 'auto' and the sidebar's texts. */
+export function languageSnapshot() {
+  const lang = addonLang();
+  return {
     setting: readLanguageSetting(),
-    lang: addonLang(),
+    lang,
     locale: SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale(),
-  }));
+    strings: createTranslator(lang).m.sidebar(),
+  };
+}
+
+/**
+ * For the sidebar: the language setting, the language in effect, the spreadsheet locale and every
+ * text the sidebar shows in that language (the sidebar has no catalogue of its own).
+ * @example getLanguage() // { ok: true, setting: 'auto', lang: 'id', locale: 'in_ID', strings: { navSegment: 'Segmentasi', … } }
+ */
+export function getLanguage() {
+  return serve(languageSnapshot);
 }
 
 /**
@@ -42,10 +61,10 @@ export function getLanguage() {
 export function saveLanguage(input?: unknown) {
   return serve(() => {
     if (input !== 'auto' && !isLang(input))
-      throw new AddonUserError(`The language must be auto, en or id; got ${String(input)}`);
+      throw new AddonUserError(addonMessages().addonLanguageInvalid(String(input)));
     const properties = PropertiesService.getUserProperties();
     if (input === 'auto') properties.deleteProperty(LANGUAGE_KEY);
     else properties.setProperty(LANGUAGE_KEY, input);
-    return { setting: input as LanguageSetting, lang: addonLang() };
+    return languageSnapshot();
   });
 }

@@ -2,6 +2,7 @@
  * The add-on menu and the windows it opens.
  */
 
+import { languageSnapshot } from './language';
 import { MENU_ITEMS } from './menu-items';
 
 /** Title of the sidebar and dialogs. */
@@ -31,8 +32,12 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
 
 function openSidebar(view: SidebarView): void {
   const output = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(ADDON_TITLE);
-  // The sidebar reads the view to open from this tag before it starts (one HTML file, five views).
-  output.append(`<script>window.INITIAL_VIEW = ${JSON.stringify(view)};</script>`);
+  // The sidebar reads the view to open and its texts in the user's language from this tag before it
+  // starts (one HTML file, five views, no catalogue of its own); '<' escaped so no text ends the tag.
+  const language = JSON.stringify(languageSnapshot()).replace(/</g, '\\u003c');
+  output.append(
+    `<script>window.INITIAL_VIEW = ${JSON.stringify(view)}; window.SIDEBAR_LANGUAGE = ${language};</script>`,
+  );
   SpreadsheetApp.getUi().showSidebar(output);
 }
 

@@ -9,6 +9,7 @@ import type { Table } from '@segments/core';
 import {
   assignTable,
   categoryOf,
+  createTranslator,
   DEFAULT_KEPT_ASSIGNMENT_RUNS,
   defaultFeatureColumns,
   describeSegments,
@@ -18,6 +19,8 @@ import {
   estimateRun,
   evenSample,
   inferColumns,
+  type Lang,
+  type Messages,
   planOutputColumns,
   planPredictionColumns,
   predictTable,
@@ -31,7 +34,7 @@ import {
   trainClassifier,
   valueFeatureOf,
 } from '@segments/core';
-import { addonLang } from './language';
+import { addonLang, addonMessages } from './language';
 import { AddonUserError, type Result, serve } from './result';
 import { publicSettings, readSettings, writeSettings } from './settings';
 import {
@@ -53,16 +56,16 @@ import {
   writeRunResult,
 } from './sheet-io';
 
-/** Shown when another execution holds the document lock. */
-export const LOCK_BUSY_MESSAGE =
-  'Another segmentation is running in this spreadsheet; try again in a minute.';
+/** Shown (in English) when another execution holds the document lock. */
+export const LOCK_BUSY_MESSAGE = createTranslator('en').m.addonLockBusy();
 /** How long to wait for the document lock before telling the user it is busy. */
 const LOCK_WAIT_MS = 5_000;
 
 /** A segment as the sidebar lists it: persona, size, share, value share, traits and strategy. */
 export type SegmentRow = SegmentDigest;
 
-const segmentRows = (run: Pick<Run, 'segments' | 'features'>): SegmentRow[] => describeSegments(run);
+const segmentRows = (run: Pick<Run, 'segments' | 'features'>, lang: Lang): SegmentRow[] =>
+  describeSegments(run, lang);
 
 /**
  * The active sheet's columns as core reads them, for the sidebar's checkboxes.
@@ -149,7 +152,7 @@ function parseOptions<T>(schema: z.ZodMiniType<T>, input: unknown, what: string)
 /** Runs `body` holding the spreadsheet's document lock, or fails with {@link LOCK_BUSY_MESSAGE}. */
 function withDocumentLock<T>(body: () => T): T {
   const lock = LockService.getDocumentLock();
-  if (!lock?.tryLock(LOCK_WAIT_MS)) throw new AddonUserError(LOCK_BUSY_MESSAGE);
+  if (!lock?.tryLock(LOCK_WAIT_MS)) throw new AddonUserError(addonMessages().addonLockBusy());
   try {
     return body();
   } finally {
@@ -208,15 +211,13 @@ function checkExpectedTarget(
   expected: { sheetId: number; sheetName?: string; range?: string } | undefined,
 ): void {
   if (!expected) return;
+  const m = addonMessages();
   if (expected.sheetId !== snapshot.sheetId) {
-    throw new AddonUserError(
-      `The sidebar showed the columns of "${expected.sheetName ?? 'another sheet'}", but the active sheet is now "${snapshot.sheetName}". Nothing was written: click Refresh to read "${snapshot.sheetName}", then Run again.`,
-      'STALE_SHEET',
-    );
+    throw new AddonUserError(m.addonStaleSheet(expected.sheetName, snapshot.sheetName), 'STALE_SHEET');
   }
   if (expected.range && expected.range !== snapshot.rangeA1) {
     throw new AddonUserError(
-      `The table on "${snapshot.sheetName}" changed since the sidebar read it (${expected.range}, now ${snapshot.rangeA1}). Nothing was written: click Refresh, then Run again.`,
+      m.addonStaleTable(snapshot.sheetName, expected.range, snapshot.rangeA1),
       'STALE_SHEET',
     );
   }
@@ -250,8 +251,11 @@ export function runSegmentation(options?: unknown) {
   return serve(() => {
     const parsed = parseOptions(runOptionsSchema, options, 'Run options');
     const progress = parsed.progressKey;
+    // Personas, strategies, reasons, progress lines and errors in the spreadsheet's language (or the user's setting).
+    const lang = addonLang();
+    const t = createTranslator(lang);
     return withDocumentLock(() => {
-      reportProgress(progress, 'reading', 'Reading the sheet', 0);
+      reportProgress(progress, 'reading', t.m.addonProgressReading(), 0);
       const snapshot = readActiveSheet({
         onlySelected: parsed.onlySelected,
         includeFiltered: parsed.includeFiltered,
@@ -269,7 +273,13 @@ export function runSegmentation(options?: unknown) {
       );
       if (!estimate.fits && !parsed.sample) {
         throw new AddonUserError(
-          `${table.rows.length.toLocaleString('en-US')} customers × ${featureCount} columns would take about ${Math.ceil(estimate.seconds / 60)} minutes, more than Apps Script's 6-minute limit, so nothing was run. Run on an evenly spread sample of ${estimate.sampleRows.toLocaleString('en-US')} customers (every row still gets its nearest segment), or segment the whole sheet from your computer with: ${estimate.command}`,
+          t.m.addonTooBig(
+            t.count(table.rows.length),
+            featureCount,
+            Math.ceil(estimate.seconds / 60),
+            t.count(estimate.sampleRows),
+            estimate.command,
+          ),
           'TOO_BIG',
           estimate,
         );
@@ -292,8 +302,7 @@ export function runSegmentation(options?: unknown) {
         seed: parsed.seed,
         missing: parsed.missing,
         name: parsed.name || undefined,
-        // Personas, strategies and reasons in the spreadsheet's language (or the user's setting).
-        lang: addonLang(),
+        lang,
         source: {
           kind: 'sheet',
           spreadsheetId: snapshot.spreadsheet.getId(),
@@ -308,18 +317,11 @@ export function runSegmentation(options?: unknown) {
         // Every customer gets the nearest segment of the sample's segments.
         const assigned = assignTable(run, table, { source: `Sheet "${snapshot.sheetName}"` });
         run.assignments = assigned.assignments;
-        notes.push(
-          `Segmented an evenly spread sample of ${picked.length.toLocaleString('en-US')} of ${table.rows.length.toLocaleString('en-US')} customers (Apps Script's 6-minute limit); every row got its nearest segment.`,
-        );
+        notes.push(t.m.addonSampled(t.count(picked.length), t.count(table.rows.length)));
       }
       notes.push(...run.preprocessing.notes);
       // Encode everything before touching the sheet.
-      reportProgress(
-        progress,
-        'writing',
-        'Writing the Segment and Persona columns and the Segments sheet',
-        0.9,
-      );
+      reportProgress(progress, 'writing', t.m.addonProgressWriting(), 0.9);
       const { rowCount } = outputRowSpan(snapshot);
       const rowPositions = rowPositionsOf(table, snapshot.firstRow + snapshot.headerIndex);
       const columns = encodeAssignmentColumns(run, rowCount, { rowPositions });
@@ -331,12 +333,8 @@ export function runSegmentation(options?: unknown) {
       // written: trimming is housekeeping, never part of the all-or-nothing write).
       trimOldAssignments(snapshot.spreadsheet, keptAssignmentRuns());
       snapshot.sheet.activate();
-      snapshot.spreadsheet.toast(
-        `${run.k} segments written to "${snapshot.sheetName}"; see the Segments sheet for the summary.`,
-        'Customer Segments',
-        5,
-      );
-      reportProgress(progress, 'done', `${run.k} segments`, 1);
+      snapshot.spreadsheet.toast(t.m.addonRunToast(run.k, snapshot.sheetName), 'Customer Segments', 5);
+      reportProgress(progress, 'done', t.m.segments(String(run.k), run.k), 1);
       return {
         runId: run.id,
         name: run.name,
@@ -348,24 +346,20 @@ export function runSegmentation(options?: unknown) {
         rowsUsed: run.preprocessing.rowsUsed,
         rowsDropped: run.preprocessing.rowsDropped,
         notes,
-        segments: segmentRows(run),
+        segments: segmentRows(run, lang),
         valueColumn: valueFeatureOf(run) ?? '',
-        chartSvg: sizesChartSvg(
-          run.segments.map((segment) => ({
-            name: segment.persona.name,
-            size: segment.size,
-            share: segment.share,
-          })),
-        ),
+        chartSvg: sizesChartOf(run, lang),
       };
     });
   });
 }
 
 /** The sidebar's sizes chart: an SVG core draws (about 1 KB of code in the bundle). */
-function sizesChartOf(run: Run): string {
+function sizesChartOf(run: Run, lang: Lang): string {
   return sizesChartSvg(
     run.segments.map((segment) => ({ name: segment.persona.name, size: segment.size, share: segment.share })),
+    undefined,
+    lang,
   );
 }
 
@@ -380,14 +374,10 @@ function findKeptRun(runId: string | undefined): Run {
   let id = runId;
   if (!id) {
     id = readRunListing(spreadsheet).runs[0]?.id;
-    if (!id) {
-      throw new AddonUserError(
-        'No segmentation has been run in this spreadsheet yet; run Segment customers… first.',
-      );
-    }
+    if (!id) throw new AddonUserError(addonMessages().addonNoRunsYet());
   }
   const run = readKeptRun(spreadsheet, id);
-  if (!run) throw new AddonUserError(`There is no run "${id}" in this spreadsheet; pick one from the list.`);
+  if (!run) throw new AddonUserError(addonMessages().addonNoRunPick(id));
   return run;
 }
 
@@ -410,17 +400,15 @@ export function listRuns() {
   });
 }
 
-const renameSchema = z.object({
-  runId: z.string().check(z.minLength(1)),
-  index: z.int().check(z.minimum(0)),
-  name: z
-    .string('Type a name for the segment')
-    .check(
-      z.trim(),
-      z.minLength(1, 'Type a name for the segment'),
-      z.maxLength(60, 'A persona name is at most 60 characters'),
-    ),
-});
+/** The rename options, with the two mistakes a person makes (no name, too long) in their language. */
+const renameSchema = (m: Messages) =>
+  z.object({
+    runId: z.string().check(z.minLength(1)),
+    index: z.int().check(z.minimum(0)),
+    name: z
+      .string(m.addonNameMissing())
+      .check(z.trim(), z.minLength(1, m.addonNameMissing()), z.maxLength(60, m.addonNameTooLong())),
+  });
 
 /**
  * Renames a segment's persona in a kept run: the run keeps the new name (so publishing sends it), and
@@ -429,23 +417,19 @@ const renameSchema = z.object({
  */
 export function renameSegment(input?: unknown) {
   return serve(() => {
-    const parsed = parseOptions(renameSchema, input, 'Rename');
+    const m = addonMessages();
+    const parsed = parseOptions(renameSchema(m), input, 'Rename');
     return withDocumentLock(() => {
       const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
       const run = readKeptRun(spreadsheet, parsed.runId);
-      if (!run)
-        throw new AddonUserError(
-          `There is no run "${parsed.runId}" in this spreadsheet; run Segment customers… again.`,
-        );
+      if (!run) throw new AddonUserError(m.addonNoRun(parsed.runId));
       const segment = run.segments[parsed.index];
-      if (!segment) throw new AddonUserError(`Run "${run.name}" has no segment ${parsed.index + 1}.`);
+      if (!segment) throw new AddonUserError(m.addonNoSegment(run.name, parsed.index + 1));
       const clash = run.segments.find(
         (other, i) => i !== parsed.index && other.persona.name.toLowerCase() === parsed.name.toLowerCase(),
       );
       if (clash) {
-        throw new AddonUserError(
-          `Segment ${clash.index + 1} is already called "${clash.persona.name}"; pick another name so the two can be told apart.`,
-        );
+        throw new AddonUserError(m.addonNameTaken(clash.index + 1, clash.persona.name));
       }
       const oldName = segment.persona.name;
       if (oldName === parsed.name)
@@ -466,7 +450,7 @@ export function renameSegment(input?: unknown) {
         index: parsed.index,
         name: parsed.name,
         rowsRenamed,
-        chartSvg: sizesChartOf(run),
+        chartSvg: sizesChartOf(run, addonLang()),
       };
     });
   });
@@ -486,12 +470,13 @@ const exportSchema = z.object({
 export function exportSegment(input?: unknown) {
   return serve(() => {
     const parsed = parseOptions(exportSchema, input, 'Export');
+    const m = addonMessages();
     return withDocumentLock(() => {
       const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
       const run = readKeptRun(spreadsheet, parsed.runId);
-      if (!run) throw new AddonUserError(`There is no run "${parsed.runId}" in this spreadsheet.`);
+      if (!run) throw new AddonUserError(m.addonNoRun(parsed.runId));
       const segment = run.segments[parsed.index];
-      if (!segment) throw new AddonUserError(`Run "${run.name}" has no segment ${parsed.index + 1}.`);
+      if (!segment) throw new AddonUserError(m.addonNoSegment(run.name, parsed.index + 1));
       const exported = exportSegmentRows(
         spreadsheet,
         run.source.sheetName ?? '',
@@ -510,7 +495,7 @@ export function exportSegment(input?: unknown) {
 export function openSegmentsSheet() {
   return serve(() => {
     const sheet = findSummarySheet(SpreadsheetApp.getActiveSpreadsheet());
-    if (!sheet) throw new AddonUserError('There is no Segments sheet yet: run Segment customers… first.');
+    if (!sheet) throw new AddonUserError(addonMessages().addonNoSummarySheet());
     sheet.activate();
     return { sheetName: sheet.getName() };
   });
@@ -562,7 +547,7 @@ export function assignNewCustomers(options?: unknown) {
       writeOutputColumns(snapshot, plan, columns);
       const assigned = result.assignments.filter((segment) => segment >= 0).length;
       snapshot.spreadsheet.toast(
-        `${assigned} new customers assigned with "${run.name}".`,
+        addonMessages().addonAssignToast(assigned, run.name),
         'Customer Segments',
         5,
       );
@@ -604,6 +589,7 @@ const round4 = (value: number) => Number(value.toFixed(4));
 export function predictSegments(options?: unknown) {
   return serve(() => {
     const parsed = parseOptions(predictOptionsSchema, options, 'Predict options');
+    const m = addonMessages();
     return withDocumentLock(() => {
       const snapshot = readActiveSheet();
       const table = snapshotTable(snapshot);
@@ -614,7 +600,7 @@ export function predictSegments(options?: unknown) {
       if (labelIndex < 0) {
         throw new SegmentationError(
           'UNKNOWN_COLUMN',
-          `${sheetLabel} has no label column "${parsed.labelColumn}"; its columns are: ${table.headers.join(', ')}`,
+          m.addonNoLabelColumn(snapshot.sheetName, parsed.labelColumn, table.headers),
           { column: parsed.labelColumn, field: 'labelColumn' },
         );
       }
@@ -624,9 +610,7 @@ export function predictSegments(options?: unknown) {
         categoryOf(row[labelIndex]) === undefined ? [i] : [],
       );
       if (unlabelled.length === 0) {
-        throw new AddonUserError(
-          `Every row of ${sheetLabel} has a ${labelName}, so there is nothing to predict: leave ${labelName} empty for the new customers and try again.`,
-        );
+        throw new AddonUserError(m.addonEveryRowLabelled(snapshot.sheetName, labelName));
       }
       const model = trainClassifier(table, {
         label: labelName,
@@ -662,7 +646,7 @@ export function predictSegments(options?: unknown) {
       writePredictionColumns(snapshot, plan, values);
       snapshot.sheet.activate();
       snapshot.spreadsheet.toast(
-        `${result.predictions.length} new customers got a predicted ${labelName} in "${snapshot.sheetName}".`,
+        m.addonPredictToast(result.predictions.length, labelName, snapshot.sheetName),
         'Customer Segments',
         5,
       );
@@ -718,19 +702,14 @@ export function publishRun(input?: unknown): Result<{ status: number; created: b
   return serve(() => {
     const parsed = parseOptions(z.object({ runId: z.optional(z.string()) }), input, 'Publish options');
     const settings = readSettings();
-    if (!settings.serverUrl || !settings.token) {
-      throw new AddonUserError(
-        'Publishing needs the Slack app URL and a token: open Settings… and paste them (run /segments connect in Slack to get a token).',
-      );
-    }
+    const m = addonMessages();
+    if (!settings.serverUrl || !settings.token) throw new AddonUserError(m.addonPublishNeedsSettings());
     const run = findKeptRun(parsed.runId);
     // The same rule the Slack app enforces: summary fields only, small segments without values.
     const summary: RunSummary = toPublishableSummary(run);
     const body = JSON.stringify(summary);
     if (body.length > MAX_PUBLISH_BYTES) {
-      throw new AddonUserError(
-        `Run "${run.name}" is too large to publish (${Math.round(body.length / 1000)} KB; the Slack app accepts up to 1 MB).`,
-      );
+      throw new AddonUserError(m.addonPublishTooLarge(run.name, Math.round(body.length / 1000)));
     }
     const url = `${settings.serverUrl}/api/runs`;
     let response: GoogleAppsScript.URL_Fetch.HTTPResponse;
@@ -744,30 +723,28 @@ export function publishRun(input?: unknown): Result<{ status: number; created: b
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new AddonUserError(
-        `Could not reach the Slack app at ${settings.serverUrl} (${reason}). Check the URL in Settings… and that the app is running.`,
-      );
+      throw new AddonUserError(m.addonUnreachable(settings.serverUrl, reason));
     }
     const status = response.getResponseCode();
     if (status === 200 || status === 201) return { status, created: status === 201, runId: run.id };
-    throw new AddonUserError(publishFailureMessage(status, response.getContentText(), settings.serverUrl));
+    throw new AddonUserError(publishFailureMessage(m, status, response.getContentText(), settings.serverUrl));
   });
 }
 
 /** A sentence for each way the runs API can refuse a run. */
-function publishFailureMessage(status: number, text: string, serverUrl: string): string {
+function publishFailureMessage(m: Messages, status: number, text: string, serverUrl: string): string {
   switch (status) {
     case 401:
     case 403:
-      return 'The Slack app did not accept the token. Run /segments connect in Slack for a new token and paste it in Settings….';
+      return m.addonTokenRefused();
     case 400:
-      return `The Slack app refused the run as invalid: ${errorDetail(text) || 'no details given'}.`;
+      return m.addonRunInvalid(errorDetail(text));
     case 413:
-      return 'The run is too large for the Slack app (over 1 MB); segment fewer columns or publish a smaller run.';
+      return m.addonRunTooLargeForApp();
     case 404:
-      return `There is no runs API at ${serverUrl}/api/runs; check the Slack app URL in Settings….`;
+      return m.addonNoRunsApi(serverUrl);
     default:
-      return `The Slack app at ${serverUrl} answered with an error (HTTP ${status}); try again later.`;
+      return m.addonAppError(serverUrl, status);
   }
 }
 

@@ -4,6 +4,8 @@
  */
 import * as z from 'zod/mini';
 import '@segments/core';
+import type { Messages } from '@segments/core';
+import { addonMessages } from './language';
 import { AddonUserError } from './result';
 
 const SERVER_URL_KEY = 'customerSegments.serverUrl';
@@ -33,23 +35,20 @@ export interface Settings {
   token: string;
 }
 
-const settingsInputSchema = z.object({
-  serverUrl: z.string().check(
-    z.trim(),
-    z.minLength(1, 'Enter the Slack app URL, e.g. https://segments.example.com'),
-    // https only: the token travels as a bearer header and must never cross the network in clear.
-    z.refine((value) => /^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(value), {
-      message:
-        'The Slack app URL must start with https:// and name a host, e.g. https://segments.example.com (http:// would send the token in clear)',
-    }),
-  ),
-  /** Empty keeps the saved token (the sidebar never sees it). */
-  token: z.optional(
-    z
-      .string()
-      .check(z.trim(), z.maxLength(500, 'The token is longer than 500 characters; paste only the token')),
-  ),
-});
+/** The settings form, its messages in the user's language. */
+const settingsInputSchema = (m: Messages) =>
+  z.object({
+    serverUrl: z.string().check(
+      z.trim(),
+      z.minLength(1, m.addonUrlMissing()),
+      // https only: the token travels as a bearer header and must never cross the network in clear.
+      z.refine((value) => /^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(value), {
+        message: m.addonUrlNotHttps(),
+      }),
+    ),
+    /** Empty keeps the saved token (the sidebar never sees it). */
+    token: z.optional(z.string().check(z.trim(), z.maxLength(500, m.addonTokenTooLong()))),
+  });
 
 /** The saved settings, '' when unset. */
 export function readSettings(): Settings {
@@ -65,13 +64,14 @@ export function readSettings(): Settings {
  * @throws AddonUserError naming what is wrong with the URL or token
  */
 export function writeSettings(input: unknown): Settings {
-  const parsed = settingsInputSchema.safeParse(input);
+  const m = addonMessages();
+  const parsed = settingsInputSchema(m).safeParse(input);
   if (!parsed.success) throw new AddonUserError(parsed.error.issues.map((issue) => issue.message).join('; '));
   const serverUrl = parsed.data.serverUrl.replace(/\/+$/, '');
   const blocked = allowlistProblem(serverUrl);
   if (blocked) throw new AddonUserError(blocked);
   const token = parsed.data.token || readSettings().token;
-  if (!token) throw new AddonUserError('Paste the token from /segments connect in Slack');
+  if (!token) throw new AddonUserError(m.addonTokenMissing());
   PropertiesService.getUserProperties().setProperties({ [SERVER_URL_KEY]: serverUrl, [TOKEN_KEY]: token });
   return { serverUrl, token };
 }

@@ -70,7 +70,7 @@ describe('the message catalogue', () => {
       { k: 4, inertia: 35, silhouette: 0.5 },
     ];
     expect(recommendK(candidates, 200, 'id').reason).toBe(
-      '3 segmen: pelanggan terbagi dengan jelas ke dalam 3 kelompok — silhouette terbaik untuk k = 2–4 (0,60, 1 berarti terpisah sempurna) — dan ini juga siku kurva, titik di mana menambah segmen tidak lagi sepadan.',
+      '3 segmen: pelanggan terbagi dengan jelas ke dalam 3 kelompok — silhouette terbaik untuk k = 2–4 (0,60; 1 berarti terpisah sempurna) — dan ini juga siku kurva, titik di mana menambah segmen tidak lagi sepadan.',
     );
     expect(recommendK(candidates, 200).reason).toContain('3 segments: customers fall clearly into 3 groups');
   });

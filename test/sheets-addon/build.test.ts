@@ -2,6 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { createTranslator } from '@segments/core';
 import { MENU_ITEMS } from '@segments/sheets-addon/menu-items';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BuildAddonResult, buildAddon } from '../../scripts/build-addon.mjs';
@@ -61,6 +62,7 @@ describe('build-addon', () => {
       'assignNewCustomers',
       'exportSegment',
       'getActiveTarget',
+      'getLanguage',
       'getProgress',
       'getSettings',
       'getSheetProfile',
@@ -70,9 +72,31 @@ describe('build-addon', () => {
       'publishRun',
       'renameSegment',
       'runSegmentation',
+      'saveLanguage',
       'saveSettings',
     ]);
     for (const name of called) expect(code, name).toContain(`function ${name}(e){return Addon.${name}(e)}`);
+  });
+
+  it('takes every text it shows from the catalogue: each data-t key exists in English and Indonesian', async () => {
+    const html = await readFile(path.join(built.outDir, 'Sidebar.html'), 'utf8');
+    const keys = new Set([...html.matchAll(/data-t(?:-[a-z-]+)?="(\w+)"/g)].map((match) => match[1]));
+    // Keys the script fills in (t('…')) count too.
+    for (const match of html.matchAll(/\bt\('(\w+)'/g)) keys.add(match[1]);
+    expect(keys.size).toBeGreaterThan(80);
+    for (const lang of ['en', 'id'] as const) {
+      const strings = createTranslator(lang).m.sidebar() as Record<string, unknown>;
+      const missing = [...keys].filter((key) => typeof strings[key] !== 'string' || strings[key] === '');
+      expect(missing, lang).toEqual([]);
+    }
+    // No English sentence left in the page's markup: the elements are empty until the texts arrive.
+    const markup = html.slice(html.indexOf('<body>'), html.indexOf('<script>'));
+    expect(
+      markup
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/<!--[\s\S]*?-->/g, ' ')
+        .trim(),
+    ).toBe('');
   });
 
   it('ships a manifest with V8 and only the narrow scopes the add-on needs', async () => {

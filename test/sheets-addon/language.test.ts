@@ -2,8 +2,9 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDelimited, SUMMARY_SHEET_NAME } from '@segments/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildAddon } from '../../scripts/build-addon.mjs';
+import { Cache } from '../standins/apps-script/cache';
 import type { Cell, StandinSpreadsheet } from '../standins/apps-script/spreadsheet';
 import { createSpreadsheet, loadAddon, readValues } from './load-addon';
 
@@ -81,6 +82,96 @@ describe('the add-on under an Indonesian spreadsheet locale', () => {
     );
     const bad = addon.runFromSidebar('saveLanguage', 'fr') as { ok: boolean; error: string };
     expect(bad.ok).toBe(false);
-    expect(bad.error).toContain('The language must be auto, en or id; got fr');
+    // Said in the language in effect (Indonesian, as just saved).
+    expect(bad.error).toBe('Bahasa harus auto, en atau id, bukan fr');
+  });
+
+  it('writes the k table, its explanations and the progress lines in Indonesian', () => {
+    const spreadsheet = mallSpreadsheet('id_ID');
+    const addon = loadAddon({ codePath, spreadsheet });
+    const puts = vi.spyOn(Cache.prototype, 'put');
+    let progress: string[];
+    try {
+      const reply = addon.runFromSidebar('runSegmentation', {
+        ...MALL_OPTIONS,
+        k: 'auto',
+        progressKey: 'id-run',
+      }) as RunReply;
+      expect(reply.ok).toBe(true);
+      progress = puts.mock.calls
+        .filter(([key]) => String(key).endsWith('id-run'))
+        .map(([, value]) => (JSON.parse(String(value)) as { message: string }).message);
+    } finally {
+      puts.mockRestore();
+    }
+    expect(progress[0]).toBe('Membaca sheet');
+    expect(progress).toContain('Mencoba k = 2 (1 dari 9)');
+    expect(progress).toContain('Memberi nama segmen');
+    expect(progress).toContain('Menulis kolom Segment dan Persona serta sheet Segments');
+    expect(progress.at(-1)).toBe('5 segmen');
+    const cells = readValues(spreadsheet.getSheetByName(SUMMARY_SHEET_NAME)!).flat();
+    expect(cells).toContain('Cara k dipilih');
+    expect(cells).toEqual(
+      expect.arrayContaining([
+        'k (jumlah segmen)',
+        'Sebaran dalam segmen (inertia)',
+        'Keterpisahan (silhouette)',
+      ]),
+    );
+    expect(cells.some((cell) => String(cell).startsWith('Sebaran dalam segmen: total jarak pelanggan'))).toBe(
+      true,
+    );
+    expect(cells.some((cell) => String(cell).startsWith('Keterpisahan: dari −1 sampai 1'))).toBe(true);
+    expect(cells.some((cell) => /^Mengapa k = 5: 5 segmen: pelanggan terbagi/.test(String(cell)))).toBe(true);
+    // No English sentence of the k section is left.
+    expect(cells.some((cell) => /Spread within|Separation:|How k was chosen/.test(String(cell)))).toBe(false);
+  });
+
+  it('opens the sidebar with its texts in the spreadsheet language, and answers errors in it', () => {
+    const spreadsheet = mallSpreadsheet('in_ID');
+    const addon = loadAddon({ codePath, spreadsheet });
+    addon.globals.showSidebar();
+    const page = addon.services.ui.lastSidebar()?.content ?? '';
+    const injected = /window\.SIDEBAR_LANGUAGE = (\{.*\});<\/script>/.exec(page)?.[1];
+    const language = JSON.parse(injected ?? '{}') as { lang: string; strings: Record<string, string> };
+    expect(language.lang).toBe('id');
+    expect(language.strings.run).toBe('Jalankan');
+    expect(language.strings.decimalMark).toBe(',');
+
+    const settings = addon.runFromSidebar('saveSettings', { serverUrl: 'http://segments.example.com' }) as {
+      ok: boolean;
+      error: string;
+    };
+    expect(settings).toEqual({
+      ok: false,
+      error:
+        'URL aplikasi Slack harus diawali https:// dan menyebut host, misalnya https://segments.example.com (http:// akan mengirim token tanpa enkripsi)',
+    });
+    expect((addon.runFromSidebar('publishRun', {}) as { error: string }).error).toMatch(
+      /^Untuk memublikasikan, perlu URL aplikasi Slack dan token/,
+    );
+    expect((addon.runFromSidebar('openSegmentsSheet') as { error: string }).error).toBe(
+      'Belum ada sheet Segments: jalankan Segmentasi pelanggan dulu.',
+    );
+    const run = addon.runFromSidebar('runSegmentation', MALL_OPTIONS) as RunReply & { runId: string };
+    const clash = addon.runFromSidebar('renameSegment', {
+      runId: run.runId,
+      index: 0,
+      name: 'berduit tapi hemat',
+    }) as { error: string };
+    expect(clash.error).toBe(
+      'Segmen 3 sudah bernama "Berduit tapi Hemat"; pilih nama lain supaya keduanya bisa dibedakan.',
+    );
+    const blank = addon.runFromSidebar('renameSegment', { runId: run.runId, index: 0, name: '  ' }) as {
+      error: string;
+    };
+    expect(blank.error).toContain('Ketik nama untuk segmen ini');
+    // The user's own choice wins over the locale, for the texts as well.
+    const english = addon.runFromSidebar('saveLanguage', 'en') as {
+      lang: string;
+      strings: Record<string, string>;
+    };
+    expect(english.strings.run).toBe('Run');
+    expect((addon.runFromSidebar('openSegmentsSheet') as { ok: boolean }).ok).toBe(true);
   });
 });

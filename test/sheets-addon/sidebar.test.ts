@@ -62,6 +62,8 @@ const WIDEST_RIGHT_EDGE = `Math.max(document.documentElement.scrollWidth, ...Arr
 
 /** Server functions the test runs in the built add-on (the rest are answered below). */
 const REAL = new Set([
+  'getLanguage',
+  'saveLanguage',
   'getSheetProfile',
   'getActiveTarget',
   'runSegmentation',
@@ -394,5 +396,176 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
     expect(await page.locator('#publish-error').textContent()).toMatch(/Settings/);
     expect(calls.find((call) => call.name === 'publishRun')?.arg).toEqual({ runId: runs.runs[0].id });
     expect(await page.locator('#view-segment').isHidden()).toBe(true);
+  });
+});
+
+describe.skipIf(!hasChromium)('Sidebar in Bahasa Indonesia under an in_ID spreadsheet locale', () => {
+  let browser: BrowserContext;
+  let page: Page;
+  let profileDir: string;
+  let addon: LoadedAddon;
+  const calls: string[] = [];
+
+  beforeAll(async () => {
+    const built = await buildAddon({
+      outDir: await mkdtemp(path.join(tmpdir(), 'addon-sidebar-id-')),
+      quiet: true,
+    });
+    const spreadsheet = createSpreadsheet({
+      name: 'Mall',
+      sheets: { Customers: mallCells.map((row) => [...row]) },
+    });
+    spreadsheet.setSpreadsheetLocale('in_ID');
+    addon = loadAddon({ codePath: built.codePath, spreadsheet });
+    // The page as the menu opens it: the server puts the texts in the user's language into it.
+    addon.globals.showSidebar();
+    const html = addon.services.ui.lastSidebar()?.content ?? '';
+    expect(html).toContain('window.SIDEBAR_LANGUAGE');
+    profileDir = await mkdtemp(path.join(tmpdir(), 'chromium-profile-id-'));
+    browser = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      viewport: { width: 300, height: 900 },
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage();
+    await page.route('**/*', (route) => route.abort());
+    // Every server call runs in the built add-on on the stand-in spreadsheet.
+    await page.exposeFunction('__callServer', (name: string, arg: unknown) => {
+      calls.push(name);
+      try {
+        return { value: addon.runFromSidebar(name, ...(arg === null ? [] : [arg])) };
+      } catch (error) {
+        return { thrown: String(error) };
+      }
+    });
+    await page.setContent(html.replace('<head>', `<head>${SCRIPT_RUN_STANDIN}`), { waitUntil: 'load' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (profileDir) await rm(profileDir, { recursive: true, force: true });
+  });
+
+  it('shows every label, tooltip and the columns table in Indonesian, with no text left empty', async () => {
+    await page.locator('#columns').waitFor({ state: 'visible' });
+    // The texts came with the page: the sidebar did not have to ask for them.
+    expect(calls).not.toContain('getLanguage');
+    expect(await page.locator('nav button').allTextContents()).toEqual([
+      'Segmentasi',
+      'Tetapkan',
+      'Prediksi',
+      'Publikasi',
+      'Setelan',
+    ]);
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    await expect
+      .poll(() => page.locator('#sheet-info').textContent())
+      .toBe('Sheet "Customers", A1:E201: 200 pelanggan. Pilih kolom untuk segmentasi.');
+    const rows = await page.locator('#columns tbody tr').allTextContents();
+    expect(rows[3]).toMatch(/Annual Income \(k\$\)numerikpenghasilan0/);
+    expect(rows[4]).toMatch(/Spending Score \(1-100\)numerikbelanja0/);
+    expect(await page.locator('#columns tbody tr').first().getAttribute('title')).toMatch(
+      /^Nilainya berbeda di setiap baris/,
+    );
+    expect(await page.locator('#columns thead abbr', { hasText: 'Jenis' }).getAttribute('title')).toMatch(
+      /numerik \(angka\)/,
+    );
+    expect(await page.locator('#run').textContent()).toBe('Jalankan');
+    // Every element that takes a text from the catalogue got one (the markup itself is empty).
+    const empty = await page.evaluate<string[]>(
+      `Array.from(document.querySelectorAll('[data-t]')).filter((element) => element.textContent.trim() === '').map((element) => element.getAttribute('data-t'))`,
+    );
+    expect(empty).toEqual([]);
+    expect(await page.locator('#refresh').getAttribute('title')).toBe('Baca ulang sheet yang aktif');
+    expect(await page.evaluate<number>(WIDEST_RIGHT_EDGE)).toBeLessThanOrEqual(300);
+  });
+
+  it('shows the results in Indonesian: personas, traits, strategies, the reason for k and decimal commas', async () => {
+    for (const [i, wanted] of [false, false, false, true, true].entries()) {
+      await page.locator(`#column-${i}`).setChecked(wanted);
+    }
+    await page.locator('#more-options summary').click();
+    expect(await page.locator('#scaling option').allTextContents()).toEqual([
+      'Standardisasi (z-score)',
+      'Min–maks ke 0..1',
+      'Tanpa (satuan asli)',
+    ]);
+    await page.locator('#scaling').selectOption('none');
+    await page.locator('#more-options summary').click();
+    await page.locator('#run').click();
+    await page.locator('#results').waitFor({ state: 'visible' });
+    expect(await page.locator('#results-title').textContent()).toBe('5 segmen');
+    expect(await page.locator('#results-where').textContent()).toBe(
+      'Ditulis ke "Customers" (A1:E201): 200 pelanggan.',
+    );
+    const names = await page
+      .locator('#segments input.persona')
+      .evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+    expect(names).toEqual([
+      'Pelanggan Potensial (Menengah)',
+      'Pelanggan Premium (VIP)',
+      'Berduit tapi Hemat',
+      'Pembeli Hemat',
+      'Pembeli Impulsif (Boros)',
+    ]);
+    const facts = await page.locator('#segments .facts').allTextContents();
+    // 81 of 200 customers is 40,5%: a decimal comma, as Indonesian writes it.
+    expect(facts[0]).toMatch(/^81 pelanggan · 40,5% · \d+,\d% dari Spending Score \(1-100\)$/);
+    const vip = page.locator('#segments .card').nth(1);
+    expect(await vip.locator('li').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Annual Income \(k\$\) tinggi \(rata-rata 86,5\)$/)]),
+    );
+    expect(await vip.locator('.strategy').textContent()).toMatch(/^Strategi: Penawaran eksklusif/);
+    expect(await vip.locator('button.export').textContent()).toBe('Ekspor pelanggan ini ke sheet baru');
+    expect(await page.locator('#reason').textContent()).toMatch(
+      /^Mengapa k = 5: 5 segmen: pelanggan terbagi /,
+    );
+    const chart = await page
+      .locator('#sizes-chart')
+      .evaluate((img: { src: string }) => decodeURIComponent(img.src));
+    expect(chart).toContain('<title>Pelanggan per segmen</title>');
+    expect(chart).toContain('81 · 40,5%');
+    expect(await page.locator('#run').textContent()).toBe('Jalankan');
+    expect(await page.evaluate<number>(WIDEST_RIGHT_EDGE)).toBeLessThanOrEqual(300);
+    await mkdir('test-artifacts', { recursive: true });
+    await page.screenshot({ path: 'test-artifacts/sidebar-id.png', fullPage: true });
+  });
+
+  it('says in Indonesian why a rename is refused', async () => {
+    const cards = page.locator('#segments .card');
+    await cards.first().locator('input.persona').fill('Pembeli Hemat');
+    await cards.first().locator('input.persona').press('Enter');
+    await expect
+      .poll(() => cards.first().locator('.saved').textContent())
+      .toBe('Segmen 4 sudah bernama "Pembeli Hemat"; pilih nama lain supaya keduanya bisa dibedakan.');
+    expect(await cards.first().locator('input.persona').inputValue()).toBe('Pelanggan Potensial (Menengah)');
+  });
+
+  it('switches to English in Settings, re-wording what is on screen, and back to the spreadsheet locale', async () => {
+    await page.locator('nav button[data-view="settings"]').click();
+    expect(await page.locator('#language option').allTextContents()).toEqual([
+      'Otomatis (lokal spreadsheet in_ID)',
+      'English',
+      'Bahasa Indonesia',
+    ]);
+    expect(await page.locator('#language').inputValue()).toBe('auto');
+    await page.screenshot({ path: 'test-artifacts/sidebar-id-settings.png', fullPage: true });
+    await page.locator('#language').selectOption('en');
+    await expect.poll(() => page.locator('#language-result').textContent()).toBe('Language saved.');
+    expect(await page.locator('nav button').first().textContent()).toBe('Segment');
+    expect(await page.locator('#token-hint').textContent()).toBe('No token saved yet.');
+    expect(await page.locator('#results-title').textContent()).toBe('5 segments');
+    expect(await page.locator('#segments .facts').first().textContent()).toMatch(/^81 customers · 40\.5% · /);
+    expect((addon.runFromSidebar('getLanguage') as { setting: string }).setting).toBe('en');
+    await page.locator('#language').selectOption('auto');
+    await expect.poll(() => page.locator('#language-result').textContent()).toBe('Bahasa tersimpan.');
+    expect(await page.locator('nav button').first().textContent()).toBe('Segmentasi');
+    expect(await page.locator('#results-title').textContent()).toBe('5 segmen');
   });
 });

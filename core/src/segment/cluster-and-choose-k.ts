@@ -13,6 +13,7 @@ import {
 import { kmeans } from '../cluster/kmeans';
 import { defaultGamma, kprototypes, type MixedData } from '../cluster/kprototypes';
 import type { DistanceSpace } from '../cluster/silhouette';
+import { MESSAGES_EN, type Messages } from '../i18n/messages-en';
 import { assertNever } from '../schema/errors';
 import type { Algorithm, ChooseKResult } from '../schema/run';
 import type { FeatureMatrix } from './feature-matrix';
@@ -42,9 +43,10 @@ export interface ClusterStageResult {
 export function clusterAndChooseK(
   matrix: FeatureMatrix,
   algorithm: Algorithm,
-  settings: Pick<SegmentSettings, 'k' | 'seed' | 'restarts' | 'report'>,
+  settings: Pick<SegmentSettings, 'k' | 'seed' | 'restarts' | 'report'> & { messages?: Messages },
 ): ClusterStageResult {
   const { seed, restarts, report } = settings;
+  const m = settings.messages ?? MESSAGES_EN;
   const mixed: MixedData = {
     n: matrix.n,
     numeric: matrix.numeric,
@@ -83,7 +85,7 @@ export function clusterAndChooseK(
 
   if (settings.k !== 'auto') {
     const k = settings.k;
-    report('cluster', 0.05, `Clustering into ${k} segments`);
+    report('cluster', 0.05, m.progressClustering(k));
     return { k, clustering: cluster(k), gamma, distance };
   }
   // Small tables: every candidate gets the full restarts, so each candidate's silhouette is what a
@@ -101,17 +103,13 @@ export function clusterAndChooseK(
     refineWinner:
       restarts > perCandidate
         ? (winner) => {
-            report('cluster', 0.9, `Refining ${winner} segments with the remaining restarts`);
+            report('cluster', 0.9, m.progressRefining(winner));
             return cluster(winner, restarts - perCandidate, perCandidate);
           }
         : undefined,
     refineTop: AUTO_K_REFINE_TOP,
     onCandidate: (candidate, finished, total) =>
-      report(
-        'choose-k',
-        0.05 + 0.85 * (finished / total),
-        `Tried k = ${candidate} (${finished} of ${total})`,
-      ),
+      report('choose-k', 0.05 + 0.85 * (finished / total), m.progressTried(candidate, finished, total)),
     candidates,
   });
   const k = outcome.result.recommendedK;

@@ -3,7 +3,8 @@
  * the segment brings, the two or three traits that set it apart in words, and the strategy. The
  * add-on's results and the Segments sheet read the same sentences.
  */
-import { formatNumber } from '../format';
+import type { Lang } from '../i18n/lang';
+import { createTranslator } from '../i18n/translator';
 import type { Run, Segment } from '../schema/run';
 
 /** One segment in words. */
@@ -39,37 +40,42 @@ export function valueFeatureOf(run: Pick<Run, 'features'>): string | undefined {
  * Up to `maxTraits` traits of a segment, strongest first: numeric columns far from the average (by
  * |z|), then categories that most of the segment shares. When nothing stands out, the averages
  * themselves ("Average Annual Income (k$) (avg 55.3)"): a segment in the middle is a finding too.
+ * Worded in `lang` (default English), numbers as that language writes them.
  * @example segmentTraits(run.segments[1]) // ['High Spending Score (1-100) (avg 82.1)', 'High Annual Income (k$) (avg 86.5)']
  */
-export function segmentTraits(segment: Pick<Segment, 'profile'>, maxTraits = 3): string[] {
+export function segmentTraits(segment: Pick<Segment, 'profile'>, maxTraits = 3, lang: Lang = 'en'): string[] {
+  const t = createTranslator(lang);
   const scored: { score: number; text: string }[] = [];
   for (const entry of segment.profile) {
     if (entry.kind === 'numeric') {
       if (entry.level === 'average') continue;
       scored.push({
         score: Math.abs(entry.zScore),
-        text: `${entry.level === 'high' ? 'High' : 'Low'} ${entry.feature} (avg ${formatNumber(entry.mean)})`,
+        text: t.m.traitLevel(entry.level === 'high', entry.feature, t.number(entry.mean)),
       });
     } else if (entry.topShare >= 0.6) {
       scored.push({
         score: (entry.topShare - 0.5) * 2,
-        text: `Mostly ${entry.top} (${Math.round(entry.topShare * 100)}% by ${entry.feature})`,
+        text: t.m.traitMostly(entry.top, t.percent(entry.topShare, 0), entry.feature),
       });
     }
   }
   scored.sort((a, b) => b.score - a.score);
   if (scored.length > 0) return scored.slice(0, maxTraits).map((trait) => trait.text);
   const averages = segment.profile.flatMap((entry) =>
-    entry.kind === 'numeric' ? [`Average ${entry.feature} (avg ${formatNumber(entry.mean)})`] : [],
+    entry.kind === 'numeric' ? [t.m.traitAverage(entry.feature, t.number(entry.mean))] : [],
   );
-  return averages.length > 0 ? averages.slice(0, maxTraits) : ['Close to the average on every column'];
+  return averages.length > 0 ? averages.slice(0, maxTraits) : [t.m.traitCloseToAverage()];
 }
 
 /**
- * Every segment of a run in words, in segment order.
+ * Every segment of a run in words, in segment order; traits in `lang` (default English).
  * @example round(describeSegments(run)[0].valueShare ?? 0, 2) // 0.4
  */
-export function describeSegments(run: Pick<Run, 'features' | 'segments'>): SegmentDigest[] {
+export function describeSegments(
+  run: Pick<Run, 'features' | 'segments'>,
+  lang: Lang = 'en',
+): SegmentDigest[] {
   const valueFeature = valueFeatureOf(run);
   const values = run.segments.map((segment) => {
     if (!valueFeature) return undefined;
@@ -87,7 +93,7 @@ export function describeSegments(run: Pick<Run, 'features' | 'segments'>): Segme
       size: segment.size,
       share: segment.share,
       ...(value !== undefined && total > 0 ? { valueShare: value / total } : {}),
-      traits: segmentTraits(segment),
+      traits: segmentTraits(segment, 3, lang),
       strategy: segment.persona.strategy,
       summary: segment.persona.summary,
     };

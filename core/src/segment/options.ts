@@ -4,6 +4,8 @@
  * pipeline stages read. No stage looks at the raw options.
  */
 import type { Lang } from '../i18n/lang';
+import type { Messages } from '../i18n/messages-en';
+import { createTranslator } from '../i18n/translator';
 import { SegmentationError } from '../schema/errors';
 import type { MissingPolicy, RunSource, Scaling } from '../schema/run';
 import type { TransactionOverrides } from '../transactions/transaction-options';
@@ -98,6 +100,8 @@ export interface SegmentSettings {
   now: Date;
   transactions: TransactionOverrides | false;
   lang: Lang;
+  /** The catalogue in `lang`, for progress lines. */
+  messages: Messages;
   /** Reports progress; does nothing without `onProgress`. */
   report: (phase: Progress['phase'], fraction: number, message: string) => void;
 }
@@ -117,6 +121,7 @@ export function validateSegmentOptions(options: SegmentOptions = {}): SegmentSet
       { field: 'k' },
     );
   }
+  const lang = oneOf('lang', options.lang, ['en', 'id'], defaults.lang);
   const onProgress = options.onProgress;
   return {
     columns: options.columns ?? defaults.columns,
@@ -133,7 +138,8 @@ export function validateSegmentOptions(options: SegmentOptions = {}): SegmentSet
     id: options.id,
     now: options.now ?? new Date(),
     transactions: options.transactions ?? {},
-    lang: oneOf('lang', options.lang, ['en', 'id'], defaults.lang),
+    lang,
+    messages: createTranslator(lang).m,
     report: (phase, fraction, message) => onProgress?.({ phase, fraction, message }),
   };
 }

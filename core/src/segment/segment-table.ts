@@ -39,7 +39,7 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
   // An orders log is rolled up per customer and segmented on recency, frequency and monetary value.
   const orders = transactionColumnsFor(table, settings);
   if (orders) return segmentTransactions(table, orders, settings).run;
-  settings.report('prepare', 0, 'Reading columns');
+  settings.report('prepare', 0, settings.messages.progressReadingColumns());
   // Column meaning: roles, derived features (age, tenure, total spending…) and the default choice.
   const plan = planFeatures(table, { now: settings.now, algorithm: settings.algorithm });
   const columns = codesAsCategories(inferColumns(plan.table), plan.categoricalColumns);
@@ -58,7 +58,7 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
   checkUsableRowCount(matrix.n, settings.k, source);
   const clustered = clusterAndChooseK(matrix, selection.algorithm, settings);
   const segmentOrder = orderSegmentsBySize(clustered.clustering.sizes);
-  settings.report('personas', 0.92, 'Naming segments');
+  settings.report('personas', 0.92, settings.messages.progressNaming());
   const quality = measureQuality(matrix.n, clustered, settings.seed);
   // Levels against the customers outside outlier segments (fewer than max(5, 1%) customers).
   const profiles = relevelWithoutOutliers(
@@ -85,7 +85,7 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
     quality,
     assignments,
   });
-  settings.report('done', 1, `${run.k} segments`);
+  settings.report('done', 1, settings.messages.segments(String(run.k), run.k));
   // Worded in English by the stages above; another language is worded again from the persona keys.
   return localizeRun(run, settings.lang);
 }

@@ -58,7 +58,7 @@ export function segmentTransactions(
 ): TransactionSegmentation {
   const source = settings.sourceName;
   const overrides: TransactionOverrides = settings.transactions || {};
-  settings.report('prepare', 0, 'Rolling orders up per customer');
+  settings.report('prepare', 0, settings.messages.progressRollingUp());
   const rollup = rollUpTransactions(table, columns, overrides.asOf, source);
   const detected = describeTransactions(table, columns, rollup);
   const header = (index: number | undefined) => (index === undefined ? [] : [table.headers[index]]);
@@ -75,7 +75,7 @@ export function segmentTransactions(
   checkUsableRowCount(matrix.n, settings.k, source);
   const clustered = clusterAndChooseK(matrix, 'kmeans', settings);
   const segmentOrder = orderSegmentsBySize(clustered.clustering.sizes);
-  settings.report('personas', 0.92, 'Naming segments');
+  settings.report('personas', 0.92, settings.messages.progressNaming());
   const quality = measureQuality(matrix.n, clustered, settings.seed);
   const profiles = profileSegments(matrix, clustered.clustering, segmentOrder);
   const segments = nameRfmSegments(
@@ -132,7 +132,7 @@ export function segmentTransactions(
   };
   if (!settings.name?.trim())
     run.name = `${source} · ${formatNumber(rollup.keys.length)} customers · ${run.k} RFM segments · ${run.createdAt.slice(0, 16).replace('T', ' ')}`;
-  settings.report('done', 1, `${run.k} segments`);
+  settings.report('done', 1, settings.messages.segments(String(run.k), run.k));
   return { run: localizeRun(run, settings.lang), rollup, customerSegments, detected };
 }
 

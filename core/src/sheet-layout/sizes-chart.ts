@@ -2,6 +2,8 @@
  * The sizes chart as a small SVG (horizontal bars, one per segment, labelled with persona and share),
  * so the add-on's sidebar shows it inline (as an <img>, which runs no script) without a chart library.
  */
+import type { Lang } from '../i18n/lang';
+import { createTranslator } from '../i18n/translator';
 
 /** One bar. */
 export interface SizeBar {
@@ -26,10 +28,11 @@ export const SEGMENT_COLOURS = [
 
 /**
  * An SVG of customers per segment, `width` pixels wide (default 276: the sidebar's 300 minus padding).
- * Names are XML-escaped and cut to fit.
+ * Names are XML-escaped and cut to fit; the title and numbers in `lang` (default English).
  * @example sizesChartSvg([{ name: 'Budget Shoppers', size: 81, share: 0.405 }]).startsWith('<svg') // true
  */
-export function sizesChartSvg(bars: readonly SizeBar[], width = 276): string {
+export function sizesChartSvg(bars: readonly SizeBar[], width = 276, lang: Lang = 'en'): string {
+  const t = createTranslator(lang);
   const rowHeight = 34;
   const top = 6;
   const height = top + bars.length * rowHeight + 4;
@@ -39,7 +42,7 @@ export function sizesChartSvg(bars: readonly SizeBar[], width = 276): string {
   const barSpace = width - 84;
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Arial, sans-serif" font-size="11" role="img">`,
-    '<title>Customers per segment</title>',
+    `<title>${escapeXml(t.m.sheetSizesTitle())}</title>`,
   ];
   bars.forEach((bar, i) => {
     const y = top + i * rowHeight;
@@ -48,7 +51,7 @@ export function sizesChartSvg(bars: readonly SizeBar[], width = 276): string {
     parts.push(
       `<text x="0" y="${y + 10}" fill="#202124">${escapeXml(cut(`${i + 1} · ${bar.name}`, 44))}</text>`,
       `<rect x="0" y="${y + 14}" width="${length}" height="14" rx="2" fill="${colour}"/>`,
-      `<text x="${length + 4}" y="${y + 25}" fill="#5f6368">${bar.size} · ${(bar.share * 100).toFixed(1)}%</text>`,
+      `<text x="${length + 4}" y="${y + 25}" fill="#5f6368">${t.count(bar.size)} · ${t.percent(bar.share)}</text>`,
     );
   });
   parts.push('</svg>');

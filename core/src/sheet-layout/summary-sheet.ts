@@ -3,6 +3,7 @@
  * (sizes, elbow and silhouette, a scatter of two features).
  */
 import { round } from '../format';
+import { MESSAGES_EN } from '../i18n/messages-en';
 import { createTranslator } from '../i18n/translator';
 import type { Run } from '../schema/run';
 import { parseNumberCell } from '../table/columns';
@@ -50,18 +51,11 @@ export interface SummarySheetLayout {
 /** How a share or rate shows on the Segments sheet: 0.405 reads 40.5%. */
 export const PERCENT_FORMAT = '0.0%';
 
-/** The k table's headers, in words a marketer reads (the statistic's name in brackets). */
-export const K_TABLE_HEADERS = [
-  'k (segments)',
-  'Spread within segments (inertia)',
-  'Separation (silhouette)',
-] as const;
+/** The k table's headers in English (the sheet uses the run's language: `sheetKTableHeaders`). */
+export const K_TABLE_HEADERS = MESSAGES_EN.sheetKTableHeaders();
 
-/** What the two k-table numbers mean, one sentence each, written under the table. */
-export const K_TABLE_EXPLANATIONS = [
-  'Spread within segments: how far customers sit from their segment’s average, added up. It always falls as k grows; where it stops falling fast (the elbow) more segments add little.',
-  'Separation: from −1 to 1, how much closer customers are to their own segment than to the next one. Above 0.5 the segments are clearly apart; near 0 they overlap.',
-] as const;
+/** What the two k-table numbers mean in English (the sheet uses `sheetKTableExplanations`). */
+export const K_TABLE_EXPLANATIONS = MESSAGES_EN.sheetKTableExplanations();
 
 /**
  * The Segments summary sheet: a title, one row per segment (number, persona, size, share, profile per
@@ -169,19 +163,19 @@ export function encodeSummarySheet(
     ...run.features
       .filter((feature) => feature.derivedFrom && feature.derivedFrom.length > 0)
       .map((feature): SheetValue[] => [
-        'Derived feature',
+        m.sheetDerivedFeature(),
         plainText(feature.name),
-        plainText(`from ${(feature.derivedFrom ?? []).join(', ')}`),
+        plainText(m.sheetDerivedFrom(feature.derivedFrom ?? [])),
       ]),
     ...(run.preprocessing.excludedColumns ?? []).map((entry): SheetValue[] => [
-      'Left out',
+      m.sheetLeftOut(),
       plainText(entry.column),
       plainText(entry.reason),
     ]),
-    ...(run.preprocessing.checks ?? []).map((line): SheetValue[] => ['Data check', plainText(line)]),
+    ...(run.preprocessing.checks ?? []).map((line): SheetValue[] => [m.sheetDataCheck(), plainText(line)]),
   ];
   if (columnRows.length > 0) {
-    rows.push(['How the columns were used']);
+    rows.push([m.sheetColumnsHeading()]);
     rows.push(...columnRows);
     rows.push([]);
   }
@@ -189,7 +183,7 @@ export function encodeSummarySheet(
   // k table: every candidate when k was chosen automatically, else the one k used.
   rows.push([run.chooseK ? m.sheetKHeading(true) : m.sheetKHeading(false)]);
   const kTableRow = rows.length + 1;
-  rows.push([...K_TABLE_HEADERS]);
+  rows.push(m.sheetKTableHeaders());
   const candidates = run.chooseK?.candidates ?? [
     { k: run.k, inertia: run.quality.inertia, silhouette: run.quality.silhouette ?? null },
   ];
@@ -202,7 +196,7 @@ export function encodeSummarySheet(
   }
   const kTable = rangeOf(kTableRow, 1, candidates.length + 1, 3);
   rows.push([plainText(run.chooseK ? m.sheetWhyK(run.k, run.chooseK.reason) : m.sheetKSet(run.k))]);
-  for (const sentence of K_TABLE_EXPLANATIONS) rows.push([sentence]);
+  for (const sentence of m.sheetKTableExplanations()) rows.push([sentence]);
   rows.push([]);
 
   // Scatter table: x, then one column per segment holding y only on that segment's rows.
@@ -236,7 +230,7 @@ export function encodeSummarySheet(
       type: 'line',
       title: m.sheetElbowTitle(),
       xAxisTitle: m.sheetElbowAxis(),
-      yAxisTitle: 'Inertia',
+      yAxisTitle: m.sheetInertiaAxis(),
       ranges: [rangeOf(kTable.row, 1, kTable.numRows, 1), rangeOf(kTable.row, 2, kTable.numRows, 1)],
       headerRows: 1,
       anchor: { row: 1, column: chartColumn },
