@@ -34,7 +34,7 @@ export interface TransactionSegmentation {
 /**
  * The orders columns when the table is an orders log (or the user named orders columns), else
  * undefined. Named feature columns mean the user wants rows clustered as they are.
- * @example transactionColumnsFor(table, settings)?.customer // 6
+ * @example orders.headers[transactionColumnsFor(orders, ordersSettings)?.customer ?? -1] // 'Email'
  */
 export function transactionColumnsFor(
   table: Table,
@@ -48,7 +48,7 @@ export function transactionColumnsFor(
 /**
  * Segments customers from an orders table.
  * @throws SegmentationError naming the row and column of a bad date or amount, or an empty key column
- * @example segmentTransactions(table, columns, settings).run.source.kind // 'transactions'
+ * @example segmentTransactions(orders, ordersColumns, ordersSettings).run.source.kind // 'transactions'
  */
 export function segmentTransactions(
   table: Table,
@@ -138,7 +138,7 @@ export function segmentTransactions(
 /**
  * Segments an orders table when it is one (detected, or named by overrides); undefined for a
  * customer table, which goes to `segmentTable`.
- * @example segmentOrders(table, { source: { fileName: 'orders.csv' } })?.detected // 'Transactions detected: …'
+ * @example segmentOrders(orders, { k: 2 })?.detected // 'Transactions detected: 6 orders of 4 customers (Email), dates from Created at, amounts from Total'
  */
 export function segmentOrders(
   table: Table,

@@ -11,7 +11,7 @@ const count = (value: number) => value.toLocaleString('en-US');
 
 /**
  * The one-line detection sentence.
- * @example describeTransactions(table, columns, rollup) // 'Transactions detected: 1,601 orders of 300 customers (Email), dates from Created at, amounts from Total'
+ * @example describeTransactions(orders, ordersColumns, rollup) // 'Transactions detected: 6 orders of 4 customers (Email), dates from Created at, amounts from Total'
  */
 export function describeTransactions(
   table: Table,
@@ -29,7 +29,7 @@ export function describeTransactions(
 
 /**
  * The roll-up's exclusions and settings, one sentence each (only those that happened).
- * @example transactionNotes(rollup)[0] // 'Recency is counted to 2010-12-23 (the newest date in the file).'
+ * @example transactionNotes(rollup)[0] // 'Recency is counted to 2024-03-01 (the newest order date); orders from 2024-01-05 to 2024-03-01.'
  */
 export function transactionNotes(rollup: CustomerRollup): string[] {
   const { stats } = rollup;

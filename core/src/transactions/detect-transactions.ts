@@ -58,7 +58,7 @@ const SAMPLE = 200;
  * columns (overrides) are used as given and the rest detected; then a missing part is an error.
  * @throws SegmentationError UNKNOWN_COLUMN for a named column that does not exist, NO_FEATURES when
  *   columns were named but no date or amount can be found
- * @example detectTransactions(parseDelimited('Email,Created at,Total\na@x.io,2024-01-02,10\na@x.io,2024-02-03,12\n'))?.customer // 0
+ * @example detectTransactions(parseDelimited('Email,Created at,Total\na@x.io,2024-01-02,10\na@x.io,2024-02-03,12\nb@x.io,2024-02-04,5\nb@x.io,2024-02-09,7\n'))?.customer // 0
  */
 export function detectTransactions(
   table: Table,

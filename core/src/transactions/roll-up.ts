@@ -74,7 +74,7 @@ export const ROLLUP_HEADERS = {
  * @param asOf the day recency is counted to (ISO date or Date); default the newest date in the table
  * @throws SegmentationError INVALID_VALUE naming the row and column of a date or amount that cannot
  *   be read, or an empty customer column
- * @example rollUpTransactions(table, detectTransactions(table)!).keys.length // 300
+ * @example rollUpTransactions(orders, ordersColumns, '2024-03-11').recency // Float64Array [10, 30, 25, 46]
  */
 export function rollUpTransactions(
   table: Table,
@@ -324,7 +324,10 @@ function resolveAsOf(asOf: string | Date | undefined, newest: number): number {
   return read.days[0];
 }
 
-/** The as-of day as an ISO date, for notes and the Run. */
+/**
+ * The as-of day as an ISO date, for notes and the Run.
+ * @example asOfText(rollup) // '2024-03-01' — the newest order date of orders_small.csv
+ */
 export function asOfText(rollup: CustomerRollup): string {
   return isoDate(rollup.asOf);
 }
