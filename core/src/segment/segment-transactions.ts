@@ -1,6 +1,6 @@
 /**
  * The orders pipeline: detect → roll up per customer → RFM matrix (log-scaled) → the usual stages
- * (cluster and choose k, order, quality, profiles) → RFM personas → Run with `source.kind:
+ * (cluster and choose k among 4..8, see rfm-auto-k; order, quality, profiles) → RFM personas → Run with `source.kind:
  * 'transactions'`. `segmentTable` hands a detected orders table here.
  */
 import { formatNumber } from '../format';
@@ -18,6 +18,7 @@ import { nameRfmSegments } from './name-rfm-segments';
 import { type SegmentOptions, type SegmentSettings, validateSegmentOptions } from './options';
 import { orderSegmentsBySize } from './order-segments';
 import { profileSegments } from './profile-segments';
+import { rfmAutoKCandidates, rfmChooseKReason } from './rfm-auto-k';
 import { rfmMatrix } from './rfm-matrix';
 import { checkRowCount, checkUsableRowCount } from './row-count';
 
@@ -72,7 +73,8 @@ export function segmentTransactions(
   });
   matrix.preprocessing.notes.unshift(detected, ...transactionNotes(rollup));
   checkUsableRowCount(matrix.n, settings.k, source);
-  const clustered = clusterAndChooseK(matrix, 'kmeans', settings);
+  const clustered = clusterAndChooseK(matrix, 'kmeans', settings, rfmAutoKCandidates(matrix.n));
+  if (clustered.chooseK) clustered.chooseK = rfmChooseKReason(clustered.chooseK);
   const segmentOrder = orderSegmentsBySize(clustered.clustering.sizes);
   settings.report('personas', 0.92, 'Naming segments');
   const quality = measureQuality(matrix.n, clustered, settings.seed);
