@@ -72,13 +72,15 @@ const clustering = clustered.clustering;
 const segmentOrder = core.orderSegmentsBySize(clustering.sizes);
 const profiles = core.profileSegments(matrix, clustering, segmentOrder);
 const features = matrix.features;
+/** The Mall segments named by the persona stage, before the ranking stage. */
+const namedSegments = core.nameSegments(features, profiles);
 const parts: core.RunParts = {
   settings,
   rowCount: mall.rows.length,
   selection: mallSelection,
   matrix,
   clustered,
-  segments: core.nameSegments(features, profiles),
+  segments: core.rankSegments(features, core.nameSegments(features, profiles)),
   quality: core.measureQuality(matrix.n, clustered, settings.seed),
 };
 /** Mall income and spending, z-scored: 200 points in 2 dimensions. */
@@ -169,6 +171,7 @@ const scope: Record<string, unknown> = {
   clustering,
   segmentOrder,
   profiles,
+  namedSegments,
   features,
   parts,
   points,

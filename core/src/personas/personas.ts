@@ -2,12 +2,11 @@
  * Naming segments as marketing personas with a strategy. Each numeric feature of a segment gets a
  * level against the population (high above mean + 0.5·sd, low below mean − 0.5·sd, average between);
  * recognised roles (income, spending, age) pick a playbook persona, anything else gets a descriptive
- * name ("High Age · Low Income"). Names are unique within a run; priority ranks targeting value.
+ * name ("High Age · Low Income"). Names are unique within a run; the ranking stage (segment/rank-segments.ts) ranks targeting value.
  */
 import { formatNumber, round } from '../format';
 import { assertNever } from '../schema/errors';
 import type { Feature, Level, Persona, PersonaKey, ProfileEntry, Role } from '../schema/run';
-import { isResponseOutcome } from '../table/feature-plan';
 import {
   CUSTOMER_PLAYBOOK,
   categoryFanName,
@@ -17,7 +16,6 @@ import {
 } from './customer-playbook';
 import { isOutlierSegment, outlierNote } from './outliers';
 import { RFM_PLAYBOOK } from './rfm-playbook';
-import { rankByValue } from './value-ranking';
 
 /** Half a standard deviation either side of the mean counts as average. */
 export const LEVEL_BAND = 0.5;
@@ -128,14 +126,18 @@ export interface PersonaSegment {
 /** A category is the segment's dominant one when its share is this many times the population's. */
 const MIX_LIFT = 1.25;
 
+/** A persona before the ranking stage gives it its targeting priority. */
+export type UnrankedPersona = Pick<Persona, 'name' | 'key' | 'summary' | 'strategy'>;
+
 /**
- * Names every segment of a run, writes its summary and strategy, and ranks targeting priority by
- * value (see {@link rankByValue}). Segments of fewer than max(5, 1%) customers are outliers.
+ * Names every segment of a run and writes its summary and strategy; the ranking stage
+ * (`rankSegments`) then gives targeting priority. Segments of fewer than max(5, 1%) customers are
+ * outliers.
  * @param features the run's features (roles decide the playbook)
  * @param segments each segment's size, share and profile (and optionally spend mix and outcome rates)
  * @example namePersonas(features, segments)[0].name // 'Premium Shoppers (VIP)'
  */
-export function namePersonas(features: Feature[], segments: PersonaSegment[]): Persona[] {
+export function namePersonas(features: Feature[], segments: PersonaSegment[]): UnrankedPersona[] {
   const roleOf = new Map(features.map((feature) => [feature.name, feature.role]));
   const customers = segments.reduce((sum, segment) => sum + segment.size, 0);
   const populationMeans = new Map(features.map((feature) => [feature.name, feature.mean ?? 0]));
@@ -167,25 +169,7 @@ export function namePersonas(features: Feature[], segments: PersonaSegment[]): P
     return { segment, key, name, traits, dominant, outlier };
   });
   makeNamesUnique(drafts);
-  const spending = features.find((feature) => feature.kind === 'numeric' && feature.role === 'spending');
-  const income = features.find((feature) => feature.kind === 'numeric' && feature.role === 'income');
-  const valueFeature = spending ?? income;
-  const ranks = rankByValue(
-    drafts.map((draft) => {
-      const entry = valueFeature
-        ? draft.segment.profile.find((candidate) => candidate.feature === valueFeature.name)
-        : undefined;
-      const response = responseOf(draft.segment.outcomes);
-      return {
-        size: draft.segment.size,
-        value: entry?.kind === 'numeric' ? entry.mean : undefined,
-        response,
-        outlier: draft.outlier,
-      };
-    }),
-    valueFeature ? (valueFeature === spending ? 'spending' : 'income') : undefined,
-  );
-  return drafts.map((draft, i) => ({
+  return drafts.map((draft) => ({
     name: draft.name,
     key: draft.key,
     summary:
@@ -193,18 +177,7 @@ export function namePersonas(features: Feature[], segments: PersonaSegment[]): P
         ? `${summarise(draft.segment, roleOf)} Unusual: ${outlierNote(draft.segment.profile, populationMeans)}.`
         : summarise(draft.segment, roleOf),
     strategy: strategyFor(draft.key, draft.traits, draft.dominant, draft.segment.outcomes),
-    priority: ranks[i].priority,
-    reason: ranks[i].reason,
   }));
-}
-
-/** The response-like outcome rates of a segment, averaged (response, accepted, converted). */
-function responseOf(outcomes: PersonaSegment['outcomes']): { rate: number; overall: number } | undefined {
-  const response = (outcomes ?? []).filter((outcome) => isResponseOutcome(outcome.column));
-  if (response.length === 0) return undefined;
-  const rate = response.reduce((sum, outcome) => sum + outcome.rate, 0) / response.length;
-  const overall = response.reduce((sum, outcome) => sum + outcome.overall, 0) / response.length;
-  return { rate, overall };
 }
 
 /**
