@@ -90,7 +90,7 @@ function checkName(name: string, field: string): void {
 /**
  * Checks what the schema cannot: the parts of a run agree with each other and with the clock.
  * @throws SegmentationError `INVALID_RUN` naming the first field that is wrong
- * @example checkRunConsistency(run) // throws on k 2 with 5 segments
+ * @example checkRunConsistency({ ...run, k: 2 }) // throws: The run is not consistent: k is 2 but there are 5 segments
  */
 export function checkRunConsistency(run: Run, options: PublishOptions = {}): void {
   const now = (options.now ?? new Date()).getTime();
@@ -201,7 +201,7 @@ function publishableSegment(segment: Run['segments'][number]): Run['segments'][n
  * stripped at every level, no `assignments`, no feature min/max, and segments under 5 customers with
  * their size and share only. Idempotent: publishing a published summary changes nothing.
  * @throws SegmentationError `INVALID_RUN` naming the field when the run is invalid or inconsistent
- * @example await post('/api/runs', toPublishableSummary(run))
+ * @example toPublishableSummary(run).segments.map((segment) => segment.size) // [81, 39, 35, 23, 22]
  */
 export function toPublishableSummary(input: unknown, options: PublishOptions = {}): RunSummary {
   const run = parseRun(input, 'run');
