@@ -201,13 +201,14 @@ function findCustomerKey(
 
 /** True when some key appears on more than one row and distinct keys are clearly fewer than rows. */
 function repeats(table: Table, index: number): boolean {
-  const seen = new Set<string>();
+  const seen = new Set<Cell>();
   let present = 0;
   for (const row of table.rows) {
     const cell = row[index];
     if (isEmptyCell(cell)) continue;
     present++;
-    seen.add(String(cell).trim());
+    // Strings without spaces around them (the usual case) are added as they are: no copy per row.
+    seen.add(typeof cell === 'string' ? cell.trim() : String(cell));
   }
   // An entirely empty customer column is still the key: the roll-up then says it is empty.
   if (present === 0) return true;

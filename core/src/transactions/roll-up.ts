@@ -105,7 +105,7 @@ export function rollUpTransactions(
   }
 
   const dateCells = column(columns.date);
-  const dates = readDateColumn(dateCells, true);
+  const dates = readOrderDates(dateCells);
   const badDate = firstBad(dateCells, dates?.days);
   if (!dates || badDate !== undefined) {
     const r = badDate ?? firstUnreadableDate(dateCells);
@@ -123,13 +123,22 @@ export function rollUpTransactions(
   const cPrefixReturns = orderCells !== undefined && cPrefixMeansReturn(orderCells);
 
   const index = new Map<string, number>();
+  // The same raw cell (string or number) repeats on every line of a customer: normalise it once.
+  const indexOfCell = new Map<Cell, number>();
   const keys: string[] = [];
   const rowCustomer = new Int32Array(n).fill(-1);
   const monetary: number[] = [];
   const frequency: number[] = [];
   const first: number[] = [];
   const last: number[] = [];
-  const seenOrders = new Set<string>();
+  // Order id → the customer whose purchase first used it; an id shared by two customers (rare) is
+  // counted per customer through the composite keys.
+  const orderOwner = new Map<string, number>();
+  const sharedOrders = new Set<string>();
+  let previousKeyCell: Cell | undefined;
+  let previousCustomer = -1;
+  let previousOrder: string | undefined;
+  let previousOrderCustomer = -1;
   let orders = 0;
   let cancelledLines = 0;
   let returnLines = 0;
@@ -140,18 +149,25 @@ export function rollUpTransactions(
   for (let r = 0; r < n; r++) {
     const keyCell = keyCells[r];
     if (isEmptyCell(keyCell)) continue;
-    const key = normaliseKey(cellText(keyCell));
-    if (key === '') continue;
-    let c = index.get(key);
+    // Lines of one order follow each other: the previous line's customer is the likely one.
+    let c = keyCell === previousKeyCell ? previousCustomer : indexOfCell.get(keyCell);
     if (c === undefined) {
-      c = keys.length;
-      index.set(key, c);
-      keys.push(key);
-      monetary.push(0);
-      frequency.push(0);
-      first.push(Number.POSITIVE_INFINITY);
-      last.push(Number.NEGATIVE_INFINITY);
+      const key = normaliseKey(cellText(keyCell));
+      if (key === '') continue;
+      c = index.get(key);
+      if (c === undefined) {
+        c = keys.length;
+        index.set(key, c);
+        keys.push(key);
+        monetary.push(0);
+        frequency.push(0);
+        first.push(Number.POSITIVE_INFINITY);
+        last.push(Number.NEGATIVE_INFINITY);
+      }
+      indexOfCell.set(keyCell, c);
     }
+    previousKeyCell = keyCell;
+    previousCustomer = c;
     rowCustomer[r] = c;
     if (statusCells && CANCELLED_STATUS.test(cellText(statusCells[r]))) {
       cancelledLines++;
@@ -177,9 +193,16 @@ export function rollUpTransactions(
     if (day > newest) newest = day;
     if (day < oldest) oldest = day;
     if (orderCells && orderText !== '') {
-      const orderKey = `${c}\u0000${orderText}`;
-      if (seenOrders.has(orderKey)) continue;
-      seenOrders.add(orderKey);
+      if (orderText === previousOrder && c === previousOrderCustomer) continue;
+      previousOrder = orderText;
+      previousOrderCustomer = c;
+      const owner = orderOwner.get(orderText);
+      if (owner === c) continue;
+      if (owner !== undefined) {
+        const orderKey = `${c}\u0000${orderText}`;
+        if (sharedOrders.has(orderKey)) continue;
+        sharedOrders.add(orderKey);
+      } else orderOwner.set(orderText, c);
     }
     frequency[c]++;
     orders++;
@@ -270,6 +293,8 @@ function readAmounts(
 ): Float64Array {
   const numbers = (index: number, what: string): Float64Array => {
     const cells = column(index);
+    const plain = readPlainNumbers(cells);
+    if (plain) return plain;
     const read = readNumberColumn(cells);
     const bad = firstBad(cells, read.values);
     if (bad !== undefined) {
@@ -295,6 +320,58 @@ function readAmounts(
   }
   return out;
 }
+
+/**
+ * The order dates, each distinct cell read once: an export repeats one timestamp on every line of an
+ * order (the 1,000,000-line bench has a few thousand distinct ones). Which format the column is in
+ * (day or month first) is decided from the distinct values, as a set: the same evidence as all rows.
+ */
+function readOrderDates(cells: readonly Cell[]): { days: Float64Array } | undefined {
+  const slotOf = new Map<Cell, number>();
+  const distinct: Cell[] = [];
+  const slots = new Int32Array(cells.length);
+  let previous: Cell | undefined;
+  let previousSlot = -1;
+  for (let r = 0; r < cells.length; r++) {
+    const cell = cells[r];
+    let slot = cell === previous ? previousSlot : slotOf.get(cell);
+    if (slot === undefined) {
+      slot = distinct.length;
+      distinct.push(cell);
+      slotOf.set(cell, slot);
+    }
+    slots[r] = slot;
+    previous = cell;
+    previousSlot = slot;
+  }
+  const read = readDateColumn(distinct, true);
+  if (!read) return undefined;
+  const days = new Float64Array(cells.length);
+  for (let r = 0; r < cells.length; r++) days[r] = read.days[slots[r]];
+  return { days };
+}
+
+/**
+ * The values of a column of plain numbers ("12", "-3", "8.66", or numbers), read directly; undefined
+ * when any cell needs the full reader (commas, currencies, blanks, text). With no comma anywhere
+ * the full reader takes the dot as the decimal point, so both read plain numbers alike; this path
+ * only skips its per-cell shapes on a million order lines.
+ */
+function readPlainNumbers(cells: readonly Cell[]): Float64Array | undefined {
+  const values = new Float64Array(cells.length);
+  for (let r = 0; r < cells.length; r++) {
+    const cell = cells[r];
+    if (typeof cell === 'number' && Number.isFinite(cell)) {
+      values[r] = cell;
+      continue;
+    }
+    if (typeof cell !== 'string' || !PLAIN_NUMBER.test(cell)) return undefined;
+    values[r] = Number(cell);
+  }
+  return values;
+}
+
+const PLAIN_NUMBER = /^-?\d*\.?\d+$/;
 
 /** True when order ids are digits and a few start with "C" (cancellation invoices). */
 function cPrefixMeansReturn(cells: Cell[]): boolean {
