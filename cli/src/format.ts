@@ -52,10 +52,20 @@ function formatValue(value: number): string {
     : String(Math.round(value * 10) / 10);
 }
 
-/** "Total spending (MntWines + MntFruits + …)": a feature with where it came from when derived. */
-function featureWithSource(feature: Run['features'][number]): string {
+/**
+ * "Total spending (MntWines + MntFruits + …)": a feature with where it came from when derived; an
+ * RFM run's Monetary read from a quantity and a unit price is their product ("Quantity × UnitPrice").
+ */
+function featureWithSource(feature: Run['features'][number], run: Run): string {
   const from = feature.derivedFrom;
   if (!from || from.length === 0) return feature.name;
+  const columns = (run.source as { columns?: { quantity?: string; price?: string } }).columns;
+  const product =
+    run.source.kind === 'transactions' &&
+    from.length === 2 &&
+    from[0] === columns?.quantity &&
+    from[1] === columns?.price;
+  if (product) return `${feature.name} (from ${from[0]} × ${from[1]})`;
   const sources =
     from.length > 3 ? `${from.slice(0, 2).join(' + ')} + ${from.length - 2} more` : from.join(' + ');
   return `${feature.name} (from ${sources})`;
@@ -108,7 +118,7 @@ export function formatRunSummary(run: Run): string {
     `${run.name}`,
     `${run.k} segments from ${run.preprocessing.rowsUsed.toLocaleString('en-US')} customers (${run.algorithm}, ${run.features
       .filter((feature) => !feature.derivedFrom || feature.role !== 'mix')
-      .map(featureWithSource)
+      .map((feature) => featureWithSource(feature, run))
       .join(
         ', ',
       )}${run.features.some((feature) => feature.role === 'mix') ? ", and each category's share of spending" : ''})`,

@@ -84,3 +84,14 @@ describe('segments ask after segmenting an orders table', () => {
     expect(revenue.stdout).toContain('Champions (segment 2) brings 230 of the 325 revenue (net of returns)');
   });
 });
+
+describe('segments segment summary on order lines', () => {
+  it('says Monetary comes from quantity × unit price, not their sum', async () => {
+    const workspace = makeWorkspace();
+    const lines = join(root, 'test/fixtures/order_lines_small.csv');
+    const result = await runCli(['segment', lines, '--k', '2', '--no-save'], workspace.dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Monetary (from Quantity × UnitPrice)');
+    expect(result.stdout).not.toContain('Quantity + UnitPrice');
+  });
+});

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import {
+  assignTable,
   customerRows,
   detectTransactions,
   isSegmentationError,
@@ -233,6 +234,16 @@ describe('segmentTable on orders', () => {
     expect(
       segmentTable(table, { k: 2, now: new Date('2024-04-01'), id: run?.id }).segments.map((s) => s.size),
     ).toEqual(run?.segments.map((s) => s.size));
+  });
+
+  it('refuses to assign new rows to an RFM run, saying to segment the new orders again', () => {
+    const table = fixture('orders_small.csv');
+    const run = segmentOrders(table, { k: 2, name: 'Orders' })?.run;
+    if (!run) throw new Error('not detected');
+    const error = errorOf(() => assignTable(run, table, { source: 'new.csv' }));
+    expect(error.code).toBe('INVALID_OPTION');
+    expect(error.message).toContain('Run "Orders" segments customers rolled up from orders (RFM');
+    expect(error.message).toContain('Segment the new orders file again');
   });
 
   it.skipIf(!hasSharedData('online_retail_2010-12.csv'))(
