@@ -74,7 +74,7 @@ export interface SegmentFacts {
 
 /**
  * Profiles of one segment: level and z-score per numeric feature, top category per categorical one.
- * @example profileSegment(features, facts)[0] // { feature: 'Age', kind: 'numeric', mean: 25.3, level: 'low', zScore: -0.97 }
+ * @example profileSegment(features, { index: 0, size: 39, share: 0.195, numericMeans: [86.5, 82.1], categoricalTops: [] }).map((entry) => entry.level) // ['high', 'high']
  */
 export function profileSegment(features: Feature[], facts: SegmentFacts): ProfileEntry[] {
   const numeric = features.filter((feature) => feature.kind === 'numeric');
@@ -102,7 +102,10 @@ export function profileSegment(features: Feature[], facts: SegmentFacts): Profil
   ];
 }
 
-/** The level of a z-score with the ±0.5 sd band. */
+/**
+ * The level of a z-score with the ±0.5 sd band.
+ * @example [levelOf(0.51), levelOf(0.5), levelOf(-0.51)] // ['high', 'average', 'low']
+ */
 export function levelOf(zScore: number): Level {
   if (zScore > LEVEL_BAND) return 'high';
   if (zScore < -LEVEL_BAND) return 'low';
@@ -135,7 +138,7 @@ export type UnrankedPersona = Pick<Persona, 'name' | 'key' | 'summary' | 'strate
  * outliers.
  * @param features the run's features (roles decide the playbook)
  * @param segments each segment's size, share and profile (and optionally spend mix and outcome rates)
- * @example namePersonas(features, segments)[0].name // 'Premium Shoppers (VIP)'
+ * @example namePersonas(features, profiles).map((persona) => persona.name) // ['Potential Loyalists (Standard)', 'Premium Shoppers (VIP)', 'Cautious Spenders', 'Budget Shoppers', 'Impulse Buyers']
  */
 export function namePersonas(features: Feature[], segments: PersonaSegment[]): UnrankedPersona[] {
   const roleOf = new Map(features.map((feature) => [feature.name, feature.role]));
@@ -248,7 +251,10 @@ function distinguishingTraits(profile: ProfileEntry[], roleOf: Map<string, Role 
   return [...numeric, ...categorical];
 }
 
-/** A header as a person would say it: no units in brackets, no underscores. */
+/**
+ * A header as a person would say it: no units in brackets, no underscores.
+ * @example featureLabel('Annual_Income (k$)') // 'Annual Income'
+ */
 export function featureLabel(header: string): string {
   return header
     .replace(/\([^)]*\)/g, '')

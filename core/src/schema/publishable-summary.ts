@@ -201,7 +201,7 @@ function publishableSegment(segment: Run['segments'][number]): Run['segments'][n
  * stripped at every level, no `assignments`, no feature min/max, and segments under 5 customers with
  * their size and share only. Idempotent: publishing a published summary changes nothing.
  * @throws SegmentationError `INVALID_RUN` naming the field when the run is invalid or inconsistent
- * @example toPublishableSummary(run).segments.map((segment) => segment.size) // [81, 39, 35, 23, 22]
+ * @example toPublishableSummary({ ...run, customers: [{ email: 'a@x.io' }] }).customers // undefined
  */
 export function toPublishableSummary(input: unknown, options: PublishOptions = {}): RunSummary {
   const run = parseRun(input, 'run');
