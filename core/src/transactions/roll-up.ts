@@ -92,11 +92,13 @@ export function rollUpTransactions(
     return cells;
   };
 
-  const keyCells = column(columns.customer);
-  let blankKeyLines = 0;
-  for (let r = 0; r < n; r++)
-    if (isEmptyCell(keyCells[r]) || cellText(keyCells[r]).trim() === '') blankKeyLines++;
-  if (blankKeyLines === n) {
+  // Cells are read from the rows in place: no copy of a million-row column unless it is needed.
+  const rows = table.rows;
+  const keyColumn = columns.customer;
+  const blankKey = (cell: Cell) => isEmptyCell(cell) || cellText(cell).trim() === '';
+  let anyKey = false;
+  for (let r = 0; r < n && !anyKey; r++) anyKey = !blankKey(rows[r][keyColumn]);
+  if (!anyKey) {
     throw new SegmentationError(
       'INVALID_VALUE',
       `${source}: the customer column "${header(columns.customer)}" is empty on every row (row ${table.rowNumbers[0]} onwards); name the customer column with --customer`,
@@ -104,10 +106,10 @@ export function rollUpTransactions(
     );
   }
 
-  const dateCells = column(columns.date);
-  const dates = readOrderDates(dateCells);
-  const badDate = firstBad(dateCells, dates?.days);
+  const dates = readOrderDates(rows, columns.date);
+  const badDate = dates ? firstBadInRows(rows, columns.date, dates.days) : undefined;
   if (!dates || badDate !== undefined) {
+    const dateCells = column(columns.date);
     const r = badDate ?? firstUnreadableDate(dateCells);
     throw new SegmentationError(
       'INVALID_VALUE',
@@ -117,10 +119,11 @@ export function rollUpTransactions(
   }
   const amounts = readAmounts(table, columns, column, where);
 
-  const orderCells = columns.order === undefined ? undefined : column(columns.order);
-  const statusCells = columns.status === undefined ? undefined : column(columns.status);
+  const orderColumn = columns.order;
+  const statusColumn = columns.status;
   // "C536379" cancels an invoice of digits: only read a C prefix as a return when the ids are numbers.
-  const cPrefixReturns = orderCells !== undefined && cPrefixMeansReturn(orderCells);
+  const cPrefixReturns = orderColumn !== undefined && cPrefixMeansReturn(rows, orderColumn);
+  let blankKeyLines = 0;
 
   const index = new Map<string, number>();
   // The same raw cell (string or number) repeats on every line of a customer: normalise it once.
@@ -147,13 +150,20 @@ export function rollUpTransactions(
   let newest = Number.NEGATIVE_INFINITY;
   let oldest = Number.POSITIVE_INFINITY;
   for (let r = 0; r < n; r++) {
-    const keyCell = keyCells[r];
-    if (isEmptyCell(keyCell)) continue;
+    const row = rows[r];
+    const keyCell = row[keyColumn];
+    if (isEmptyCell(keyCell)) {
+      blankKeyLines++;
+      continue;
+    }
     // Lines of one order follow each other: the previous line's customer is the likely one.
     let c = keyCell === previousKeyCell ? previousCustomer : indexOfCell.get(keyCell);
     if (c === undefined) {
       const key = normaliseKey(cellText(keyCell));
-      if (key === '') continue;
+      if (key === '') {
+        blankKeyLines++;
+        continue;
+      }
       c = index.get(key);
       if (c === undefined) {
         c = keys.length;
@@ -169,12 +179,12 @@ export function rollUpTransactions(
     previousKeyCell = keyCell;
     previousCustomer = c;
     rowCustomer[r] = c;
-    if (statusCells && CANCELLED_STATUS.test(cellText(statusCells[r]))) {
+    if (statusColumn !== undefined && CANCELLED_STATUS.test(cellText(row[statusColumn]))) {
       cancelledLines++;
       continue;
     }
     const amount = amounts[r];
-    const orderText = orderCells ? cellText(orderCells[r]).trim() : '';
+    const orderText = orderColumn !== undefined ? cellText(row[orderColumn]).trim() : '';
     const isReturn = amount < 0 || (cPrefixReturns && /^c/i.test(orderText));
     if (isReturn) {
       returnLines++;
@@ -192,7 +202,7 @@ export function rollUpTransactions(
     if (day > last[c]) last[c] = day;
     if (day > newest) newest = day;
     if (day < oldest) oldest = day;
-    if (orderCells && orderText !== '') {
+    if (orderText !== '') {
       if (orderText === previousOrder && c === previousOrderCustomer) continue;
       previousOrder = orderText;
       previousOrderCustomer = c;
@@ -292,9 +302,9 @@ function readAmounts(
   where: (r: number, index: number) => string,
 ): Float64Array {
   const numbers = (index: number, what: string): Float64Array => {
-    const cells = column(index);
-    const plain = readPlainNumbers(cells);
+    const plain = readPlainNumbers(table.rows, index);
     if (plain) return plain;
+    const cells = column(index);
     const read = readNumberColumn(cells);
     const bad = firstBad(cells, read.values);
     if (bad !== undefined) {
@@ -326,14 +336,14 @@ function readAmounts(
  * order (the 1,000,000-line bench has a few thousand distinct ones). Which format the column is in
  * (day or month first) is decided from the distinct values, as a set: the same evidence as all rows.
  */
-function readOrderDates(cells: readonly Cell[]): { days: Float64Array } | undefined {
+function readOrderDates(rows: readonly Cell[][], index: number): { days: Float64Array } | undefined {
   const slotOf = new Map<Cell, number>();
   const distinct: Cell[] = [];
-  const slots = new Int32Array(cells.length);
+  const slots = new Int32Array(rows.length);
   let previous: Cell | undefined;
   let previousSlot = -1;
-  for (let r = 0; r < cells.length; r++) {
-    const cell = cells[r];
+  for (let r = 0; r < rows.length; r++) {
+    const cell = rows[r][index];
     let slot = cell === previous ? previousSlot : slotOf.get(cell);
     if (slot === undefined) {
       slot = distinct.length;
@@ -346,8 +356,8 @@ function readOrderDates(cells: readonly Cell[]): { days: Float64Array } | undefi
   }
   const read = readDateColumn(distinct, true);
   if (!read) return undefined;
-  const days = new Float64Array(cells.length);
-  for (let r = 0; r < cells.length; r++) days[r] = read.days[slots[r]];
+  const days = new Float64Array(rows.length);
+  for (let r = 0; r < rows.length; r++) days[r] = read.days[slots[r]];
   return { days };
 }
 
@@ -357,10 +367,10 @@ function readOrderDates(cells: readonly Cell[]): { days: Float64Array } | undefi
  * the full reader takes the dot as the decimal point, so both read plain numbers alike; this path
  * only skips its per-cell shapes on a million order lines.
  */
-function readPlainNumbers(cells: readonly Cell[]): Float64Array | undefined {
-  const values = new Float64Array(cells.length);
-  for (let r = 0; r < cells.length; r++) {
-    const cell = cells[r];
+function readPlainNumbers(rows: readonly Cell[][], index: number): Float64Array | undefined {
+  const values = new Float64Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const cell = rows[r][index];
     if (typeof cell === 'number' && Number.isFinite(cell)) {
       values[r] = cell;
       continue;
@@ -374,15 +384,29 @@ function readPlainNumbers(cells: readonly Cell[]): Float64Array | undefined {
 const PLAIN_NUMBER = /^-?\d*\.?\d+$/;
 
 /** True when order ids are digits and a few start with "C" (cancellation invoices). */
-function cPrefixMeansReturn(cells: Cell[]): boolean {
+function cPrefixMeansReturn(rows: readonly Cell[][], index: number): boolean {
   let digits = 0;
   let prefixed = 0;
-  for (const cell of cells) {
+  for (let r = 0; r < rows.length; r++) {
+    const cell = rows[r][index];
+    if (typeof cell === 'number') {
+      if (Number.isInteger(cell) && cell >= 0) digits++;
+      continue;
+    }
     const text = cellText(cell).trim();
-    if (/^\d+$/.test(text)) digits++;
-    else if (/^c\d+$/i.test(text)) prefixed++;
+    if (DIGITS.test(text)) digits++;
+    else if (C_DIGITS.test(text)) prefixed++;
   }
   return prefixed > 0 && digits > prefixed;
+}
+
+const DIGITS = /^\d+$/;
+const C_DIGITS = /^c\d+$/i;
+
+/** The first row whose cell in the column is not empty but did not read. */
+function firstBadInRows(rows: readonly Cell[][], index: number, values: Float64Array): number | undefined {
+  for (let r = 0; r < rows.length; r++) if (Number.isNaN(values[r]) && !isEmptyCell(rows[r][index])) return r;
+  return undefined;
 }
 
 function resolveAsOf(asOf: string | Date | undefined, newest: number): number {
