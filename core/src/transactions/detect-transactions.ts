@@ -203,10 +203,14 @@ function findCustomerKey(
 function repeats(table: Table, index: number): boolean {
   const seen = new Set<Cell>();
   let present = 0;
+  let previous: Cell | undefined;
   for (const row of table.rows) {
     const cell = row[index];
     if (isEmptyCell(cell)) continue;
     present++;
+    // Lines of one order repeat their customer: the set needs the value once.
+    if (cell === previous) continue;
+    previous = cell;
     // Strings without spaces around them (the usual case) are added as they are: no copy per row.
     seen.add(typeof cell === 'string' ? cell.trim() : String(cell));
   }
