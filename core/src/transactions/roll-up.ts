@@ -141,6 +141,9 @@ export function rollUpTransactions(
   let previousKeyCell: Cell | undefined;
   let previousCustomer = -1;
   let previousOrder: string | undefined;
+  let previousOrderCell: Cell | undefined;
+  let orderText = '';
+  let cPrefixed = false;
   let previousOrderCustomer = -1;
   let orders = 0;
   let cancelledLines = 0;
@@ -184,8 +187,14 @@ export function rollUpTransactions(
       continue;
     }
     const amount = amounts[r];
-    const orderText = orderColumn !== undefined ? cellText(row[orderColumn]).trim() : '';
-    const isReturn = amount < 0 || (cPrefixReturns && /^c/i.test(orderText));
+    // The order id repeats on each of its lines: read its text and C prefix once per order.
+    const orderCell = orderColumn !== undefined ? row[orderColumn] : '';
+    if (orderCell !== previousOrderCell) {
+      previousOrderCell = orderCell;
+      orderText = cellText(orderCell).trim();
+      cPrefixed = cPrefixReturns && /^c/i.test(orderText);
+    }
+    const isReturn = amount < 0 || cPrefixed;
     if (isReturn) {
       returnLines++;
       returnedAmount += Math.abs(amount);
