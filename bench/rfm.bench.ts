@@ -12,7 +12,8 @@
  * date, distinct invoices, sum), recency in days, StandardScaler on log1p, KMeans(k = 6, n_init = 10,
  * OMP_NUM_THREADS = 1), to_csv. Skipped with a note when pandas or scikit-learn cannot be imported.
  * Both run alternately `--repeats` times (default 3) and the fastest wall time of each counts (other
- * load on a shared machine stays out of the ratio); peak RSS from /usr/bin/time when it exists.
+ * load on a shared machine stays out of the ratio); peak RSS and CPU time (user + system, the
+ * steadier measure on a busy machine) from /usr/bin/time when it exists.
  *
  * Flags: --lines, --customers, --k, --repeats, --json (one JSON document on stdout).
  */
@@ -82,6 +83,8 @@ function parseFlags(argv: string[]): Flags {
 
 interface Measurement {
   ms: number;
+  /** User + system CPU time (ms), from /usr/bin/time: steadier than wall time on a shared machine. */
+  cpuMs: number | null;
   peakRssMb: number | null;
   stdout: string;
 }
@@ -90,14 +93,24 @@ interface Measurement {
 function measure(command: string, args: string[], folder: string, env?: NodeJS.ProcessEnv): Measurement {
   const withTime = existsSync(TIME);
   const rssFile = join(folder, 'rss.txt');
-  const [file, argv] = withTime ? [TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
+  const [file, argv] = withTime
+    ? [TIME, ['-f', '%M %U %S', '-o', rssFile, command, ...args]]
+    : [command, args];
   const start = performance.now();
   const result = spawnSync(file, argv, { env: env ?? process.env, encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = performance.now() - start;
   if (result.status !== 0)
     throw new Error(`${command} ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
-  const rss = withTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : Number.NaN;
-  return { ms, peakRssMb: Number.isFinite(rss) ? rss / 1024 : null, stdout: result.stdout };
+  const [rss, user, system] = withTime
+    ? (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number)
+    : [Number.NaN, Number.NaN, Number.NaN];
+  const cpu = (user + system) * 1000;
+  return {
+    ms,
+    cpuMs: Number.isFinite(cpu) ? cpu : null,
+    peakRssMb: Number.isFinite(rss) ? rss / 1024 : null,
+    stdout: result.stdout,
+  };
 }
 
 function pandasAvailable(): boolean {
@@ -136,10 +149,13 @@ async function main(): Promise<void> {
     let theirs: Measurement | undefined;
     let ourPeak = 0;
     let theirPeak = 0;
+    let ourCpu = Number.POSITIVE_INFINITY;
+    let theirCpu = Number.POSITIVE_INFINITY;
     for (let repeat = 0; repeat < flags.repeats; repeat++) {
       const run = measure(process.execPath, ourArgs, folder);
       if (!ours || run.ms < ours.ms) ours = run;
       ourPeak = Math.max(ourPeak, run.peakRssMb ?? 0);
+      ourCpu = Math.min(ourCpu, run.cpuMs ?? Number.POSITIVE_INFINITY);
       if (withPandas) {
         const them = measure(
           PYTHON,
@@ -149,6 +165,7 @@ async function main(): Promise<void> {
         );
         if (!theirs || them.ms < theirs.ms) theirs = them;
         theirPeak = Math.max(theirPeak, them.peakRssMb ?? 0);
+        theirCpu = Math.min(theirCpu, them.cpuMs ?? Number.POSITIVE_INFINITY);
       }
     }
     const customers = /orders of ([\d,]+) customers/.exec(ours?.stdout ?? '')?.[1]?.replace(/,/g, '');
@@ -161,6 +178,9 @@ async function main(): Promise<void> {
       pandasMs: theirs ? round(theirs.ms) : null,
       ratio: theirs && ours ? round(ours.ms / theirs.ms, 2) : null,
       target: TARGET_RATIO,
+      cpuMs: Number.isFinite(ourCpu) ? round(ourCpu) : null,
+      pandasCpuMs: Number.isFinite(theirCpu) ? round(theirCpu) : null,
+      cpuRatio: Number.isFinite(ourCpu) && Number.isFinite(theirCpu) ? round(ourCpu / theirCpu, 2) : null,
       peakRssMb: ourPeak ? round(ourPeak) : null,
       pandasPeakRssMb: theirPeak ? round(theirPeak) : null,
     };
@@ -175,6 +195,12 @@ async function main(): Promise<void> {
         String(report.ms),
         String(report.pandasMs ?? 'skipped'),
         report.ratio === null ? '–' : `${report.ratio} (target ≤ ${TARGET_RATIO})`,
+      ],
+      [
+        'RFM CPU time, user + system (ms)',
+        String(report.cpuMs ?? '–'),
+        String(report.pandasCpuMs ?? 'skipped'),
+        report.cpuRatio === null ? '–' : String(report.cpuRatio),
       ],
       ['RFM peak RSS (MB)', String(report.peakRssMb ?? '–'), String(report.pandasPeakRssMb ?? '–'), ''],
     ];
