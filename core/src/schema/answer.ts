@@ -16,6 +16,10 @@ export type Intent =
   | 'compare'
   | 'share'
   | 'connect'
+  /** Who is at risk of leaving (RFM At Risk, Can't Lose Them…). */
+  | 'risk'
+  /** How much money comes from a segment. */
+  | 'revenue'
   | 'unknown';
 
 /** A run as listed: enough to pick one. */
