@@ -33,6 +33,7 @@ import {
   type Table,
   type WriteTarget,
 } from '@segments/core';
+import { addonLang, addonMessages } from './language';
 import { AddonUserError } from './result';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -87,9 +88,7 @@ export function readActiveSheet(options: ReadOptions = {}): SheetSnapshot {
     sheetName === RUNS_SHEET_NAME ||
     sheet.getDeveloperMetadata().some((metadata) => metadata.getKey() === METADATA_KEYS.summarySheet);
   if (isOurs) {
-    throw new AddonUserError(
-      `"${sheetName}" is where Customer Segments writes its results; open the sheet with your customers and try again.`,
-    );
+    throw new AddonUserError(addonMessages().addonSheetIsOutput(sheetName));
   }
   const dataRange = sheet.getDataRange();
   const values = dataRange.getValues() as Cell[][];
@@ -108,12 +107,9 @@ export function readActiveSheet(options: ReadOptions = {}): SheetSnapshot {
     merges,
     filteredRows: filteredRows(sheet),
     includeFiltered: options.includeFiltered,
+    lang: addonLang(),
   });
-  if (!region) {
-    throw new AddonUserError(
-      `"${sheetName}" is empty: put a header row and customer rows in it, then try again.`,
-    );
-  }
+  if (!region) throw new AddonUserError(addonMessages().addonSheetEmpty(sheetName));
   const firstColumn = region.firstColumn;
   const headers = region.values[0];
   const metadata = [

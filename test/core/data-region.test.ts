@@ -85,6 +85,16 @@ describe('findDataRegion', () => {
     expect(included.values[2]).toEqual([42, 55, 'Pro']);
   });
 
+  it('says what it skipped in Indonesian when asked', () => {
+    const values = [['Daftar pelanggan Q3', '', ''], ...customers, ['Diekspor dari CRM, 3 Juli', '', '']];
+    const region = findDataRegion({ values, active: { row: 2, column: 1 }, filteredRows: [4], lang: 'id' })!;
+    expect(region.notes).toEqual([
+      'Judul kolom ada di baris 2; 1 baris judul di atasnya dilewati.',
+      '1 baris catatan di bawah tabel (mulai baris 6) tidak diikutkan.',
+      '1 baris yang disembunyikan filter dilewati (centang "Ikutkan baris yang disembunyikan filter" untuk ikut menyegmentasinya).',
+    ]);
+  });
+
   it('segments only the selected rows when asked, keeping the table header', () => {
     const region = findDataRegion({
       values: customers,

@@ -319,6 +319,24 @@ export const MESSAGES_EN = {
   sheetLeftOut: () => 'Left out',
   sheetDataCheck: () => 'Data check',
 
+  // ── What reading a sheet's table skipped or filled (table/data-region) ──
+  regionTitleRows: (headerRow: number, n: number) =>
+    `The header is row ${headerRow}; ${plural(String(n), n, 'title row')} above it ${n === 1 ? 'was' : 'were'} skipped.`,
+  regionNoteRows: (n: number, fromRow: number) =>
+    `${plural(String(n), n, 'note row')} below the table (from row ${fromRow}) ${n === 1 ? 'was' : 'were'} left out.`,
+  regionMerged: (ranges: string[], more: number) =>
+    `Merged cells ${ranges.join(', ')}${more > 0 ? ` and ${more} more` : ''} were read as if every cell held the value of the merged block.`,
+  regionFiltered: (n: number, included: boolean) =>
+    included
+      ? `${plural(String(n), n, 'row')} hidden by the filter ${n === 1 ? 'was' : 'were'} included, as you asked.`
+      : `${plural(String(n), n, 'row')} hidden by the filter ${n === 1 ? 'was' : 'were'} skipped (tick "Include rows hidden by the filter" to segment them).`,
+  regionOnlySelected: (others: number) =>
+    `Only the selected rows were segmented (${others} other ${others === 1 ? 'row' : 'rows'} of the table left out).`,
+  addonSheetIsOutput: (sheet: string) =>
+    `"${sheet}" is where Customer Segments writes its results; open the sheet with your customers and try again.`,
+  addonSheetEmpty: (sheet: string) =>
+    `"${sheet}" is empty: put a header row and customer rows in it, then try again.`,
+
   // ── Progress lines while a run works (segment/*) ──
   progressReadingColumns: () => 'Reading columns',
   progressRollingUp: () => 'Rolling orders up per customer',

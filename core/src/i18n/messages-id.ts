@@ -232,6 +232,23 @@ export const MESSAGES_ID: Messages = {
   sheetLeftOut: () => 'Tidak dipakai',
   sheetDataCheck: () => 'Pemeriksaan data',
 
+  regionTitleRows: (headerRow, n) =>
+    `Judul kolom ada di baris ${headerRow}; ${n} baris judul di atasnya dilewati.`,
+  regionNoteRows: (n, fromRow) =>
+    `${n} baris catatan di bawah tabel (mulai baris ${fromRow}) tidak diikutkan.`,
+  regionMerged: (ranges, more) =>
+    `Sel gabungan ${ranges.join(', ')}${more > 0 ? ` dan ${more} lainnya` : ''} dibaca seolah setiap selnya berisi nilai blok gabungan itu.`,
+  regionFiltered: (n, included) =>
+    included
+      ? `${n} baris yang disembunyikan filter ikut disegmentasi, sesuai permintaan Anda.`
+      : `${n} baris yang disembunyikan filter dilewati (centang "Ikutkan baris yang disembunyikan filter" untuk ikut menyegmentasinya).`,
+  regionOnlySelected: (others) =>
+    `Hanya baris yang dipilih yang disegmentasi (${others} baris lain di tabel tidak diikutkan).`,
+  addonSheetIsOutput: (sheet) =>
+    `"${sheet}" adalah tempat Customer Segments menulis hasilnya; buka sheet berisi data pelanggan Anda lalu coba lagi.`,
+  addonSheetEmpty: (sheet) =>
+    `"${sheet}" kosong: isi dengan baris judul kolom dan baris pelanggan, lalu coba lagi.`,
+
   progressReadingColumns: () => 'Membaca kolom',
   progressRollingUp: () => 'Merangkum pesanan per pelanggan',
   progressClustering: (k) => `Mengelompokkan ke dalam ${k} segmen`,

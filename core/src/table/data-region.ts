@@ -4,6 +4,8 @@
  * title rows, trailing notes left out, merged blocks read as if every cell held the top-left value,
  * and rows hidden by a filter skipped. Pure: the add-on reads the sheet once and hands the cells here.
  */
+import type { Lang } from '../i18n/lang';
+import { createTranslator } from '../i18n/translator';
 import { type Cell, columnLetter, isEmptyCell } from './table';
 
 /** A 1-based rectangle on a sheet, as `Sheet.getRange(row, column, numRows, numColumns)` takes it. */
@@ -32,6 +34,8 @@ export interface DataRegionInput {
   filteredRows?: readonly number[];
   /** Segment rows a filter hides too. Default false. */
   includeFiltered?: boolean;
+  /** The language of `notes`. Default English. */
+  lang?: Lang;
 }
 
 /** The table found, ready for `customerTable` (header at index 0 of `values`). */
@@ -208,34 +212,14 @@ export function findDataRegion(input: DataRegionInput): DataRegion | null {
     )
     .map(rectA1);
 
+  const m = createTranslator(input.lang ?? 'en').m;
   const notes: string[] = [];
-  if (headerOffset > 0) {
-    notes.push(
-      `The header is row ${headerRow}; ${plural(headerOffset, 'title row')} above it ${headerOffset === 1 ? 'was' : 'were'} skipped.`,
-    );
-  }
-  if (notesIgnored > 0) {
-    notes.push(
-      `${plural(notesIgnored, 'note row')} below the table (from row ${lastRow + 1}) ${notesIgnored === 1 ? 'was' : 'were'} left out.`,
-    );
-  }
-  if (mergedRanges.length > 0) {
-    notes.push(
-      `Merged cells ${listA1(mergedRanges)} were read as if every cell held the value of the merged block.`,
-    );
-  }
-  if (filteredRows > 0) {
-    notes.push(
-      includeFiltered
-        ? `${plural(filteredRows, 'row')} hidden by the filter ${filteredRows === 1 ? 'was' : 'were'} included, as you asked.`
-        : `${plural(filteredRows, 'row')} hidden by the filter ${filteredRows === 1 ? 'was' : 'were'} skipped (tick "Include rows hidden by the filter" to segment them).`,
-    );
-  }
-  if (onlySelected) {
-    notes.push(
-      `Only the selected rows were segmented (${unselectedRows} other ${unselectedRows === 1 ? 'row' : 'rows'} of the table left out).`,
-    );
-  }
+  if (headerOffset > 0) notes.push(m.regionTitleRows(headerRow, headerOffset));
+  if (notesIgnored > 0) notes.push(m.regionNoteRows(notesIgnored, lastRow + 1));
+  if (mergedRanges.length > 0)
+    notes.push(m.regionMerged(mergedRanges.slice(0, 3), Math.max(0, mergedRanges.length - 3)));
+  if (filteredRows > 0) notes.push(m.regionFiltered(filteredRows, includeFiltered));
+  if (onlySelected) notes.push(m.regionOnlySelected(unselectedRows));
   return {
     values,
     headerRow,
@@ -363,14 +347,4 @@ function nearestFilled(
     if (!isEmptyCell(grid[r + dr]?.[c + dc])) return { r: r + dr, c: c + dc };
   }
   return null;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function listA1(ranges: readonly string[]): string {
-  return ranges.length <= 3
-    ? ranges.join(', ')
-    : `${ranges.slice(0, 3).join(', ')} and ${ranges.length - 3} more`;
 }
