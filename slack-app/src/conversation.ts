@@ -3,10 +3,11 @@
  * answer engine, and handles the two subcommands with side effects (connect issues a token; share
  * posts a run to the channel). Shared by the slash command, mentions, DMs and buttons.
  */
-import type { Answer, AnswerContext } from '@segments/core';
+import { type Answer, type AnswerContext, detectLanguage, type Lang } from '@segments/core';
 import type { RunStore } from '@segments/store';
 import { renderAnswer, type SlackMessage } from './blocks/answer';
 import { escapeSlackText } from './blocks/escape';
+import type { UserLanguages } from './user-language';
 
 /** Core's answer engine, as the app receives it (tests and benches pass the real one). */
 export type AnswerQuestion = (question: string, context: AnswerContext) => Answer;
@@ -16,6 +17,8 @@ export interface ConversationDeps {
   answerQuestion: AnswerQuestion;
   /** Slack user ids that may manage tokens and runs besides the workspace's admins (SEGMENTS_ADMINS). */
   admins?: string[];
+  /** Each user's Slack language (users.info), remembered for a while; see user-language.ts. */
+  userLanguages?: UserLanguages;
 }
 
 /** Where a question came from: the slash command replies privately; mentions and DMs in a thread. */
@@ -43,7 +46,8 @@ export function stripMentions(text: string): string {
 }
 
 /**
- * Answers `question` for `team` with that team's runs and prediction runs (newest first).
+ * Answers `question` for `team` with that team's runs and prediction runs (newest first), in the
+ * question's language, else `defaultLang` (the asker's Slack locale), else English.
  * @example await answerForTeam(deps, 'T1', 'how big is the VIP segment?')
  */
 export async function answerForTeam(
@@ -51,12 +55,19 @@ export async function answerForTeam(
   team: string,
   question: string,
   runRef?: string,
+  defaultLang?: Lang,
 ): Promise<Answer> {
   const { runs, predictions } = await deps.store.listRecent(team, {
     runs: RUNS_PER_ANSWER,
     predictions: PREDICTIONS_PER_ANSWER,
   });
-  return deps.answerQuestion(question, { runs, predictions, runRef, surface: 'slack' });
+  return deps.answerQuestion(question, {
+    runs,
+    predictions,
+    runRef,
+    surface: 'slack',
+    ...(defaultLang ? { defaultLang } : {}),
+  });
 }
 
 function textMessage(text: string): SlackMessage {
@@ -185,6 +196,8 @@ export async function replyTo(
     userId?: string;
     /** Whether the asker may connect, revoke and delete (see admins.ts); absent → may not. */
     isAdmin?: () => Promise<boolean>;
+    /** The asker's Slack language, asked only when the question's words do not say (see user-language.ts). */
+    userLang?: () => Promise<Lang>;
   },
 ): Promise<Reply> {
   const text = stripMentions(request.text);
@@ -204,10 +217,14 @@ export async function replyTo(
       visibility: 'ephemeral',
     };
   }
+  const question = text === '' ? 'help' : text;
+  // A question in Indonesian or English words is answered in that language; a short one ("VIP?",
+  // "help") in the asker's Slack language, which costs a users.info call (remembered for a while).
+  const defaultLang = detectLanguage(question) === undefined ? await request.userLang?.() : undefined;
   const answer = await withRunTotal(
     deps,
     request.team,
-    await answerForTeam(deps, request.team, text === '' ? 'help' : text),
+    await answerForTeam(deps, request.team, question, undefined, defaultLang),
   );
   const visibility =
     answer.intent === 'share' && answer.run && request.surface === 'command' ? 'in_channel' : 'ephemeral';

@@ -19,6 +19,7 @@ import type { SlackAppConfig } from './config';
 import type { AnswerQuestion } from './conversation';
 import { registerListeners } from './listeners';
 import { isFromTheFuture, onceOnly, signatureProperties } from './middleware/once-only';
+import { UserLanguages } from './user-language';
 
 export interface SlackAppDeps {
   store: RunStore;
@@ -183,7 +184,7 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
       });
   // Before any listener: a request some replica already answered is acknowledged and dropped.
   app.use(onceOnly(deps.store, warn));
-  registerListeners(app, { ...deps, admins: config.admins ?? [] });
+  registerListeners(app, { ...deps, admins: config.admins ?? [], userLanguages: new UserLanguages() });
   app.error(async (error) => {
     console.error(`[segments] listener failed: ${describeErrorForLog(error)}`);
   });

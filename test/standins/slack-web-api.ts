@@ -25,6 +25,8 @@ export interface StandInUser {
   is_admin?: boolean;
   is_owner?: boolean;
   is_primary_owner?: boolean;
+  /** The user's Slack language as an IETF tag (`en-US`, `id-ID`); default `en-US`, as Slack's. */
+  locale?: string;
 }
 
 export interface SlackStandIn {
@@ -123,6 +125,8 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
           return reply(200, { ok: false, error: 'invalid_arguments' });
         const user = users.get(body.user);
         if (!user) return reply(200, { ok: false, error: 'user_not_found' });
+        // The locale comes only when asked for with include_locale=true (a form field: the string).
+        const withLocale = body.include_locale === true || body.include_locale === 'true';
         return reply(200, {
           ok: true,
           user: {
@@ -133,6 +137,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
             is_admin: Boolean(user.is_admin),
             is_owner: Boolean(user.is_owner),
             is_primary_owner: Boolean(user.is_primary_owner),
+            ...(withLocale ? { locale: user.locale ?? 'en-US' } : {}),
           },
         });
       }

@@ -21,6 +21,8 @@ export function segmentsCommand(deps: ListenerDeps) {
       surface: 'command',
       userId: command.user_id,
       isAdmin: () => isWorkspaceAdmin(client, command.user_id, deps.admins),
+      userLang: async () =>
+        deps.userLanguages ? deps.userLanguages.of(client, command.team_id, command.user_id) : 'en',
     });
     await postToResponseUrl(command.response_url, { response_type: reply.visibility, ...reply.message });
   };

@@ -19,6 +19,7 @@ export function appMention(deps: ListenerDeps) {
       surface: 'mention',
       userId: event.user,
       isAdmin: () => isWorkspaceAdmin(client, event.user, deps.admins),
+      userLang: async () => (deps.userLanguages ? deps.userLanguages.of(client, team, event.user) : 'en'),
     });
     await say({ ...reply.message, thread_ts: event.thread_ts ?? event.ts });
   };
