@@ -3,7 +3,7 @@
  * answer engine, and handles the two subcommands with side effects (connect issues a token; share
  * posts a run to the channel). Shared by the slash command, mentions, DMs and buttons.
  */
-import type { Answer, AnswerContext } from '@segments/core';
+import type { Answer, AnswerContext, RunSummary } from '@segments/core';
 import type { RunStore } from '@segments/store';
 import { renderAnswer, type SlackMessage } from './blocks/answer';
 import { escapeSlackText } from './blocks/escape';
@@ -50,11 +50,25 @@ export async function answerForTeam(
   question: string,
   runRef?: string,
 ): Promise<Answer> {
+  return (await answerWithRun(deps, team, question, runRef)).answer;
+}
+
+/**
+ * The answer and the run it is about (for the renderer's fields, context line and buttons).
+ * @example const { answer, run } = await answerWithRun(deps, 'T1', 'how big is the VIP segment?')
+ */
+export async function answerWithRun(
+  deps: ConversationDeps,
+  team: string,
+  question: string,
+  runRef?: string,
+): Promise<{ answer: Answer; run?: RunSummary; runs: RunSummary[] }> {
   const { runs, predictions } = await deps.store.listRecent(team, {
     runs: RUNS_PER_ANSWER,
     predictions: PREDICTIONS_PER_ANSWER,
   });
-  return deps.answerQuestion(question, { runs, predictions, runRef, surface: 'slack' });
+  const answer = deps.answerQuestion(question, { runs, predictions, runRef, surface: 'slack' });
+  return { answer, run: runs.find((run) => run.id === answer.runId), runs };
 }
 
 function connectReply(token: string): SlackMessage {
@@ -93,8 +107,8 @@ export async function replyTo(
     );
     return { message: connectReply(token), visibility: 'ephemeral' };
   }
-  const answer = await answerForTeam(deps, request.team, text === '' ? 'help' : text);
+  const { answer, run } = await answerWithRun(deps, request.team, text === '' ? 'help' : text);
   const visibility =
     answer.intent === 'share' && answer.run && request.surface === 'command' ? 'in_channel' : 'ephemeral';
-  return { message: renderAnswer(answer), visibility, answer };
+  return { message: renderAnswer(answer, { run }), visibility, answer };
 }

@@ -1,7 +1,13 @@
 import type { App, BlockAction } from '@slack/bolt';
-import { ACTION_COMPARE_PREVIOUS, ACTION_SHARE_RUN, ACTION_SHOW_STRATEGY } from '../../blocks/actions';
+import {
+  ACTION_COMPARE_PREVIOUS,
+  ACTION_OPEN_SHEET,
+  ACTION_SHARE_RUN,
+  ACTION_SHOW_STRATEGY,
+} from '../../blocks/actions';
 import type { ListenerDeps } from '../deps';
 import { comparePrevious } from './compare-previous';
+import { openSheet } from './open-sheet';
 import { shareRun } from './share-run';
 import { showStrategy } from './show-strategy';
 
@@ -10,4 +16,5 @@ export function register(app: App, deps: ListenerDeps): void {
   app.action<BlockAction>(ACTION_SHARE_RUN, shareRun(deps));
   app.action<BlockAction>(ACTION_SHOW_STRATEGY, showStrategy(deps));
   app.action<BlockAction>(ACTION_COMPARE_PREVIOUS, comparePrevious(deps));
+  app.action<BlockAction>(ACTION_OPEN_SHEET, openSheet());
 }
