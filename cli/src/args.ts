@@ -3,6 +3,7 @@
  * errors turned into usage errors (exit 2), and readers for the flag values several commands take.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import type { TransactionOverrides } from '@segments/core';
 import { asUsageError } from './errors';
 import { UsageError } from './io';
 
@@ -44,4 +45,43 @@ export function columnsFlag(text: string | undefined): string[] | undefined {
     ?.split(',')
     .map((name) => name.trim())
     .filter((name) => name !== '');
+}
+
+/** The orders flags of `segment`, as parseFlags options. */
+export const TRANSACTION_FLAGS = {
+  customer: { type: 'string' },
+  date: { type: 'string' },
+  amount: { type: 'string' },
+  quantity: { type: 'string' },
+  price: { type: 'string' },
+  order: { type: 'string' },
+  'as-of': { type: 'string' },
+  'no-transactions': { type: 'boolean' },
+} as const;
+
+/**
+ * `--customer/--date/--amount` (or `--quantity/--price`), `--order` and `--as-of` as core's
+ * transaction overrides; false with `--no-transactions` (cluster the rows as they are).
+ * @throws UsageError when --as-of is not a YYYY-MM-DD date
+ * @example transactionFlags({ customer: 'Email', 'as-of': '2024-01-31' }) // { customer: 'Email', asOf: '2024-01-31' }
+ */
+export function transactionFlags(values: {
+  customer?: string;
+  date?: string;
+  amount?: string;
+  quantity?: string;
+  price?: string;
+  order?: string;
+  'as-of'?: string;
+  'no-transactions'?: boolean;
+}): TransactionOverrides | false {
+  if (values['no-transactions']) return false;
+  const asOf = values['as-of']?.trim();
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+    throw new UsageError(`--as-of takes a date as YYYY-MM-DD; got "${values['as-of']}"`);
+  const overrides: TransactionOverrides = {};
+  for (const key of ['customer', 'date', 'amount', 'quantity', 'price', 'order'] as const)
+    if (values[key] !== undefined) overrides[key] = values[key];
+  if (asOf !== undefined) overrides.asOf = asOf;
+  return overrides;
 }

@@ -52,11 +52,66 @@ function formatValue(value: number): string {
     : String(Math.round(value * 10) / 10);
 }
 
+/** "Total spending (MntWines + MntFruits + …)": a feature with where it came from when derived. */
+function featureWithSource(feature: Run['features'][number]): string {
+  const from = feature.derivedFrom;
+  if (!from || from.length === 0) return feature.name;
+  const sources =
+    from.length > 3 ? `${from.slice(0, 2).join(' + ')} + ${from.length - 2} more` : from.join(' + ');
+  return `${feature.name} (from ${sources})`;
+}
+
+/** Outcome rates (response, churn…) and descriptive categories per segment, when the run has them. */
+function outcomeTable(run: Run): string | undefined {
+  const columns = run.segments[0]?.outcomes?.map((outcome) => outcome.column) ?? [];
+  const descriptors = run.segments[0]?.descriptors?.map((descriptor) => descriptor.column) ?? [];
+  if (columns.length === 0 && descriptors.length === 0) return undefined;
+  const rows: (string | number)[][] = run.segments.map((segment) => [
+    segment.index + 1,
+    segment.persona.name,
+    ...columns.map((column) => {
+      const outcome = segment.outcomes?.find((entry) => entry.column === column);
+      return outcome ? percent(outcome.rate) : '';
+    }),
+    ...descriptors.map((column) => {
+      const descriptor = segment.descriptors?.find((entry) => entry.column === column);
+      return descriptor ? `${descriptor.top} (${Math.round(descriptor.topShare * 100)}%)` : '';
+    }),
+  ]);
+  if (columns.length > 0)
+    rows.push([
+      '',
+      'All customers',
+      ...columns.map((column) => {
+        const outcome = run.segments[0]?.outcomes?.find((entry) => entry.column === column);
+        return outcome ? percent(outcome.overall) : '';
+      }),
+      ...descriptors.map(() => ''),
+    ]);
+  const headers = ['#', 'Persona', ...columns, ...descriptors];
+  const rightAligned = [0, ...columns.map((_, i) => i + 2)];
+  return formatTable(headers, rows, rightAligned);
+}
+
+/** Excluded columns grouped by reason: "an outcome, not a trait: shown per segment as a rate: Response, Complain". */
+function excludedLines(run: Run): string[] {
+  const excluded = run.preprocessing.excludedColumns ?? [];
+  const byReason = new Map<string, string[]>();
+  for (const entry of excluded)
+    byReason.set(entry.reason, [...(byReason.get(entry.reason) ?? []), entry.column]);
+  return [...byReason].map(([reason, columns]) => `  ${columns.join(', ')} — ${reason}`);
+}
+
 /** The readable summary `segments segment` prints without --json. */
 export function formatRunSummary(run: Run): string {
   const lines = [
     `${run.name}`,
-    `${run.k} segments from ${run.preprocessing.rowsUsed.toLocaleString('en-US')} customers (${run.algorithm}, ${run.features.map((feature) => feature.name).join(', ')})`,
+    `${run.k} segments from ${run.preprocessing.rowsUsed.toLocaleString('en-US')} customers (${run.algorithm}, ${run.features
+      .filter((feature) => !feature.derivedFrom || feature.role !== 'mix')
+      .map(featureWithSource)
+      .join(
+        ', ',
+      )}${run.features.some((feature) => feature.role === 'mix') ? ", and each category's share of spending" : ''})`,
     '',
   ];
   lines.push(
@@ -72,10 +127,24 @@ export function formatRunSummary(run: Run): string {
       [0, 2, 3],
     ),
   );
+  const outcomes = outcomeTable(run);
+  if (outcomes) {
+    lines.push('', 'Per segment (columns left out of the clustering):', outcomes);
+  }
   lines.push('');
   if (run.chooseK) lines.push(`Recommended: ${run.chooseK.reason}`);
   const target = run.segments.find((segment) => segment.persona.priority === 1);
-  if (target) lines.push(`Target first: ${target.persona.name} — ${target.persona.strategy}`);
-  for (const note of run.preprocessing.notes) lines.push(`Note: ${note}`);
+  if (target) {
+    const reason = typeof target.persona.reason === 'string' ? target.persona.reason : undefined;
+    lines.push(`Target first: ${target.persona.name}${reason ? ` — ${reason}` : ''}`);
+    lines.push(`Strategy: ${target.persona.strategy}`);
+  }
+  const excluded = excludedLines(run);
+  if (excluded.length > 0) lines.push('Left out of the features:', ...excluded);
+  const structured = run.preprocessing.excludedColumns !== undefined;
+  for (const note of run.preprocessing.notes) {
+    if (structured && note.startsWith('Not used:')) continue;
+    lines.push(`Note: ${note}`);
+  }
   return `${lines.join('\n')}\n`;
 }

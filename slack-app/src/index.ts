@@ -7,7 +7,7 @@ export { ACTION_COMPARE_PREVIOUS, ACTION_SHARE_RUN, ACTION_SHOW_STRATEGY } from 
 export { renderAnswer } from './blocks/answer';
 export { clipSlackText, escapeSlackText } from './blocks/escape';
 export { renderHomeView } from './blocks/home';
-export { keyTraits, renderRunSummary } from './blocks/run-summary';
+export { columnsNote, keyTraits, outcomeLine, renderRunSummary } from './blocks/run-summary';
 export { loadSlackAppConfig, type SlackAppConfig } from './config';
 export { createSlackApp, type SegmentsSlackApp } from './create-app';
 export { postToResponseUrl } from './listeners/respond';

@@ -81,10 +81,10 @@ describe('namePersonas', () => {
     expect(personas[0].strategy).toMatch(/Social and trend-led/);
   });
 
-  it('gives descriptive names to shapes the playbook does not know, strongest trait first', () => {
+  it('gives plain-word descriptive names to shapes the playbook does not know, strongest trait first', () => {
     const tenure: Feature = { name: 'Work_Experience', kind: 'numeric', mean: 5, std: 2 };
     const personas = namePersonas([age, tenure], segmentsFor([age, tenure], [[60, 3]], [10]));
-    expect(personas[0]).toMatchObject({ name: 'High Age · Low Work Experience', key: 'custom' });
+    expect(personas[0]).toMatchObject({ name: 'Older, low work experience customers', key: 'custom' });
   });
 
   it('keeps names unique within a run', () => {

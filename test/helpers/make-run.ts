@@ -7,7 +7,7 @@
  * given, and a playbook centroid, profile and strategy from their key (or neutral ones without a key).
  */
 import type { PersonaKey, Run, Segment } from '@segments/core';
-import { parseRun } from '@segments/core';
+import { parseRun, personaKeySchema } from '@segments/core';
 
 /** A segment as a test describes it; everything but name and size has a default. */
 export interface SegmentSpec {
@@ -20,6 +20,8 @@ export interface SegmentSpec {
 }
 
 export type MakeRunOverrides = Omit<Partial<Run>, 'segments'> & { segments?: SegmentSpec[] };
+
+const RFM_KEYS = personaKeySchema.options.filter((key) => key.startsWith('rfm-'));
 
 const INCOME = 'Annual Income (k$)';
 const SPENDING = 'Spending Score (1-100)';
@@ -34,7 +36,16 @@ const CENTROIDS: Record<PersonaKey, Record<string, number>> = {
   standard: { [INCOME]: 55, [SPENDING]: 50 },
   young: { [INCOME]: 45, [SPENDING]: 75 },
   custom: { [INCOME]: 60, [SPENDING]: 50 },
-};
+  champions: { [INCOME]: 80, [SPENDING]: 90 },
+  'big-spenders': { [INCOME]: 70, [SPENDING]: 85 },
+  'at-risk': { [INCOME]: 70, [SPENDING]: 80 },
+  lapsed: { [INCOME]: 50, [SPENDING]: 30 },
+  new: { [INCOME]: 55, [SPENDING]: 45 },
+  occasional: { [INCOME]: 50, [SPENDING]: 25 },
+  'category-fans': { [INCOME]: 60, [SPENDING]: 55 },
+  outlier: { [INCOME]: 140, [SPENDING]: 10 },
+  ...Object.fromEntries(RFM_KEYS.map((key) => [key, { [INCOME]: 60, [SPENDING]: 50 }])),
+} as unknown as Record<PersonaKey, Record<string, number>>;
 
 const STRATEGIES: Record<PersonaKey, string> = {
   vip: 'Exclusive offers and memberships',
@@ -44,7 +55,16 @@ const STRATEGIES: Record<PersonaKey, string> = {
   standard: 'Nurture and engagement',
   young: 'Social and trend-led campaigns',
   custom: 'Test offers and watch the response',
-};
+  champions: 'Reward and involve',
+  'big-spenders': 'Grow share of wallet',
+  'at-risk': 'Win them back before they go',
+  lapsed: 'Low-cost reactivation',
+  new: 'Onboarding',
+  occasional: 'Build frequency cheaply',
+  'category-fans': 'Category-led offers',
+  outlier: 'Review by hand',
+  ...Object.fromEntries(RFM_KEYS.map((key) => [key, 'RFM playbook'])),
+} as unknown as Record<PersonaKey, string>;
 
 export const DEFAULT_SEGMENTS: SegmentSpec[] = [
   { name: 'Premium Shoppers (VIP)', key: 'vip', size: 39 },

@@ -3,15 +3,17 @@
  * run in the local store and print a summary (or the Run as JSON).
  */
 import {
+  customerRows,
   encodeAssignmentColumns,
   PERSONA_HEADER,
   type Run,
   SEGMENT_HEADER,
   type SegmentOptions,
+  segmentOrders,
   segmentTable,
   type Table,
 } from '@segments/core';
-import { columnsFlag, parseFlags, wholeNumberFlag } from '../args';
+import { columnsFlag, parseFlags, TRANSACTION_FLAGS, transactionFlags, wholeNumberFlag } from '../args';
 import { reportError } from '../errors';
 import { defaultOutputPath, readTableFile, toCsv, writeTextFile } from '../files';
 import { formatRunSummary } from '../format';
@@ -41,19 +43,33 @@ export const segmentCommand: Command = async (argv, io) => {
     const [path] = positionals;
     const options = segmentOptions(values);
     const { table, fileName } = readTableFile(path, io.cwd);
-    const run = segmentTable(table, {
+    const jobOptions: SegmentOptions = {
       ...options,
       source: { kind: 'csv', fileName },
       onProgress: progressReporter(io),
-    });
+    };
+    // An orders table is rolled up per customer (RFM); the output is one row per customer.
+    const orders = segmentOrders(table, jobOptions);
+    const run = orders?.run ?? segmentTable(table, { ...jobOptions, transactions: false });
     // Everything is computed before anything is written: a failure above leaves no file behind.
-    const outPath = values.out ?? defaultOutputPath(path, 'segments');
-    writeTextFile(outPath, io.cwd, toCsv(withSegmentColumns(table, run)));
+    const outPath = values.out ?? defaultOutputPath(path, orders ? 'customers' : 'segments');
+    writeTextFile(
+      outPath,
+      io.cwd,
+      toCsv(
+        orders ? customerRows(run, orders.rollup, orders.customerSegments) : withSegmentColumns(table, run),
+      ),
+    );
     const saved = values['no-save'] ? undefined : await saveRunLocally(run, io);
     if (values.json) io.stdout(`${JSON.stringify(run, null, 2)}\n`);
     else {
+      if (orders) io.stdout(`${orders.detected}\n\n`);
       io.stdout(formatRunSummary(run));
-      io.stdout(`\nWrote ${outPath} (your rows with Segment and Persona columns).\n`);
+      io.stdout(
+        orders
+          ? `\nWrote ${outPath} (one row per customer: ${orders.rollup.keyColumn}, Recency (days), Frequency, Monetary, First order, Segment, Persona).\n`
+          : `\nWrote ${outPath} (your rows with Segment and Persona columns).\n`,
+      );
       if (saved)
         io.stdout(
           `Saved run ${run.id}${saved.created ? '' : ' (already saved)'}. Try: segments ask "which segment should we target?"\n`,
@@ -80,6 +96,7 @@ function parse(argv: string[]) {
     'no-save': { type: 'boolean' },
     sheet: { type: 'string' },
     range: { type: 'string' },
+    ...TRANSACTION_FLAGS,
   });
 }
 
@@ -99,6 +116,7 @@ function segmentOptions(values: SegmentFlags): SegmentOptions {
     seed: wholeNumberFlag('seed', values.seed),
     restarts: wholeNumberFlag('restarts', values.restarts),
     name: values.name,
+    transactions: transactionFlags(values),
   };
 }
 

@@ -49,7 +49,7 @@ export function compareAnswer(
 /**
  * Size and share per persona between two runs, matched by persona name (any case); a persona in
  * only one run has `before` or `after` null. Order: the newer run's segments, then the vanished ones.
- * @example compareSegments(previous, latest).filter((change) => change.after === null).map((change) => change.name) // ['High Age', 'Low Age']
+ * @example compareSegments(previous, latest).filter((change) => change.after === null).map((change) => change.name) // ['Older customers', 'Younger customers']
  */
 export function compareSegments(from: RunSummary, to: RunSummary): SegmentChange[] {
   const earlier = new Map(from.segments.map((segment) => [normalizeText(segment.persona.name), segment]));

@@ -30,7 +30,7 @@ export const GOAL_RULES: readonly GoalRule[] = [
   {
     goal: 'premium launch',
     phrase: 'a premium launch',
-    keys: ['vip', 'cautious'],
+    keys: ['vip', 'champions', 'big-spenders', 'cautious'],
     words: [
       'premium launch',
       'product launch',
@@ -45,7 +45,7 @@ export const GOAL_RULES: readonly GoalRule[] = [
   {
     goal: 'upsell',
     phrase: 'upselling',
-    keys: ['vip', 'cautious'],
+    keys: ['vip', 'big-spenders', 'champions', 'cautious'],
     words: [
       'upsell',
       'upselling',
@@ -60,7 +60,7 @@ export const GOAL_RULES: readonly GoalRule[] = [
   {
     goal: 'discount',
     phrase: 'a discount campaign',
-    keys: ['impulse', 'budget'],
+    keys: ['impulse', 'budget', 'occasional'],
     words: [
       'discount',
       'discounts',
@@ -80,19 +80,19 @@ export const GOAL_RULES: readonly GoalRule[] = [
   {
     goal: 'loyalty',
     phrase: 'a loyalty programme',
-    keys: ['standard', 'vip'],
+    keys: ['standard', 'vip', 'champions', 'new'],
     words: ['loyalty', 'membership', 'reward', 'points', 'referral'],
   },
   {
     goal: 'retention',
     phrase: 'retention',
-    keys: ['vip', 'standard'],
+    keys: ['at-risk', 'vip', 'champions', 'standard'],
     words: ['retention', 'retain', 'retaining', 'churn', 'churning', 'keep'],
   },
   {
     goal: 'reactivation',
     phrase: 'reactivation',
-    keys: ['cautious', 'budget'],
+    keys: ['lapsed', 'at-risk', 'cautious', 'budget'],
     words: [
       'reactivation',
       'reactivate',

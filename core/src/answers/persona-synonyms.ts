@@ -60,6 +60,33 @@ export const PERSONA_SYNONYMS: Readonly<Record<PlaybookKey, { name: string; syno
       synonyms: ['standard', 'average', 'loyalists', 'potential loyalists', 'regulars'],
     },
     young: { name: 'Young Enthusiasts', synonyms: ['young', 'youth', 'young enthusiasts', 'gen z'] },
+    // Customer-table personas (personas/customer-playbook): value, engagement, recency, tenure, mix.
+    champions: { name: 'Champions', synonyms: ['champions', 'best customers', 'top customers'] },
+    'big-spenders': { name: 'Big Spenders', synonyms: ['whales', 'heavy spenders'] },
+    'at-risk': { name: 'At-Risk Big Spenders', synonyms: ['at risk', 'slipping'] },
+    lapsed: { name: 'Lapsed Customers', synonyms: ['lapsed', 'lost', 'dormant', 'inactive customers'] },
+    new: { name: 'New Customers', synonyms: ['new customers', 'newcomers', 'recent signups'] },
+    occasional: { name: 'Occasional Buyers', synonyms: ['occasional', 'infrequent', 'one off'] },
+    'category-fans': { name: 'Category Fans', synonyms: ['lovers', 'fans'] },
+    outlier: { name: 'Outliers', synonyms: ['outliers', 'outlier', 'unusual'] },
+    // RFM personas (personas/rfm-playbook), for customers rolled up from orders.
+    'rfm-champions': {
+      name: 'Champions',
+      synonyms: ['champions', 'champion', 'best customers', 'top customers'],
+    },
+    'rfm-loyal': { name: 'Loyal Customers', synonyms: ['loyal', 'loyal customers', 'regulars'] },
+    'rfm-potential-loyalists': {
+      name: 'Potential Loyalists',
+      synonyms: ['potential loyalists', 'loyalists'],
+    },
+    'rfm-new': { name: 'New Customers', synonyms: ['new customers', 'newcomers', 'first time buyers'] },
+    'rfm-promising': { name: 'Promising', synonyms: ['promising'] },
+    'rfm-need-attention': { name: 'Need Attention', synonyms: ['need attention', 'needs attention'] },
+    'rfm-about-to-sleep': { name: 'About to Sleep', synonyms: ['about to sleep', 'sleeping', 'drifting'] },
+    'rfm-at-risk': { name: 'At Risk', synonyms: ['at risk', 'slipping', 'churning'] },
+    'rfm-cant-lose': { name: "Can't Lose Them", synonyms: ['cant lose', 'cannot lose', 'cant lose them'] },
+    'rfm-hibernating': { name: 'Hibernating', synonyms: ['hibernating', 'dormant', 'inactive'] },
+    'rfm-lost': { name: 'Lost', synonyms: ['lost', 'lost customers', 'gone'] },
   };
 
 export const PLAYBOOK_KEYS = Object.keys(PERSONA_SYNONYMS) as PlaybookKey[];

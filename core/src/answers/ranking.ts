@@ -24,6 +24,8 @@ export function rankedForGoal(run: RunSummary, goal: Goal): Segment[] {
   const rule = GOAL_RULES.find((candidate) => candidate.goal === goal);
   const keys: readonly PlaybookKey[] = rule?.keys ?? [];
   const goalFit = (segment: Segment) => {
+    // Outliers are never a campaign's target, whatever the goal.
+    if (segment.persona.key === 'outlier') return keys.length + 1;
     const key = personaKeyOf(segment);
     const position = key ? keys.indexOf(key) : -1;
     return position < 0 ? keys.length : position;

@@ -19,7 +19,9 @@ export function targetAnswer(run: RunSummary, rule: GoalRule | undefined): Answe
   const facts = `${customers(best.size)}, ${fmtShare(best.share)} of the ${fmtCount(total)}${valueClause(run, best)}`;
   let why: string;
   if (!rule) {
-    why = `Target ${segmentLabel(best)} first in run ${run.name}: ${facts}. It ranks first for targeting (size × value).`;
+    // The ranking's own reason names the numbers (share of customers and of spending, response).
+    const reason = typeof best.persona.reason === 'string' ? ` Why: ${best.persona.reason}` : '';
+    why = `Target ${segmentLabel(best)} first in run ${run.name}: ${facts}. It ranks first for targeting (size × value).${reason}`;
   } else if (suited) {
     why = `For ${rule.phrase}, target ${segmentLabel(best)} in run ${run.name}: ${facts}. Its persona suits ${rule.phrase} best in this run.`;
   } else {

@@ -18,6 +18,26 @@ export const MAX_AUTO_K = 10;
  */
 export const AUTO_K_CANDIDATE_RESTARTS = 3;
 
+/**
+ * Below this much work (rows × features × candidates), every candidate k gets the full restarts, so
+ * each candidate's silhouette is exactly what a full run at that k scores. Above it, candidates get
+ * {@link AUTO_K_CANDIDATE_RESTARTS} and the best few are re-run at full restarts.
+ */
+export const AUTO_K_FULL_RESTART_BUDGET = 3_000_000;
+
+/** How many of the best candidates are re-run at full restarts when candidates used fewer. */
+export const AUTO_K_REFINE_TOP = 3;
+
+/**
+ * Restarts per candidate k: all of them when the table is small enough, else a few.
+ * @example candidateRestarts(2216, 7, 9, 10) // 10
+ */
+export function candidateRestarts(n: number, features: number, candidates: number, restarts: number): number {
+  return n * Math.max(1, features) * candidates <= AUTO_K_FULL_RESTART_BUDGET
+    ? restarts
+    : Math.min(AUTO_K_CANDIDATE_RESTARTS, restarts);
+}
+
 export interface ClusteringOutcome {
   labels: Int32Array;
   inertia: number;
@@ -36,6 +56,8 @@ export interface ChooseKOptions<T extends ClusteringOutcome = ClusteringOutcome>
    * its row is rescored and the recommendation re-checked, refining any new winner in turn.
    */
   refineWinner?: (k: number) => T;
+  /** Also refine this many candidates with the best silhouettes, not only the winner. Default 0. */
+  refineTop?: number;
 }
 
 /** What choose-k found, plus each candidate's clustering so the winner need not be recomputed. */
@@ -82,14 +104,13 @@ export function chooseK<T extends ClusteringOutcome>(
     rows.push({ k, inertia: outcome.inertia, silhouette: score === null ? null : round(score, 4) });
     options.onCandidate?.(k, position + 1, candidates.length);
   });
-  let result = recommendK(rows, n);
   const refined = new Set<number>();
-  while (options.refineWinner && !refined.has(result.recommendedK)) {
-    const k = result.recommendedK;
+  const refine = (k: number) => {
+    if (!options.refineWinner || refined.has(k)) return;
     refined.add(k);
     const current = clusterings.get(k);
     const better = options.refineWinner(k);
-    if (!current || better.inertia >= current.inertia) continue;
+    if (!current || better.inertia >= current.inertia) return;
     clusterings.set(k, better);
     const row = rows.find((candidate) => candidate.k === k);
     if (row) {
@@ -97,6 +118,17 @@ export function chooseK<T extends ClusteringOutcome>(
       row.inertia = better.inertia;
       row.silhouette = score === null ? null : round(score, 4);
     }
+  };
+  if (options.refineTop) {
+    const top = [...rows]
+      .filter((row) => row.silhouette !== null)
+      .sort((a, b) => (b.silhouette as number) - (a.silhouette as number) || a.k - b.k)
+      .slice(0, options.refineTop);
+    for (const row of top) refine(row.k);
+  }
+  let result = recommendK(rows, n);
+  while (options.refineWinner && !refined.has(result.recommendedK)) {
+    refine(result.recommendedK);
     result = recommendK(rows, n);
   }
   return { result, clusterings };
@@ -120,6 +152,15 @@ export function recommendK(candidates: ChooseKResult['candidates'], n: number): 
   let best = scored[0];
   for (const row of scored) if ((row.silhouette as number) > (best.silhouette as number) + 0.005) best = row;
   const score = (best.silhouette as number).toFixed(2);
+  // A larger k that scored as high or a little higher: say it was a near tie, not "the best".
+  const rival = scored
+    .filter((row) => row.k !== best.k && (row.silhouette as number) >= (best.silhouette as number))
+    .sort((a, b) => (b.silhouette as number) - (a.silhouette as number))[0];
+  const unscored = candidates.filter((row) => row.silhouette === null).map((row) => row.k);
+  const unscoredPart =
+    unscored.length > 0
+      ? ` (k = ${unscored.join(', ')} has no silhouette: a segment came out empty or held every customer, so separation cannot be measured)`
+      : '';
   const strength =
     (best.silhouette as number) >= 0.5
       ? 'clearly'
@@ -133,7 +174,9 @@ export function recommendK(candidates: ChooseKResult['candidates'], n: number): 
   return {
     candidates,
     recommendedK: best.k,
-    reason: `${best.k} segments: customers fall ${strength} into ${best.k} groups — the best silhouette of k = ${candidates[0].k}–${candidates[candidates.length - 1].k} (${score}, where 1 is perfectly separated) — ${elbowPart}.`,
+    reason: rival
+      ? `${best.k} segments: customers fall ${strength} into ${best.k} groups — a near tie on silhouette with k = ${rival.k} (${score} vs ${(rival.silhouette as number).toFixed(2)}, where 1 is perfectly separated), fewer segments preferred — ${elbowPart}${unscoredPart}.`
+      : `${best.k} segments: customers fall ${strength} into ${best.k} groups — the best silhouette of k = ${candidates[0].k}–${candidates[candidates.length - 1].k} (${score}, where 1 is perfectly separated) — ${elbowPart}${unscoredPart}.`,
   };
 }
 

@@ -7,6 +7,17 @@
 import { formatNumber, round } from '../format';
 import { assertNever } from '../schema/errors';
 import type { Feature, Level, Persona, PersonaKey, ProfileEntry, Role } from '../schema/run';
+import { isResponseOutcome } from '../table/feature-plan';
+import {
+  CUSTOMER_PLAYBOOK,
+  categoryFanName,
+  customerKey,
+  plainTrait,
+  type RoleLevels,
+} from './customer-playbook';
+import { isOutlierSegment, outlierNote } from './outliers';
+import { RFM_PLAYBOOK } from './rfm-playbook';
+import { rankByValue } from './value-ranking';
 
 /** Half a standard deviation either side of the mean counts as average. */
 export const LEVEL_BAND = 0.5;
@@ -48,6 +59,8 @@ export const PLAYBOOK: Record<Exclude<PersonaKey, 'custom'>, PlaybookEntry> = {
     strategy:
       'Social and trend-led campaigns: influencers, new arrivals and social-media-first offers that match how they discover products.',
   },
+  ...CUSTOMER_PLAYBOOK,
+  ...RFM_PLAYBOOK,
 };
 
 /** What personas need to know about one segment. */
@@ -100,37 +113,132 @@ export function levelOf(zScore: number): Level {
 
 type NumericProfile = Extract<ProfileEntry, { kind: 'numeric' }>;
 
+/** What a segment looks like beyond its profile: spend mix and outcome rates (optional). */
+export interface PersonaSegment {
+  index: number;
+  size: number;
+  share: number;
+  profile: ProfileEntry[];
+  /** Share of the segment's spending per category, with the population's share. */
+  mix?: { label: string; share: number; overall: number }[];
+  /** Outcome/flag columns as rates in the segment and overall. */
+  outcomes?: { column: string; rate: number; overall: number }[];
+}
+
+/** A category is the segment's dominant one when its share is this many times the population's. */
+const MIX_LIFT = 1.25;
+
 /**
- * Names every segment of a run, writes its summary and strategy, and ranks targeting priority.
+ * Names every segment of a run, writes its summary and strategy, and ranks targeting priority by
+ * value (see {@link rankByValue}). Segments of fewer than max(5, 1%) customers are outliers.
  * @param features the run's features (roles decide the playbook)
- * @param segments each segment's size, share and profile
+ * @param segments each segment's size, share and profile (and optionally spend mix and outcome rates)
  * @example namePersonas(features, segments)[0].name // 'Premium Shoppers (VIP)'
  */
-export function namePersonas(
-  features: Feature[],
-  segments: { index: number; size: number; share: number; profile: ProfileEntry[] }[],
-): Persona[] {
+export function namePersonas(features: Feature[], segments: PersonaSegment[]): Persona[] {
   const roleOf = new Map(features.map((feature) => [feature.name, feature.role]));
+  const customers = segments.reduce((sum, segment) => sum + segment.size, 0);
+  const populationMeans = new Map(features.map((feature) => [feature.name, feature.mean ?? 0]));
   const drafts = segments.map((segment) => {
     const numeric = segment.profile.filter((entry): entry is NumericProfile => entry.kind === 'numeric');
     const byRole = (role: Role) => numeric.find((entry) => roleOf.get(entry.feature) === role);
-    const key = playbookKey(byRole('income'), byRole('spending'), byRole('age'), numeric);
-    const traits = distinguishingTraits(segment.profile, key);
-    const name =
-      key === 'custom' ? traits.slice(0, 2).join(' · ') || 'Typical Customers' : PLAYBOOK[key].name;
-    return { segment, key, name, traits, value: valueScore(byRole('spending'), byRole('income')) };
+    const dominant = dominantCategory(segment, numeric, roleOf);
+    const outlier = isOutlierSegment(segment.size, customers);
+    let key: PersonaKey = outlier
+      ? 'outlier'
+      : playbookKey(byRole('income'), byRole('spending'), byRole('age'), numeric);
+    if (key === 'custom') {
+      const levels: RoleLevels = {};
+      for (const entry of numeric) {
+        const role = roleOf.get(entry.feature);
+        const normalised = role === 'count' ? 'frequency' : role;
+        if (normalised && levels[normalised] === undefined) levels[normalised] = entry.level;
+      }
+      key = customerKey(levels) ?? (dominant ? 'category-fans' : 'custom');
+    }
+    const traits = distinguishingTraits(segment.profile, roleOf);
+    let name: string;
+    if (key === 'outlier') name = `Outliers (${segment.size} customer${segment.size === 1 ? '' : 's'})`;
+    else if (key === 'category-fans') name = categoryFanName(dominant ?? 'Category');
+    else if (key === 'custom') name = descriptiveName(traits);
+    else if (key in CUSTOMER_PLAYBOOK)
+      name = dominant ? `${PLAYBOOK[key].name} (${dominant}-Heavy)` : PLAYBOOK[key].name;
+    else name = PLAYBOOK[key].name;
+    return { segment, key, name, traits, dominant, outlier };
   });
   makeNamesUnique(drafts);
-  const ranked = [...drafts].sort(
-    (a, b) => b.value * b.segment.share - a.value * a.segment.share || a.segment.index - b.segment.index,
+  const spending = features.find((feature) => feature.kind === 'numeric' && feature.role === 'spending');
+  const income = features.find((feature) => feature.kind === 'numeric' && feature.role === 'income');
+  const valueFeature = spending ?? income;
+  const ranks = rankByValue(
+    drafts.map((draft) => {
+      const entry = valueFeature
+        ? draft.segment.profile.find((candidate) => candidate.feature === valueFeature.name)
+        : undefined;
+      const response = responseOf(draft.segment.outcomes);
+      return {
+        size: draft.segment.size,
+        value: entry?.kind === 'numeric' ? entry.mean : undefined,
+        response,
+        outlier: draft.outlier,
+      };
+    }),
+    valueFeature ? (valueFeature === spending ? 'spending' : 'income') : undefined,
   );
-  return drafts.map((draft) => ({
+  return drafts.map((draft, i) => ({
     name: draft.name,
     key: draft.key,
-    summary: summarise(draft.segment, roleOf),
-    strategy: strategyFor(draft.key, draft.traits),
-    priority: ranked.indexOf(draft) + 1,
+    summary:
+      draft.key === 'outlier'
+        ? `${summarise(draft.segment, roleOf)} Unusual: ${outlierNote(draft.segment.profile, populationMeans)}.`
+        : summarise(draft.segment, roleOf),
+    strategy: strategyFor(draft.key, draft.traits, draft.dominant, draft.segment.outcomes),
+    priority: ranks[i].priority,
+    reason: ranks[i].reason,
   }));
+}
+
+/** The response-like outcome rates of a segment, averaged (response, accepted, converted). */
+function responseOf(outcomes: PersonaSegment['outcomes']): { rate: number; overall: number } | undefined {
+  const response = (outcomes ?? []).filter((outcome) => isResponseOutcome(outcome.column));
+  if (response.length === 0) return undefined;
+  const rate = response.reduce((sum, outcome) => sum + outcome.rate, 0) / response.length;
+  const overall = response.reduce((sum, outcome) => sum + outcome.overall, 0) / response.length;
+  return { rate, overall };
+}
+
+/**
+ * The category the segment spends on clearly more than the population does, if any: the largest
+ * excess share of spending (segment share − population share) among categories with a lift of at
+ * least {@link MIX_LIFT} and at least 15% of the segment's spending. Falls back to the strongest
+ * high share feature when the spend mix is not known.
+ */
+function dominantCategory(
+  segment: PersonaSegment,
+  numeric: NumericProfile[],
+  roleOf: Map<string, Role | undefined>,
+): string | undefined {
+  if (segment.mix && segment.mix.length > 0) {
+    let best: { label: string; excess: number } | undefined;
+    for (const category of segment.mix) {
+      if (category.overall <= 0 || category.share < 0.15 || category.share / category.overall < MIX_LIFT)
+        continue;
+      const excess = category.share - category.overall;
+      if (!best || excess > best.excess) best = { label: category.label, excess };
+    }
+    return best?.label;
+  }
+  const mixEntries = numeric.filter((entry) => roleOf.get(entry.feature) === 'mix' && entry.level === 'high');
+  if (mixEntries.length === 0) return undefined;
+  const best = mixEntries.reduce((a, b) => (b.zScore > a.zScore ? b : a));
+  return featureLabel(best.feature).replace(/ share$/i, '');
+}
+
+function descriptiveName(traits: string[]): string {
+  if (traits.length === 0) return 'Typical Customers';
+  const text = traits.slice(0, 2).join(', ');
+  const noun = /buyers$|spenders$/.test(text) ? '' : ' customers';
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${noun}`;
 }
 
 function playbookKey(
@@ -151,20 +259,19 @@ function playbookKey(
   return 'custom';
 }
 
-/** Non-average numeric traits by strength, then categories that dominate the segment. */
-function distinguishingTraits(profile: ProfileEntry[], key: PersonaKey): string[] {
+/** Non-average numeric traits by strength in plain words, then categories that dominate the segment. */
+function distinguishingTraits(profile: ProfileEntry[], roleOf: Map<string, Role | undefined>): string[] {
   const numeric = profile
     .filter((entry): entry is NumericProfile => entry.kind === 'numeric' && entry.level !== 'average')
     .sort((a, b) => Math.abs(b.zScore) - Math.abs(a.zScore))
-    .map((entry) => `${entry.level === 'high' ? 'High' : 'Low'} ${featureLabel(entry.feature)}`);
+    .map((entry) => plainTrait(roleOf.get(entry.feature), entry.level, entry.feature));
   const categorical = profile
     .filter(
       (entry): entry is Extract<ProfileEntry, { kind: 'categorical' }> =>
         entry.kind === 'categorical' && entry.topShare >= 0.75,
     )
     .sort((a, b) => b.topShare - a.topShare)
-    .map((entry) => `${featureLabel(entry.feature)}: ${entry.top}`);
-  void key;
+    .map((entry) => `mostly ${featureLabel(entry.feature).toLowerCase()} ${entry.top}`);
   return [...numeric, ...categorical];
 }
 
@@ -178,25 +285,27 @@ export function featureLabel(header: string): string {
     .trim();
 }
 
-/** Relative value of a customer in the segment: spending counts most, income helps. */
-function valueScore(spending: NumericProfile | undefined, income: NumericProfile | undefined): number {
-  if (!spending && !income) return 1;
-  return Math.max(0.05, 1 + (spending?.zScore ?? 0) + 0.5 * (income?.zScore ?? 0));
-}
-
 function makeNamesUnique(drafts: { name: string; traits: string[]; key: PersonaKey }[]): void {
+  // "High Grocery · High Milk" and "High Milk · High Grocery" are the same name: compare word sets.
+  const wordsKey = (name: string) =>
+    name
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .sort()
+      .join(' ');
   const used = new Set<string>();
   for (const draft of drafts) {
     let name = draft.name;
-    if (used.has(name.toLowerCase())) {
+    if (used.has(wordsKey(name))) {
       const extra = draft.traits.find(
-        (trait) => !name.includes(trait) && !used.has(`${name} · ${trait}`.toLowerCase()),
+        (trait) => !name.toLowerCase().includes(trait) && !used.has(wordsKey(`${name} · ${trait}`)),
       );
-      if (extra) name = `${name} · ${extra}`;
-      for (let counter = 2; used.has(name.toLowerCase()); counter++) name = `${draft.name} ${counter}`;
+      if (extra) name = `${name} · ${extra.charAt(0).toUpperCase()}${extra.slice(1)}`;
+      for (let counter = 2; used.has(wordsKey(name)); counter++) name = `${draft.name} ${counter}`;
     }
     draft.name = name;
-    used.add(name.toLowerCase());
+    used.add(wordsKey(name));
   }
 }
 
@@ -218,10 +327,35 @@ function summarise(
   return `${segment.size.toLocaleString('en-US')} customers (${(segment.share * 100).toFixed(1)}%): ${parts.join(', ')}.`;
 }
 
-function strategyFor(key: PersonaKey, traits: string[]): string {
-  if (key !== 'custom') return PLAYBOOK[key].strategy;
-  const focus = traits.slice(0, 2).join(' and ').toLowerCase();
-  return focus
-    ? `Targeted tests: build a campaign around what sets this group apart (${focus}) and measure the response before scaling it up.`
-    : 'Targeted tests: try a small campaign and measure the response before scaling it up.';
+function strategyFor(
+  key: PersonaKey,
+  traits: string[],
+  dominant: string | undefined,
+  outcomes: PersonaSegment['outcomes'],
+): string {
+  let strategy: string;
+  if (key !== 'custom') strategy = PLAYBOOK[key].strategy;
+  else {
+    const focus = traits.slice(0, 2).join(' and ');
+    strategy = focus
+      ? `Targeted tests: build a campaign around what sets this group apart (${focus}) and measure the response before scaling it up.`
+      : 'Targeted tests: try a small campaign and measure the response before scaling it up.';
+  }
+  const extras: string[] = [];
+  if (dominant && key !== 'outlier')
+    extras.push(`Lead with ${dominant}: it takes a larger share of their spending than average.`);
+  const notable = (outcomes ?? [])
+    .filter(
+      (outcome) =>
+        outcome.overall > 0 &&
+        Math.abs(outcome.rate - outcome.overall) >= 0.5 * outcome.overall &&
+        outcome.rate >= 0.02,
+    )
+    .slice(0, 2)
+    .map(
+      (outcome) =>
+        `${featureLabel(outcome.column)} ${Math.round(outcome.rate * 100)}% vs ${Math.round(outcome.overall * 100)}% overall`,
+    );
+  if (notable.length > 0) extras.push(`Notable: ${notable.join('; ')}.`);
+  return extras.length ? `${strategy} ${extras.join(' ')}` : strategy;
 }

@@ -35,6 +35,20 @@ export const roleSchema = z.enum([
   'name',
   'label',
   'date',
+  // Column semantics (table/column-semantics): what a column means beyond its header's topic.
+  'birth-year',
+  'money',
+  'category-spend',
+  'mix',
+  'count',
+  'code',
+  'flag',
+  'outcome',
+  'constant',
+  'text',
+  'email',
+  'category',
+  'number',
 ]);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -51,6 +65,25 @@ export const featureSchema = z.looseObject({
   categories: z.optional(z.array(z.string())),
   /** What a missing value becomes under `missing: 'impute'`: the mean or the most common category. */
   imputeValue: z.optional(z.union([z.number(), z.string()])),
+  /** Source columns of a derived feature (age from a birth year, total spending from a money family). */
+  derivedFrom: z.optional(z.array(z.string())),
+  /** How to derive it again on new rows (see table/derive-features). */
+  derivation: z.optional(
+    z.looseObject({
+      kind: z.enum([
+        'sum',
+        'share',
+        'age-from-birth-year',
+        'age-from-birth-date',
+        'days-since',
+        'months-since',
+      ]),
+      /** ISO date the age, tenure or recency is counted to. */
+      asOf: z.optional(z.string()),
+      /** For a share: the total's source columns. */
+      of: z.optional(z.array(z.string())),
+    }),
+  ),
 });
 export type Feature = z.infer<typeof featureSchema>;
 
@@ -61,6 +94,26 @@ export const personaKeySchema = z.enum([
   'budget',
   'standard',
   'young',
+  'champions',
+  'big-spenders',
+  'at-risk',
+  'lapsed',
+  'new',
+  'occasional',
+  'category-fans',
+  'outlier',
+  // RFM personas (personas/rfm-playbook), for customers rolled up from orders.
+  'rfm-champions',
+  'rfm-loyal',
+  'rfm-potential-loyalists',
+  'rfm-new',
+  'rfm-promising',
+  'rfm-need-attention',
+  'rfm-about-to-sleep',
+  'rfm-at-risk',
+  'rfm-cant-lose',
+  'rfm-hibernating',
+  'rfm-lost',
   'custom',
 ]);
 export type PersonaKey = z.infer<typeof personaKeySchema>;
@@ -73,6 +126,8 @@ export const personaSchema = z.looseObject({
   strategy: z.string(),
   /** Targeting rank within the run: 1 is the segment to target first. */
   priority: z.int().check(z.minimum(1)),
+  /** Why it ranks where it does, with the numbers ("31% of customers, 58% of spend"). */
+  reason: z.optional(z.string()),
 });
 export type Persona = z.infer<typeof personaSchema>;
 
@@ -107,6 +162,12 @@ export const segmentSchema = z.looseObject({
   centroid: z.record(z.string(), z.union([z.number(), z.string()])),
   profile: z.array(profileEntrySchema),
   persona: personaSchema,
+  /** Outcome and flag columns left out of clustering, as rates in this segment (response, churn…). */
+  outcomes: z.optional(z.array(z.looseObject({ column: z.string(), rate: z.number(), overall: z.number() }))),
+  /** Descriptive categories left out of clustering: the most common value in this segment. */
+  descriptors: z.optional(
+    z.array(z.looseObject({ column: z.string(), top: z.string(), topShare: z.number() })),
+  ),
 });
 export type Segment = z.infer<typeof segmentSchema>;
 
@@ -124,7 +185,7 @@ export const chooseKSchema = z.looseObject({
 export type ChooseKResult = z.infer<typeof chooseKSchema>;
 
 export const runSourceSchema = z.looseObject({
-  kind: z.enum(['sheet', 'csv', 'api']),
+  kind: z.enum(['sheet', 'csv', 'api', 'transactions']),
   rowCount: z.int().check(z.minimum(0)),
   fileName: z.optional(z.string()),
   spreadsheetId: z.optional(z.string()),
@@ -159,6 +220,14 @@ export const preprocessingSchema = z.looseObject({
   droppedExamples: z.array(droppedRowSchema),
   /** Sentences a person can read: what was excluded, dropped, imputed, and why. */
   notes: z.array(z.string()),
+  /** Columns left out of the default features and why (ids, free text, constants, outcomes…). */
+  excludedColumns: z.optional(z.array(z.looseObject({ column: z.string(), reason: z.string() }))),
+  /** What each column of the table was read as, one line each ("Channel: 2 distinct codes → category"). */
+  columnRoles: z.optional(
+    z.array(z.looseObject({ column: z.string(), role: roleSchema, explanation: z.string() })),
+  ),
+  /** Data checks, one line each: comma decimals, currencies, negative amounts, scale jumps, errors. */
+  checks: z.optional(z.array(z.string())),
 });
 export type Preprocessing = z.infer<typeof preprocessingSchema>;
 

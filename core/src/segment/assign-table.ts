@@ -7,6 +7,7 @@
 import { assertNever, SegmentationError } from '../schema/errors';
 import type { Feature, Run } from '../schema/run';
 import { categoryOf, parseNumberCell } from '../table/columns';
+import { applyDerivations } from '../table/derive-features';
 import type { Table } from '../table/table';
 import { scaleParameters } from './scale';
 
@@ -36,8 +37,10 @@ export interface AssignResult {
  *   INVALID_VALUE (naming row and column) for text in a numeric column
  * @example assignTable(run, mall).counts // [81, 39, 35, 23, 22]
  */
-export function assignTable(run: Run, table: Table, options: AssignOptions = {}): AssignResult {
+export function assignTable(run: Run, input: Table, options: AssignOptions = {}): AssignResult {
   const source = options.source ?? 'the table';
+  // Derived features (age, tenure, total spending…) are derived again from their source columns.
+  const table = applyDerivations(input, run.features);
   const columnIndex = run.features.map((feature) => {
     const index = table.headers.findIndex((header) => header.toLowerCase() === feature.name.toLowerCase());
     if (index < 0) {

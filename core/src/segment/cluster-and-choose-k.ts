@@ -1,12 +1,13 @@
 /**
  * The clustering stage: runs the selected algorithm on the feature matrix, for the k the user gave
- * or for every candidate k when k is 'auto' (then choose-k recommends one and the winner gets the
- * remaining restarts).
+ * or for every candidate k when k is 'auto' (then choose-k recommends one; candidates get the full
+ * restarts on small tables, so the silhouette quoted for a k is what a full run at that k scores).
  */
 import {
-  AUTO_K_CANDIDATE_RESTARTS,
+  AUTO_K_REFINE_TOP,
   autoKCandidates,
   type ClusteringOutcome,
+  candidateRestarts,
   chooseK,
 } from '../cluster/choose-k';
 import { kmeans } from '../cluster/kmeans';
@@ -85,24 +86,33 @@ export function clusterAndChooseK(
     report('cluster', 0.05, `Clustering into ${k} segments`);
     return { k, clustering: cluster(k), gamma, distance };
   }
-  // Candidates are compared on a few restarts each; the winner gets the rest (same seeds as a full run).
-  const candidateRestarts = Math.min(AUTO_K_CANDIDATE_RESTARTS, restarts);
-  const outcome = chooseK(matrix.n, (candidate) => cluster(candidate, candidateRestarts), distance, {
+  // Small tables: every candidate gets the full restarts, so each candidate's silhouette is what a
+  // full run at that k scores. Large ones: a few restarts each, then the best few candidates and the
+  // winner get the rest (same seeds as a full run).
+  const candidates = autoKCandidates(matrix.n);
+  const perCandidate = candidateRestarts(
+    matrix.n,
+    matrix.numericCount + matrix.categoricalCount,
+    candidates.length,
+    restarts,
+  );
+  const outcome = chooseK(matrix.n, (candidate) => cluster(candidate, perCandidate), distance, {
     seed,
     refineWinner:
-      restarts > candidateRestarts
+      restarts > perCandidate
         ? (winner) => {
             report('cluster', 0.9, `Refining ${winner} segments with the remaining restarts`);
-            return cluster(winner, restarts - candidateRestarts, candidateRestarts);
+            return cluster(winner, restarts - perCandidate, perCandidate);
           }
         : undefined,
+    refineTop: AUTO_K_REFINE_TOP,
     onCandidate: (candidate, finished, total) =>
       report(
         'choose-k',
         0.05 + 0.85 * (finished / total),
         `Tried k = ${candidate} (${finished} of ${total})`,
       ),
-    candidates: autoKCandidates(matrix.n),
+    candidates,
   });
   const k = outcome.result.recommendedK;
   return {

@@ -5,12 +5,22 @@
 import { namePersonas } from '../personas/personas';
 import type { Feature, Segment } from '../schema/run';
 import type { SegmentProfile } from './profile-segments';
+import type { SegmentExtras } from './segment-extras';
 
 /**
  * Gives each segment its persona.
  * @example nameSegments(matrix.features, profiles)[0].persona.name // 'Potential Loyalists (Standard)'
  */
-export function nameSegments(features: Feature[], profiles: SegmentProfile[]): Segment[] {
+export function nameSegments(
+  features: Feature[],
+  profiles: (SegmentProfile & Partial<SegmentExtras>)[],
+): Segment[] {
   const personas = namePersonas(features, profiles);
-  return profiles.map((profile, i) => ({ ...profile, persona: personas[i] }));
+  // The spend mix informs the persona; outcome rates and descriptors are shown with the segment.
+  return profiles.map(({ mix: _mix, outcomes, descriptors, ...profile }, i) => ({
+    ...profile,
+    persona: personas[i],
+    ...(outcomes?.length ? { outcomes } : {}),
+    ...(descriptors?.length ? { descriptors } : {}),
+  }));
 }

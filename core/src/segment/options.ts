@@ -5,6 +5,7 @@
  */
 import { SegmentationError } from '../schema/errors';
 import type { MissingPolicy, RunSource, Scaling } from '../schema/run';
+import type { TransactionOverrides } from '../transactions/transaction-options';
 
 /** Phases reported to {@link SegmentOptions.onProgress}. */
 export interface Progress {
@@ -45,6 +46,12 @@ export interface SegmentOptions {
   includeAssignments?: boolean;
   /** Called as the job advances (the CLI draws a progress bar, the add-on reports phases). */
   onProgress?: (progress: Progress) => void;
+  /**
+   * Orders tables: the columns to roll up per customer and the as-of date (see
+   * transactions/transaction-options), or false to never treat the table as orders. Default {}:
+   * detected when no feature columns are named.
+   */
+  transactions?: TransactionOverrides | false;
 }
 
 /** The largest k accepted; more segments than this are not something a marketer can act on. */
@@ -82,6 +89,7 @@ export interface SegmentSettings {
   name?: string;
   id?: string;
   now: Date;
+  transactions: TransactionOverrides | false;
   /** Reports progress; does nothing without `onProgress`. */
   report: (phase: Progress['phase'], fraction: number, message: string) => void;
 }
@@ -116,6 +124,7 @@ export function validateSegmentOptions(options: SegmentOptions = {}): SegmentSet
     name: options.name,
     id: options.id,
     now: options.now ?? new Date(),
+    transactions: options.transactions ?? {},
     report: (phase, fraction, message) => onProgress?.({ phase, fraction, message }),
   };
 }

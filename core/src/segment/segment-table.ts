@@ -5,9 +5,12 @@
  * quality → profiles → personas (with targeting priority) → Run.
  */
 
+import { relevelWithoutOutliers } from '../personas/outliers';
 import type { Run } from '../schema/run';
 import { inferColumns } from '../table/columns';
+import { planFeatures } from '../table/feature-plan';
 import type { Table } from '../table/table';
+import { applyPlan, codesAsCategories } from './apply-plan';
 import { assembleRun } from './assemble-run';
 import { clusterAndChooseK } from './cluster-and-choose-k';
 import { buildFeatureMatrix } from './feature-matrix';
@@ -18,6 +21,8 @@ import { orderSegmentsBySize } from './order-segments';
 import { profileSegments } from './profile-segments';
 import { rowAssignments } from './row-assignments';
 import { checkRowCount, checkUsableRowCount } from './row-count';
+import { segmentExtras } from './segment-extras';
+import { segmentTransactions, transactionColumnsFor } from './segment-transactions';
 import { selectFeatures } from './select-features';
 
 /**
@@ -29,17 +34,41 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
   const settings = validateSegmentOptions(options);
   const source = settings.sourceName;
   checkRowCount(table.rows.length, settings.k, source);
+  // An orders log is rolled up per customer and segmented on recency, frequency and monetary value.
+  const orders = transactionColumnsFor(table, settings);
+  if (orders) return segmentTransactions(table, orders, settings).run;
   settings.report('prepare', 0, 'Reading columns');
-  const columns = inferColumns(table);
-  const selection = selectFeatures(columns, settings.columns, settings.algorithm, source);
-  const matrix = buildFeatureMatrix(table, selection, settings, source);
+  // Column meaning: roles, derived features (age, tenure, total spending…) and the default choice.
+  const plan = planFeatures(table, { now: settings.now, algorithm: settings.algorithm });
+  const columns = codesAsCategories(inferColumns(plan.table), plan.categoricalColumns);
+  const selection = selectFeatures(
+    columns,
+    settings.columns,
+    settings.algorithm,
+    source,
+    plan.defaultColumns,
+  );
+  const built = buildFeatureMatrix(plan.table, selection, settings, source);
+  const matrix = {
+    ...built,
+    ...applyPlan(built.features, built.preprocessing, plan, selection.chosenByUser),
+  };
   checkUsableRowCount(matrix.n, settings.k, source);
   const clustered = clusterAndChooseK(matrix, selection.algorithm, settings);
   const segmentOrder = orderSegmentsBySize(clustered.clustering.sizes);
   settings.report('personas', 0.92, 'Naming segments');
   const quality = measureQuality(matrix.n, clustered, settings.seed);
-  const profiles = profileSegments(matrix, clustered.clustering, segmentOrder);
-  const segments = nameSegments(matrix.features, profiles);
+  // Levels against the customers outside outlier segments (fewer than max(5, 1%) customers).
+  const profiles = relevelWithoutOutliers(
+    matrix.features,
+    profileSegments(matrix, clustered.clustering, segmentOrder),
+  );
+  // Outcome rates, spend mix and descriptive categories per segment (columns kept out of clustering).
+  const extras = segmentExtras(plan, matrix.rowIndex, clustered.clustering.labels, clustered.k);
+  const segments = nameSegments(
+    matrix.features,
+    profiles.map((profile, index) => ({ ...profile, ...extras[segmentOrder.labelsBySize[index]] })),
+  );
   const assignments = settings.includeAssignments
     ? rowAssignments(table.rows.length, matrix.rowIndex, clustered.clustering.labels, segmentOrder.order)
     : undefined;

@@ -23,6 +23,7 @@ export interface FeatureSelection {
 /**
  * Chooses the feature columns and resolves the algorithm.
  * @param names columns the user named (any case); empty for the suggested columns
+ * @param planned the default columns of the semantic plan, when there is one
  * @throws SegmentationError UNKNOWN_COLUMN, INVALID_VALUE (a text or id column), INVALID_OPTION
  *   (a categorical column under k-means), NO_FEATURES
  * @example selectFeatures(inferColumns(parseDelimited(mallCsv)), ['age'], 'auto', 'mall.csv').numeric[0].name // 'Age'
@@ -32,13 +33,17 @@ export function selectFeatures(
   names: readonly string[],
   algorithm: AlgorithmChoice,
   source: string,
+  planned?: readonly string[],
 ): FeatureSelection {
   const notes: string[] = [];
   const chosenByUser = names.length > 0;
+  // The semantic plan's default (table/feature-plan) reports what it leaves out itself.
   const chosen = chosenByUser
     ? resolveColumns(columns, names, algorithm, source)
-    : defaultFeatureColumns(columns, algorithm);
-  if (!chosenByUser) {
+    : planned
+      ? columns.filter((column) => planned.includes(column.name))
+      : defaultFeatureColumns(columns, algorithm);
+  if (!chosenByUser && !planned) {
     const skipped = columns.filter((column) => !chosen.includes(column));
     if (skipped.length > 0)
       notes.push(

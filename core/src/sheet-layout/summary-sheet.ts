@@ -73,7 +73,24 @@ export function encodeSummarySheet(
   const profileHeaders = run.features.map((feature) =>
     plainText(feature.kind === 'numeric' ? `${feature.name} (average)` : `${feature.name} (most common)`),
   );
-  rows.push(['Segment', 'Persona', 'Customers', 'Share', ...profileHeaders, 'Strategy', 'Summary']);
+  // Outcome rates and descriptive categories kept out of clustering, after the original columns so
+  // their positions stay put for older readers.
+  const outcomeColumns = run.segments[0]?.outcomes?.map((outcome) => outcome.column) ?? [];
+  const descriptorColumns = run.segments[0]?.descriptors?.map((descriptor) => descriptor.column) ?? [];
+  const header = [
+    'Segment',
+    'Persona',
+    'Customers',
+    'Share',
+    ...profileHeaders,
+    'Strategy',
+    'Summary',
+    'Target rank',
+    'Why this rank',
+    ...outcomeColumns.map((column) => plainText(`${column} (rate)`)),
+    ...descriptorColumns.map((column) => plainText(`${column} (most common)`)),
+  ];
+  rows.push(header);
   for (const segment of run.segments) {
     const profile = run.features.map((feature): SheetValue => {
       const entry = segment.profile.find((candidate) => candidate.feature === feature.name);
@@ -93,10 +110,59 @@ export function encodeSummarySheet(
       ...profile,
       plainText(segment.persona.strategy),
       plainText(segment.persona.summary),
+      segment.persona.priority,
+      plainText(typeof segment.persona.reason === 'string' ? segment.persona.reason : ''),
+      ...outcomeColumns.map((column): SheetValue => {
+        const outcome = segment.outcomes?.find((entry) => entry.column === column);
+        return outcome ? round(outcome.rate, 4) : '';
+      }),
+      ...descriptorColumns.map((column): SheetValue => {
+        const descriptor = segment.descriptors?.find((entry) => entry.column === column);
+        return descriptor ? plainText(`${descriptor.top} (${Math.round(descriptor.topShare * 100)}%)`) : '';
+      }),
     ]);
   }
-  const segmentTable = rangeOf(segmentTableRow, 1, run.segments.length + 1, 6 + run.features.length);
+  if (outcomeColumns.length > 0) {
+    const overall = run.segments[0]?.outcomes ?? [];
+    rows.push([
+      '',
+      'All customers',
+      run.preprocessing.rowsUsed,
+      1,
+      ...run.features.map(() => ''),
+      '',
+      '',
+      '',
+      '',
+      ...outcomeColumns.map((column) =>
+        round(overall.find((entry) => entry.column === column)?.overall ?? 0, 4),
+      ),
+    ]);
+  }
+  const segmentTable = rangeOf(segmentTableRow, 1, run.segments.length + 1, header.length);
   rows.push([]);
+
+  // How the columns were used: derived features with their sources, columns left out and why, checks.
+  const columnRows: SheetValue[][] = [
+    ...run.features
+      .filter((feature) => feature.derivedFrom && feature.derivedFrom.length > 0)
+      .map((feature): SheetValue[] => [
+        'Derived feature',
+        plainText(feature.name),
+        plainText(`from ${(feature.derivedFrom ?? []).join(', ')}`),
+      ]),
+    ...(run.preprocessing.excludedColumns ?? []).map((entry): SheetValue[] => [
+      'Left out',
+      plainText(entry.column),
+      plainText(entry.reason),
+    ]),
+    ...(run.preprocessing.checks ?? []).map((line): SheetValue[] => ['Data check', plainText(line)]),
+  ];
+  if (columnRows.length > 0) {
+    rows.push(['How the columns were used']);
+    rows.push(...columnRows);
+    rows.push([]);
+  }
 
   // k table: every candidate when k was chosen automatically, else the one k used.
   rows.push(['Choosing the number of segments']);

@@ -13,7 +13,7 @@ import {
   ACTION_SHOW_STRATEGY,
   encodeButtonValue,
 } from './actions';
-import { escapeSlackText, limitSlackText } from './escape';
+import { clipSlackText, escapeSlackText, limitSlackText } from './escape';
 import { answerButtons, formatShare, headerBlock, runContext, sectionBlock } from './kit';
 
 export { formatShare } from './kit';
@@ -121,7 +121,10 @@ export function spreadsheetOf(run: Pick<RunSummary, 'source'>): string | undefin
 export function segmentSummaryLine(segment: Segment): string {
   return (
     `*${segment.index + 1} · ${escapeSlackText(segment.persona.name)}* — ${segment.size.toLocaleString('en-US')} customers (${formatShare(segment.share)})` +
-    ` · ${escapeSlackText(keyTraits(segment, 2))}`
+    ` · ${escapeSlackText(keyTraits(segment, 2))}` +
+    outcomeLine(segment)
+      .map((line) => ` · ${line}`)
+      .join('')
   );
 }
 
@@ -164,14 +167,54 @@ export function renderRunSummary(
   if (top) {
     blocks.push(
       sectionBlock(
-        `*Target first: ${escapeSlackText(top.persona.name)}* (segment ${top.index + 1}). ${escapeSlackText(top.persona.strategy)}`,
+        `*Target first: ${escapeSlackText(top.persona.name)}* (segment ${top.index + 1}). ${escapeSlackText(top.persona.strategy)}` +
+          (typeof top.persona.reason === 'string'
+            ? `\n_Why first:_ ${escapeSlackText(top.persona.reason)}`
+            : ''),
       ),
     );
   }
   blocks.push(runContext({ name: run.name, createdAt: run.createdAt, customers, source: sourceName(run) }));
+  const columns = columnsNote(run);
+  if (columns) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: columns }] });
   if (buttons) {
     const actions = answerButtons({ runId: run.id, spreadsheetId: spreadsheetOf(run) });
     if (actions) blocks.push(actions);
   }
   return blocks;
+}
+/** "Outcomes: Response 21% (15% overall), Complain 1% (1% overall)" — the three that differ most. */
+export function outcomeLine(segment: Segment): string[] {
+  const outcomes = [...(segment.outcomes ?? [])]
+    .sort((a, b) => Math.abs(b.rate - b.overall) - Math.abs(a.rate - a.overall))
+    .slice(0, 3);
+  if (outcomes.length === 0) return [];
+  return [
+    `Outcomes: ${outcomes
+      .map(
+        (outcome) =>
+          `${escapeSlackText(outcome.column)} ${formatShare(outcome.rate)} (${formatShare(outcome.overall)} overall)`,
+      )
+      .join(', ')}`,
+  ];
+}
+
+/** Derived features and the columns left out, in one context line (escaped, clipped). */
+export function columnsNote(run: Run | RunSummary): string | undefined {
+  const derived = run.features
+    .filter((feature) => feature.derivedFrom && feature.derivedFrom.length > 0 && feature.role !== 'mix')
+    .map((feature) => `${feature.name} (from ${(feature.derivedFrom ?? []).join(', ')})`);
+  const excluded = run.preprocessing.excludedColumns ?? [];
+  if (derived.length === 0 && excluded.length === 0) return undefined;
+  const parts: string[] = [];
+  if (derived.length > 0) parts.push(`Derived: ${derived.join('; ')}.`);
+  if (excluded.length > 0) {
+    const byReason = new Map<string, string[]>();
+    for (const entry of excluded)
+      byReason.set(entry.reason, [...(byReason.get(entry.reason) ?? []), entry.column]);
+    parts.push(
+      `Left out: ${[...byReason].map(([reason, names]) => `${names.join(', ')} (${reason})`).join('; ')}.`,
+    );
+  }
+  return clipSlackText(escapeSlackText(parts.join(' ')), SECTION_TEXT_LIMIT);
 }

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { assignTable, parseDelimited, planFeatures, segmentTable } from '@segments/core';
+import { describe, expect, it } from 'vitest';
+
+const fixture = (name: string) =>
+  parseDelimited(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'), { source: name });
+const store = fixture('store_customers.csv');
+const toko = fixture('pelanggan_toko.csv');
+
+describe('planFeatures: derived features', () => {
+  const plan = planFeatures(store);
+  const derived = Object.fromEntries(plan.derived.map((feature) => [feature.name, feature]));
+
+  it('derives age from a birth year as of the newest date in the file (2024-06-30)', () => {
+    expect(derived.Age.derivedFrom).toEqual(['BirthYear']);
+    expect(derived.Age.derivation).toEqual({ kind: 'age-from-birth-year', asOf: '2024-06-30' });
+    expect(Array.from(derived.Age.values).slice(0, 3)).toEqual([44, 49, 34]);
+  });
+
+  it('derives tenure in months from the signup date and recency in days from the last order', () => {
+    // 2020-01-15 → 2024-06-30 is 1,628 days = 53.5 months; 28/06/2024 → 2 days.
+    expect(derived['Tenure (months)'].values[0]).toBe(53.5);
+    expect(derived['Tenure (months)'].derivedFrom).toEqual(['JoinDate']);
+    expect(Array.from(derived['Recency (days)'].values).slice(0, 2)).toEqual([2, 59]);
+    expect(derived['Recency (days)'].derivedFrom).toEqual(['last_order_date']);
+  });
+
+  it('sums a money family into total spending and purchase counts into total purchases', () => {
+    expect(Array.from(derived['Total spending'].values).slice(0, 2)).toEqual([160, 245]);
+    expect(derived['Total spending'].derivedFrom).toEqual(['Spend_Shoes', 'Spend_Bags', 'Spend_Hats']);
+    expect(Array.from(derived['Total purchases'].values).slice(0, 2)).toEqual([4, 5]);
+    expect(derived['Shoes share'].values[0]).toBeCloseTo(120 / 160, 10);
+  });
+
+  it('uses behaviour and value by default and lists every other column with a reason', () => {
+    expect(plan.defaultColumns).toEqual([
+      'Age',
+      'Tenure (months)',
+      'Recency (days)',
+      'Total spending',
+      'Total purchases',
+    ]);
+    const reasons = Object.fromEntries(plan.excluded.map((entry) => [entry.column, entry.reason]));
+    expect(reasons.customer_no).toMatch(/id/);
+    expect(reasons.Churned).toBe('an outcome, not a trait: shown per segment as a rate');
+    expect(reasons.Newsletter).toBe('a yes/no flag: shown per segment as a rate');
+    expect(reasons.Currency).toBe('the same value in every row');
+    expect(reasons.Segment).toBe('an existing segment label, not a customer trait');
+    expect(reasons.BirthYear).toBe('replaced by Age');
+    expect(reasons.Spend_Bags).toBe('summed into Total spending');
+    expect(reasons['Store Region']).toMatch(/descriptive category/);
+    // Every source column is either replaced by a derived feature or left out with a reason.
+    expect(Object.keys(reasons)).toHaveLength(store.headers.length);
+  });
+});
+
+describe('planFeatures on the Indonesian fixture', () => {
+  it('derives tenure from "Tgl Daftar" and total spending from the Belanja family, and reports comma decimals', () => {
+    const plan = planFeatures(toko);
+    expect(plan.defaultColumns).toEqual([
+      'Umur',
+      'Pendapatan Bulanan',
+      'Jumlah Kunjungan',
+      'Hari Sejak Belanja Terakhir',
+      'Tenure (months)',
+      'Total spending',
+    ]);
+    expect(plan.checks).toContain(
+      'Belanja Makanan: comma decimals ("0,5" = 0.5), read for the whole column.',
+    );
+    expect(plan.checks).toContain('Pendapatan Bulanan: currency Rp read as amounts.');
+    const total = plan.derived.find((feature) => feature.name === 'Total spending');
+    expect(total?.values[0]).toBeCloseTo(165.75, 10);
+  });
+});
+
+describe('segmentTable with the semantic plan', () => {
+  it('records derived features with derivedFrom, excluded columns with reasons, and outcome rates per segment', () => {
+    const run = segmentTable(store, { k: 2, seed: 1 });
+    const spending = run.features.find((feature) => feature.name === 'Total spending');
+    expect(spending).toMatchObject({
+      role: 'spending',
+      derivedFrom: ['Spend_Shoes', 'Spend_Bags', 'Spend_Hats'],
+    });
+    expect(run.preprocessing.excludedColumns?.map((entry) => entry.column)).toContain('Churned');
+    const churn = run.segments.map((segment) =>
+      segment.outcomes?.find((outcome) => outcome.column === 'Churned'),
+    );
+    // Overall churn is 3 of 10; each segment's rate is its churned share.
+    expect(churn.every((outcome) => outcome?.overall === 0.3)).toBe(true);
+    const churned = run.segments.reduce(
+      (sum, segment, i) => sum + Math.round((churn[i]?.rate ?? 0) * segment.size),
+      0,
+    );
+    expect(churned).toBe(3);
+    expect(run.preprocessing.columnRoles).toHaveLength(store.headers.length);
+  });
+
+  it('reads comma-decimal money for clustering without an error', () => {
+    const run = segmentTable(toko, { k: 2, seed: 1 });
+    expect(run.preprocessing.rowsUsed).toBe(6);
+    expect(run.features.find((feature) => feature.name === 'Total spending')?.mean).toBeCloseTo(
+      (165.75 + 405.1 + 105.75 + 230.4 + 145.6 + 186.05) / 6,
+      6,
+    );
+  });
+
+  it('skips a helper column of spreadsheet errors when the user did not choose it, and says so', () => {
+    const rows = Array.from(
+      { length: 12 },
+      (_, i) => `${20 + i},${(i * 37) % 100},${i % 3 === 0 ? i / 10 : '#DIV/0!'},#REF!`,
+    );
+    const table = parseDelimited(`Age,Spending Score,Ratio,Lookup\n${rows.join('\n')}\n`);
+    const run = segmentTable(table, { k: 2 });
+    expect(run.features.map((feature) => feature.name)).toEqual(['Age', 'Spending Score']);
+    expect(run.preprocessing.excludedColumns).toContainEqual({
+      column: 'Ratio',
+      reason: expect.stringMatching(/^8 spreadsheet errors \(#DIV\/0!\)/),
+    });
+    expect(run.preprocessing.excludedColumns).toContainEqual({
+      column: 'Lookup',
+      reason: 'every cell is a spreadsheet error (#REF!) → a helper column that failed, left out',
+    });
+  });
+
+  it('assigns new rows by deriving age, tenure and totals again from their source columns', () => {
+    const run = segmentTable(toko, { k: 2, seed: 1 });
+    expect(assignTable(run, toko).assignments).toEqual(run.assignments);
+    const storeRun = segmentTable(store, { k: 3, seed: 2 });
+    expect(assignTable(storeRun, store).assignments).toEqual(storeRun.assignments);
+  });
+});
