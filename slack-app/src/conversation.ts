@@ -7,6 +7,7 @@ import type { Answer, AnswerContext, RunSummary } from '@segments/core';
 import type { RunStore } from '@segments/store';
 import { renderAnswer, type SlackMessage } from './blocks/answer';
 import { escapeSlackText } from './blocks/escape';
+import type { ChartDelivery, ChartImage } from './charts/delivery';
 
 /** Core's answer engine, as the app receives it (tests and benches pass the real one). */
 export type AnswerQuestion = (question: string, context: AnswerContext) => Answer;
@@ -14,6 +15,8 @@ export type AnswerQuestion = (question: string, context: AnswerContext) => Answe
 export interface ConversationDeps {
   store: RunStore;
   answerQuestion: AnswerQuestion;
+  /** How charts reach Slack (signed links or uploads); without it answers stay text and tables. */
+  charts?: ChartDelivery;
 }
 
 /** Where a question came from: the slash command replies privately; mentions and DMs in a thread. */
@@ -107,8 +110,41 @@ export async function replyTo(
     );
     return { message: connectReply(token), visibility: 'ephemeral' };
   }
-  const { answer, run } = await answerWithRun(deps, request.team, text === '' ? 'help' : text);
+  const { answer, run, runs } = await answerWithRun(deps, request.team, text === '' ? 'help' : text);
   const visibility =
     answer.intent === 'share' && answer.run && request.surface === 'command' ? 'in_channel' : 'ephemeral';
-  return { message: renderAnswer(answer, { run }), visibility, answer };
+  const chart = await chartFor(deps, request.team, answer, run, runs);
+  return { message: renderAnswer(answer, { run, chart }), visibility, answer };
+}
+
+/**
+ * The chart that goes with an answer: the one asked for, the sizes of a shown or shared run, or
+ * the before/after of a comparison of two runs. Undefined when charts are not set up or fail.
+ */
+export async function chartFor(
+  deps: ConversationDeps,
+  team: string,
+  answer: Answer,
+  run: RunSummary | undefined,
+  runs: readonly RunSummary[],
+): Promise<ChartImage | undefined> {
+  if (!deps.charts) return undefined;
+  const about = run ?? answer.run;
+  if (!about) return undefined;
+  try {
+    if (answer.intent === 'chart' && answer.chart) {
+      const previous = runs[runs.findIndex((candidate) => candidate.id === about.id) + 1];
+      return await deps.charts.imageFor(team, { kind: answer.chart.kind, run: about, previous });
+    }
+    if ((answer.intent === 'show' || answer.intent === 'share') && answer.run) {
+      return await deps.charts.imageFor(team, { kind: 'sizes', run: answer.run });
+    }
+    if (answer.intent === 'compare' && answer.comparison) {
+      const from = runs.find((candidate) => candidate.id === answer.comparison?.fromRunId);
+      if (from) return await deps.charts.imageFor(team, { kind: 'compare', run: about, previous: from });
+    }
+  } catch {
+    // A chart is a bonus: the answer is complete without it.
+  }
+  return undefined;
 }

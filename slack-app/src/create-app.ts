@@ -2,11 +2,15 @@
  * Builds the Bolt app: one port serving Slack's request URL (/slack/events), the runs API and
  * /healthz (HTTP mode), or Socket Mode plus the same HTTP routes when an app token is configured.
  */
+
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunStore } from '@segments/store';
 import { App, type Authorize, buildReceiverRoutes, type CustomRoute, LogLevel, webApi } from '@slack/bolt';
 import { runsApiRoutes } from './api/runs-api';
+import { chartRoutes } from './charts/chart-links';
+import { type ChartDelivery, linkedCharts, uploadedCharts } from './charts/delivery';
 import type { SlackAppConfig } from './config';
 import type { AnswerQuestion } from './conversation';
 import { registerListeners } from './listeners';
@@ -17,6 +21,15 @@ export interface SlackAppDeps {
   answerQuestion: AnswerQuestion;
   /** Default INFO; tests and benches pass ERROR. */
   logLevel?: LogLevel;
+  /** Clock for chart links (tests); default the system clock. */
+  now?: () => Date;
+}
+
+/** The key chart links are signed with: derived from the app's own secret, never sent anywhere. */
+function chartSecret(config: SlackAppConfig): string {
+  return createHash('sha256')
+    .update(`segments-chart-links:${config.signingSecret ?? config.botToken}`)
+    .digest('hex');
 }
 
 export interface SegmentsSlackApp {
@@ -92,7 +105,7 @@ function listen(server: Server, port: number, host: string | undefined): Promise
  */
 export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): SegmentsSlackApp {
   const logLevel = deps.logLevel ?? LogLevel.INFO;
-  const customRoutes = runsApiRoutes({
+  const customRoutes: CustomRoute[] = runsApiRoutes({
     store: deps.store,
     staticApiToken: config.staticApiToken,
     logError: (message, error) => {
@@ -108,6 +121,17 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
     retryConfig: { retries: 2 },
   };
   const socketMode = Boolean(config.appToken);
+  let charts: ChartDelivery | undefined;
+  if (config.publicUrl) {
+    const secret = chartSecret(config);
+    customRoutes.push(...chartRoutes({ store: deps.store, secret, now: deps.now }));
+    charts = linkedCharts({ baseUrl: config.publicUrl, secret, now: deps.now });
+  } else if (socketMode) {
+    charts = uploadedCharts({
+      client: new webApi.WebClient(config.botToken, clientOptions),
+      logWarn: warn,
+    });
+  }
   const app = socketMode
     ? new App({
         appToken: config.appToken,
@@ -126,7 +150,7 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
         convoStore: false,
         logLevel,
       });
-  registerListeners(app, deps);
+  registerListeners(app, { ...deps, charts });
   app.error(async (error) => {
     console.error(`[segments] listener failed: ${error.message}`);
   });

@@ -8,6 +8,7 @@ export { renderAnswer } from './blocks/answer';
 export { clipSlackText, escapeSlackText } from './blocks/escape';
 export { renderHomeView } from './blocks/home';
 export { columnsNote, keyTraits, outcomeLine, renderRunSummary } from './blocks/run-summary';
+export * from './charts/index';
 export { loadSlackAppConfig, type SlackAppConfig } from './config';
 export { createSlackApp, type SegmentsSlackApp } from './create-app';
 export { postToResponseUrl } from './listeners/respond';

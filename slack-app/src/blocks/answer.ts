@@ -16,6 +16,7 @@ import {
   formatDate,
   formatShare,
   headerBlock,
+  imageBlock,
   LIMITS,
   runContext,
   sectionBlock,
@@ -243,10 +244,6 @@ function renderCompare(answer: Answer, run: RunSummary | undefined, chart?: Imag
     contextOf(answer, run),
     buttonsFor(answer, { details: false }),
   ]);
-}
-
-function imageBlock(chart: ImageRef): KnownBlock {
-  return { type: 'image', image_url: chart.url, alt_text: clipSlackText(chart.alt, 2000) };
 }
 
 function renderList(answer: Answer): KnownBlock[] {

@@ -153,3 +153,12 @@ export function tableBlock(rows: readonly (readonly string[])[]): KnownBlock {
   }
   return { type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${text}\`\`\`` } };
 }
+
+/** An image block for a chart: at a URL (HTTP mode) or a file uploaded to Slack (Socket Mode). */
+export function imageBlock(
+  image: { url: string; alt: string } | { slackFileId: string; alt: string },
+): KnownBlock {
+  const alt = image.alt.length > 2000 ? `${image.alt.slice(0, 1999)}…` : image.alt;
+  if ('url' in image) return { type: 'image', image_url: image.url, alt_text: alt };
+  return { type: 'image', slack_file: { id: image.slackFileId }, alt_text: alt } as KnownBlock;
+}

@@ -13,8 +13,8 @@ import {
   ACTION_SHOW_STRATEGY,
   encodeButtonValue,
 } from './actions';
-import { clipSlackText, escapeSlackText, limitSlackText } from './escape';
-import { answerButtons, formatShare, headerBlock, runContext, sectionBlock } from './kit';
+import { clipSlackText, escapeSlackText } from './escape';
+import { answerButtons, formatShare, headerBlock, imageBlock, runContext, sectionBlock } from './kit';
 
 export { formatShare } from './kit';
 
@@ -128,11 +128,8 @@ export function segmentSummaryLine(segment: Segment): string {
   );
 }
 
-/** An image to show in a message (a chart at a signed URL). */
-export interface ImageRef {
-  url: string;
-  alt: string;
-}
+/** An image to show in a message: a chart at a signed URL, or a chart uploaded to Slack. */
+export type ImageRef = { url: string; alt: string } | { slackFileId: string; alt: string };
 
 /**
  * Block Kit summary of a run: header, context line, one line per segment in segment order, the
@@ -149,13 +146,7 @@ export function renderRunSummary(
   const blocks: KnownBlock[] = [
     headerBlock(`${run.name}: ${run.k} segments of ${customers.toLocaleString('en-US')} customers`),
   ];
-  if (options.chart) {
-    blocks.push({
-      type: 'image',
-      image_url: options.chart.url,
-      alt_text: limitSlackText(options.chart.alt, 2000),
-    });
-  }
+  if (options.chart) blocks.push(imageBlock(options.chart));
   const lines = run.segments.slice(0, MAX_SEGMENTS_SHOWN).map(segmentSummaryLine);
   if (run.segments.length > MAX_SEGMENTS_SHOWN) {
     lines.push(`…and ${run.segments.length - MAX_SEGMENTS_SHOWN} more segments.`);

@@ -73,9 +73,15 @@ export function validateBlocks(blocks: readonly unknown[], options: { maxButtons
         break;
       }
       case 'image': {
+        // Exactly one source: a public URL, or a file uploaded to Slack (slack_file: { id }).
         const url = block.image_url;
-        if (typeof url !== 'string' || !/^https?:\/\//.test(url) || url.length > 3000)
+        const file = block.slack_file as Json | undefined;
+        if ((url === undefined) === (file === undefined))
+          problems.push(`${where}: needs image_url or slack_file, not both`);
+        if (url !== undefined && (typeof url !== 'string' || !/^https?:\/\//.test(url) || url.length > 3000))
           problems.push(`${where}: image_url must be an http(s) URL of ≤ 3000 characters`);
+        if (file !== undefined && typeof file.id !== 'string' && typeof file.url !== 'string')
+          problems.push(`${where}: slack_file needs an id or url`);
         if (typeof block.alt_text !== 'string' || block.alt_text.length === 0 || block.alt_text.length > 2000)
           problems.push(`${where}: alt_text must be 1–2000 characters`);
         break;
