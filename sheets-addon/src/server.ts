@@ -21,7 +21,7 @@ import {
   type RunSummary,
   SegmentationError,
   segmentTable,
-  toRunSummary,
+  toPublishableSummary,
   trainClassifier,
 } from '@segments/core';
 import { AddonUserError, type Result, serve } from './result';
@@ -439,7 +439,8 @@ export function publishRun(input?: unknown): Result<{ status: number; created: b
       );
     }
     const run = findKeptRun(parsed.runId);
-    const summary: RunSummary = toRunSummary(run);
+    // The same rule the Slack app enforces: summary fields only, small segments without values.
+    const summary: RunSummary = toPublishableSummary(run);
     const body = JSON.stringify(summary);
     if (body.length > MAX_PUBLISH_BYTES) {
       throw new AddonUserError(

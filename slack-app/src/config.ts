@@ -3,6 +3,7 @@
  * missing or malformed setting is reported once, in full, before anything listens.
  */
 import * as z from 'zod';
+import { parseAdminList } from './admins';
 
 /** Empty strings count as unset: shells and .env files often export `NAME=`. */
 const optionalText = z.preprocess(
@@ -46,6 +47,10 @@ const envSchema = z.object({
     error:
       "SEGMENTS_PUBLIC_URL must be the app's public address, such as https://segments.example.com (charts are served from it)",
   }),
+  SEGMENTS_ADMINS: optionalText.refine(
+    (value) => value === undefined || /^[A-Z0-9]+([\s,]+[A-Z0-9]+)*$/i.test(value),
+    { error: 'SEGMENTS_ADMINS must list Slack user ids (U…) separated by commas or spaces' },
+  ),
 });
 
 /** Rules across variables; checked on the raw values so they are reported alongside field errors. */
@@ -84,6 +89,8 @@ export interface SlackAppConfig {
   staticApiToken?: { token: string; team: string };
   /** The app's public address; set → charts are image blocks at signed links served by the app. */
   publicUrl?: string;
+  /** Slack user ids that may manage tokens and runs besides the workspace's admins and owners. */
+  admins?: string[];
 }
 
 export type ConfigResult = { ok: true; config: SlackAppConfig } | { ok: false; message: string };
@@ -116,6 +123,7 @@ export function loadSlackAppConfig(env: Record<string, string | undefined>): Con
       databaseUrl: values.DATABASE_URL,
       dataDir: values.SEGMENTS_DATA_DIR,
       slackApiUrl: values.SLACK_API_URL,
+      admins: parseAdminList(values.SEGMENTS_ADMINS),
       staticApiToken:
         values.SEGMENTS_API_TOKEN && values.SLACK_TEAM_ID
           ? { token: values.SEGMENTS_API_TOKEN, team: values.SLACK_TEAM_ID }

@@ -17,6 +17,8 @@ export interface ConversationDeps {
   answerQuestion: AnswerQuestion;
   /** How charts reach Slack (signed links or uploads); without it answers stay text and tables. */
   charts?: ChartDelivery;
+  /** Slack user ids that may manage tokens and runs besides the workspace's admins (SEGMENTS_ADMINS). */
+  admins?: string[];
 }
 
 /** Where a question came from: the slash command replies privately; mentions and DMs in a thread. */
@@ -74,9 +76,110 @@ export async function answerWithRun(
   return { answer, run: runs.find((run) => run.id === answer.runId), runs };
 }
 
-function connectReply(token: string): SlackMessage {
+function textMessage(text: string): SlackMessage {
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+/** Who may connect, revoke and delete, said once. */
+export const ADMINS_ONLY_TEXT =
+  'Only workspace admins and owners (or people listed in SEGMENTS_ADMINS) can connect, revoke tokens or delete runs. Ask one of them.';
+
+/** A token label: what `/segments revoke <label>` names later. */
+const LABEL_PATTERN = /^[\w.@:+-]{1,60}$/;
+
+function day(iso: string | null): string {
+  return iso ? iso.slice(0, 10) : 'never';
+}
+
+/** Management subcommands: `connect [label]`, `tokens`, `revoke <label>`, `delete <run id>`. */
+const MANAGEMENT = /^(connect|tokens|revoke|delete)(?:\s+(.*))?$/i;
+
+async function managementReply(
+  deps: ConversationDeps,
+  request: { team: string; userId?: string; isAdmin?: () => Promise<boolean> },
+  verb: string,
+  argument: string,
+): Promise<SlackMessage> {
+  const { store } = deps;
+  if (verb === 'tokens') {
+    const tokens = await store.listApiTokens(request.team);
+    if (tokens.length === 0)
+      return textMessage(
+        'This workspace has no API tokens. An admin can issue one with `/segments connect [label]`.',
+      );
+    const lines = tokens.map(
+      (token) =>
+        `• \`${escapeSlackText(token.label ?? '(no label)')}\` — created by ${token.createdBy ? `<@${escapeSlackText(token.createdBy)}>` : 'unknown'} on ${day(token.createdAt)}, last used ${day(token.lastUsedAt)}`,
+    );
+    return textMessage(
+      [
+        `This workspace has ${tokens.length === 1 ? '1 API token' : `${tokens.length} API tokens`}:`,
+        ...lines,
+      ].join('\n'),
+    );
+  }
+  if (!(await request.isAdmin?.())) return textMessage(ADMINS_ONLY_TEXT);
+  if (verb === 'connect') {
+    const existing = new Set((await store.listApiTokens(request.team)).map((token) => token.label));
+    let label = argument;
+    if (label === '') {
+      for (let n = existing.size + 1; ; n++) {
+        label = `token-${n}`;
+        if (!existing.has(label)) break;
+      }
+    } else if (!LABEL_PATTERN.test(label)) {
+      return textMessage(
+        'A token label is one word of up to 60 letters, digits or `. _ - @ : +`, e.g. `/segments connect sheets-marketing`.',
+      );
+    } else if (existing.has(label)) {
+      return textMessage(
+        `A token labelled \`${escapeSlackText(label)}\` exists already: pick another label, or revoke it first with \`/segments revoke ${escapeSlackText(label)}\`.`,
+      );
+    }
+    const token = await store.createApiToken(request.team, label, request.userId);
+    return connectReply(token, label);
+  }
+  if (argument === '') {
+    return textMessage(
+      verb === 'revoke'
+        ? 'Usage: `/segments revoke <label>` — `/segments tokens` lists the labels.'
+        : 'Usage: `/segments delete <run id>` — `/segments runs` lists the runs with their ids.',
+    );
+  }
+  if (verb === 'revoke') {
+    const revoked = await store.revokeApiTokens(request.team, argument);
+    return textMessage(
+      revoked === 0
+        ? `No token of this workspace is labelled \`${escapeSlackText(argument)}\`; \`/segments tokens\` lists them.`
+        : `Revoked ${revoked === 1 ? 'the token' : `${revoked} tokens`} labelled \`${escapeSlackText(argument)}\`: publishing with ${revoked === 1 ? 'it' : 'them'} now fails with 401.`,
+    );
+  }
+  const deleted = await store.deleteRun(request.team, argument);
+  return textMessage(
+    deleted
+      ? `Deleted run \`${escapeSlackText(argument)}\`.`
+      : `This workspace has no run with id \`${escapeSlackText(argument)}\`; \`/segments runs\` lists them.`,
+  );
+}
+
+/**
+ * When the list of runs is cut at the runs loaded per answer, says so: "50 most recent of 61 runs".
+ * The engine only sees the runs it was given, so the total comes from the store.
+ */
+async function withRunTotal(deps: ConversationDeps, team: string, answer: Answer): Promise<Answer> {
+  if (answer.intent !== 'list' || (answer.runs?.length ?? 0) < RUNS_PER_ANSWER) return answer;
+  const total = await deps.store.countRuns(team);
+  if (total <= RUNS_PER_ANSWER) return answer;
+  const head = /^There are (\d+) runs, newest first:/;
+  const text = head.test(answer.text)
+    ? answer.text.replace(head, `${RUNS_PER_ANSWER} most recent of ${total} runs, newest first:`)
+    : `${answer.text}\n(The ${RUNS_PER_ANSWER} most recent of ${total} runs.)`;
+  return { ...answer, text };
+}
+
+function connectReply(token: string, label: string): SlackMessage {
   const text = [
-    "Here is this workspace's API token. It is shown only this once (only its hash is stored), so copy it now and keep it secret:",
+    `Here is this workspace's API token \`${escapeSlackText(label)}\`. It is shown only this once (only its hash is stored), so copy it now and keep it secret (\`/segments revoke ${escapeSlackText(label)}\` revokes it):`,
     `\`${escapeSlackText(token)}\``,
     'Paste it in Google Sheets under Extensions › Customer Segments › Settings…, then use Publish to Slack…. Or publish from a script:',
     `\`curl -X POST https://YOUR-APP-HOST/api/runs -H "Authorization: Bearer ${escapeSlackText(token)}" -H "Content-Type: application/json" --data @run.json\``,
@@ -92,25 +195,35 @@ function connectReply(token: string): SlackMessage {
  */
 export async function replyTo(
   deps: ConversationDeps,
-  request: { team: string; text: string; surface: Surface; userId?: string },
+  request: {
+    team: string;
+    text: string;
+    surface: Surface;
+    userId?: string;
+    /** Whether the asker may connect, revoke and delete (see admins.ts); absent → may not. */
+    isAdmin?: () => Promise<boolean>;
+  },
 ): Promise<Reply> {
   const text = stripMentions(request.text);
-  if (/^connect$/i.test(text)) {
-    if (request.surface === 'mention') {
-      const message =
-        'To keep the token private, type `/segments connect` (only you see the reply) or send me `connect` in a DM.';
+  const management = MANAGEMENT.exec(text);
+  if (management) {
+    const verb = (management[1] ?? '').toLowerCase();
+    if (verb === 'connect' && request.surface === 'mention') {
       return {
-        message: { text: message, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: message } }] },
+        message: textMessage(
+          'To keep the token private, type `/segments connect` (only you see the reply) or send me `connect` in a DM.',
+        ),
         visibility: 'ephemeral',
       };
     }
-    const token = await deps.store.createApiToken(
-      request.team,
-      request.userId ? `slack user ${request.userId}` : undefined,
-    );
-    return { message: connectReply(token), visibility: 'ephemeral' };
+    return {
+      message: await managementReply(deps, request, verb, (management[2] ?? '').trim()),
+      visibility: 'ephemeral',
+    };
   }
-  const { answer, run, runs } = await answerWithRun(deps, request.team, text === '' ? 'help' : text);
+  const found = await answerWithRun(deps, request.team, text === '' ? 'help' : text);
+  const { run, runs } = found;
+  const answer = await withRunTotal(deps, request.team, found.answer);
   const visibility =
     answer.intent === 'share' && answer.run && request.surface === 'command' ? 'in_channel' : 'ephemeral';
   const chart = await chartFor(deps, request.team, answer, run, runs);

@@ -7,13 +7,22 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunStore } from '@segments/store';
-import { App, type Authorize, buildReceiverRoutes, type CustomRoute, LogLevel, webApi } from '@slack/bolt';
-import { runsApiRoutes } from './api/runs-api';
+import {
+  App,
+  type Authorize,
+  buildReceiverRoutes,
+  type CustomRoute,
+  HTTPReceiver,
+  LogLevel,
+  webApi,
+} from '@slack/bolt';
+import { describeErrorForLog, runsApiRoutes } from './api/runs-api';
 import { chartRoutes } from './charts/chart-links';
 import { type ChartDelivery, linkedCharts, uploadedCharts } from './charts/delivery';
 import type { SlackAppConfig } from './config';
 import type { AnswerQuestion } from './conversation';
 import { registerListeners } from './listeners';
+import { isFromTheFuture, onceOnly, signatureProperties } from './middleware/once-only';
 
 export interface SlackAppDeps {
   store: RunStore;
@@ -75,16 +84,41 @@ function lazyAuthorize(config: SlackAppConfig, logWarn: (message: string) => voi
 }
 
 /**
+ * The path parameters of `pathname` against a route such as `/api/runs/:id`, or undefined when it
+ * does not match (what Bolt's HTTP receiver does with path-to-regexp, for our simple routes).
+ */
+function matchRoute(route: string, pathname: string): Record<string, string> | undefined {
+  const want = route.split('/');
+  const got = pathname.split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    if (want[i].startsWith(':') && got[i] !== '') {
+      try {
+        params[want[i].slice(1)] = decodeURIComponent(got[i]);
+      } catch {
+        return undefined;
+      }
+    } else if (want[i] !== got[i]) return undefined;
+  }
+  return params;
+}
+
+/**
  * The runs API and /healthz for Socket Mode. Bolt's SocketModeReceiver would serve them itself, but
  * on every interface (it ignores HOST) and without telling which port PORT=0 picked; so they get
- * their own server. The routes have fixed paths, so an exact path match is all the routing needed.
+ * their own server.
  */
 function createRoutesServer(routes: CustomRoute[]): Server {
   const handlers = buildReceiverRoutes(routes);
   return createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    const handler = handlers[pathname]?.[(req.method ?? 'GET').toUpperCase()];
-    if (handler) return handler(Object.assign(req, { params: {} }), res);
+    const method = (req.method ?? 'GET').toUpperCase();
+    for (const [route, byMethod] of Object.entries(handlers)) {
+      const params = matchRoute(route, pathname);
+      const handler = params && byMethod[method];
+      if (handler) return handler(Object.assign(req, { params }), res);
+    }
     res.writeHead(404).end();
   });
 }
@@ -100,6 +134,30 @@ function listen(server: Server, port: number, host: string | undefined): Promise
 }
 
 /**
+ * Bolt's HTTP receiver, with the request's signature passed on to the listener context (for the
+ * replay check in once-only.ts) and timestamps more than 5 minutes in the future refused like old
+ * ones (Bolt refuses only old ones).
+ */
+function httpReceiver(config: SlackAppConfig, customRoutes: CustomRoute[], logLevel: LogLevel): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret ?? '',
+    customRoutes,
+    logLevel,
+    customPropertiesExtractor: signatureProperties,
+  });
+  const boltListener = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    if (isFromTheFuture(req)) {
+      req.resume();
+      res.writeHead(401).end();
+      return;
+    }
+    return boltListener(req, res);
+  };
+  return receiver;
+}
+
+/**
  * Creates the Slack app with its listeners and the runs API; nothing listens until `start()`.
  * @example const slack = createSlackApp(config, { store, answerQuestion }); const { port } = await slack.start()
  */
@@ -108,10 +166,8 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
   const customRoutes: CustomRoute[] = runsApiRoutes({
     store: deps.store,
     staticApiToken: config.staticApiToken,
-    logError: (message, error) => {
-      if (logLevel !== LogLevel.ERROR || !(error instanceof Error)) console.error(message, error);
-      else console.error(`${message}: ${error.message}`);
-    },
+    // The stack, never the error's properties: a database error may quote the posted run.
+    logError: (message, error) => console.error(`[segments] ${message}: ${describeErrorForLog(error)}`),
   });
   const warn = (message: string) => {
     if (logLevel !== LogLevel.ERROR) console.warn(`[segments] ${message}`);
@@ -143,16 +199,17 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
         logLevel,
       })
     : new App({
-        signingSecret: config.signingSecret ?? '',
+        receiver: httpReceiver(config, customRoutes, logLevel),
         authorize: lazyAuthorize(config, warn),
         clientOptions,
-        customRoutes,
         convoStore: false,
         logLevel,
       });
-  registerListeners(app, { ...deps, charts });
+  // Before any listener: a request some replica already answered is acknowledged and dropped.
+  app.use(onceOnly(deps.store, warn));
+  registerListeners(app, { ...deps, admins: config.admins ?? [], charts });
   app.error(async (error) => {
-    console.error(`[segments] listener failed: ${error.message}`);
+    console.error(`[segments] listener failed: ${describeErrorForLog(error)}`);
   });
 
   let server: Server | undefined;

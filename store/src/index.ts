@@ -3,19 +3,29 @@
  * The Slack app and the CLI both open it through here, so they share one layout.
  */
 import { createRunStore, type RunStore } from './run-store';
-import { openPgliteDatabase, openPostgresDatabase } from './sql';
+import { openPgliteDatabase, openPostgresDatabase, type PostgresOptions } from './sql';
 
 export { MIGRATIONS, type Migration, migrate } from './migrations';
 export type {
+  ApiTokenInfo,
+  ListPageOptions,
   ListRunsOptions,
   ModelListItem,
   RecentLimits,
   RecentRecords,
+  RunPage,
+  RunPageItem,
   RunStore,
   SaveRunResult,
 } from './run-store';
-export { hashApiToken, PER_ROW_PREDICTION_FIELDS, toPredictionSummary } from './run-store';
-export type { SqlDatabase, SqlParam, SqlQueryable } from './sql';
+export {
+  hashApiToken,
+  InvalidCursorError,
+  PER_ROW_PREDICTION_FIELDS,
+  toPredictionSummary,
+} from './run-store';
+export type { PostgresOptions, SqlDatabase, SqlParam, SqlQueryable } from './sql';
+export { LOCK_FILE_NAME, POSTGRES_DEFAULTS, StoreFolderInUseError } from './sql';
 
 /** Folder of the embedded store when neither `dataDir` nor SEGMENTS_DATA_DIR says otherwise. */
 export const DEFAULT_DATA_DIR = './.segments';
@@ -25,6 +35,8 @@ export interface OpenRunStoreOptions {
   databaseUrl?: string;
   /** PGlite folder. Default `./.segments` (relative to the working directory). */
   dataDir?: string;
+  /** Timeouts and logging of the PostgreSQL driver (see POSTGRES_DEFAULTS). */
+  postgres?: PostgresOptions;
 }
 
 /**
@@ -35,7 +47,7 @@ export interface OpenRunStoreOptions {
 export async function openRunStore(options: OpenRunStoreOptions = {}): Promise<RunStore> {
   const databaseUrl = options.databaseUrl?.trim();
   const db = databaseUrl
-    ? await openPostgresDatabase(databaseUrl)
+    ? await openPostgresDatabase(databaseUrl, options.postgres)
     : await openPgliteDatabase(options.dataDir?.trim() || DEFAULT_DATA_DIR);
   try {
     return await createRunStore(db);

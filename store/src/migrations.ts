@@ -81,6 +81,21 @@ export const MIGRATIONS: Migration[] = [
       'CREATE INDEX predictions_team_newest ON predictions (team, created_at DESC, saved_at DESC)',
     ],
   },
+  {
+    version: 4,
+    description:
+      'keys of Slack requests already answered (one answer across replicas); token creator and last use',
+    statements: [
+      `CREATE TABLE seen_keys (
+        key TEXT PRIMARY KEY,
+        expires_at TIMESTAMPTZ NOT NULL
+      )`,
+      'CREATE INDEX seen_keys_expiry ON seen_keys (expires_at)',
+      'ALTER TABLE api_tokens ADD COLUMN created_by TEXT',
+      'ALTER TABLE api_tokens ADD COLUMN last_used_at TIMESTAMPTZ',
+      'CREATE INDEX api_tokens_team_label ON api_tokens (team, label)',
+    ],
+  },
 ];
 
 /** An arbitrary constant naming "segments schema migration" for pg_advisory_xact_lock. */

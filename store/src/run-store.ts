@@ -71,6 +71,45 @@ export function toPredictionSummary(run: PredictionRun): PredictionRun {
   return summary as PredictionRun;
 }
 
+/** One entry of {@link RunStore.listPage}: a segmentation run or a prediction run. */
+export type RunPageItem = { kind: 'run'; run: RunSummary } | { kind: 'prediction'; run: PredictionRun };
+
+/** What {@link RunStore.listPage} returns. */
+export interface RunPage {
+  /** Newest first (createdAt, then runs before predictions, then id). */
+  items: RunPageItem[];
+  /** Pass back to get the next page; absent on the last page. */
+  nextCursor?: string;
+  /** How many runs and prediction runs the team has in all. */
+  total: number;
+}
+
+/** Options of {@link RunStore.listPage}. */
+export interface ListPageOptions {
+  /** From a previous page's `nextCursor`; default the newest. */
+  cursor?: string;
+  /** Items per page. Default 50 (at most 1000). */
+  limit?: number;
+}
+
+/** An API token as listed (the token itself is never stored). */
+export interface ApiTokenInfo {
+  label: string | null;
+  /** Who issued it (a Slack user id), when known. */
+  createdBy: string | null;
+  createdAt: string;
+  /** Last time it authenticated a request (to the minute), or null. */
+  lastUsedAt: string | null;
+}
+
+/** A cursor the store did not issue (or that was tampered with). */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('The cursor is not one this API issued; start again without it.');
+    this.name = 'InvalidCursorError';
+  }
+}
+
 export interface RunStore {
   /** Which driver backs the store. */
   readonly driver: SqlDatabase['driver'];
@@ -109,9 +148,28 @@ export interface RunStore {
    */
   listRecent(team: string, limits: RecentLimits): Promise<RecentRecords>;
   /** Issues a new API token for `team`; only its sha-256 is stored, so this is the one time it is shown. */
-  createApiToken(team: string, label?: string): Promise<string>;
-  /** The team an API token belongs to, or undefined. */
+  createApiToken(team: string, label?: string, createdBy?: string): Promise<string>;
+  /** The team an API token belongs to, or undefined; notes its last use (to the minute). */
   teamForToken(token: string): Promise<string | undefined>;
+  /** The team's API tokens, newest first. */
+  listApiTokens(team: string): Promise<ApiTokenInfo[]>;
+  /** Revokes the team's tokens with this label; returns how many were revoked. */
+  revokeApiTokens(team: string, label: string): Promise<number>;
+  /** One page of the team's runs and prediction runs together, with the total. */
+  listPage(team: string, options?: ListPageOptions): Promise<RunPage>;
+  /** How many segmentation runs the team has. */
+  countRuns(team: string): Promise<number>;
+  /** Deletes one of the team's runs or prediction runs by id; false when the team has none with it. */
+  deleteRun(team: string, id: string): Promise<boolean>;
+  /**
+   * Claims `key` for `ttlMs`: true the first time (and again once it has expired), false while
+   * another caller (in this process or another replica on the same database) holds it. On
+   * PostgreSQL the keys are rows of `seen_keys`; on PGlite, whose folder one process holds, they
+   * are kept in memory (a commit there is a synchronous disk write per request).
+   */
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /** A round trip to the database: throws when it cannot be reached. */
+  ping(): Promise<void>;
   /** Runs `work` against the same store inside one transaction. */
   transaction<T>(work: (store: RunStore) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -167,6 +225,9 @@ class SummaryCache<Summary> {
     }
     return value;
   }
+  delete(team: string, id: string): void {
+    this.entries.delete(this.key(team, id));
+  }
   set(team: string, id: string, summary: Summary): void {
     this.entries.set(this.key(team, id), summary);
     if (this.entries.size > this.capacity) {
@@ -214,6 +275,54 @@ class RecentIdsCache {
   }
 }
 
+/** Expired seen keys are swept at most this often per store. */
+const SEEN_KEYS_SWEEP_MS = 60_000;
+
+function encodeCursor(createdMicros: string, kind: string, id: string): string {
+  return Buffer.from(JSON.stringify([createdMicros, kind, id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      Array.isArray(value) &&
+      value.length === 3 &&
+      typeof value[0] === 'string' &&
+      /^-?\d{1,20}$/.test(value[0]) &&
+      (value[1] === 'run' || value[1] === 'prediction') &&
+      typeof value[2] === 'string'
+    )
+      return value as [string, string, string];
+  } catch {
+    // Falls through to the error below.
+  }
+  throw new InvalidCursorError();
+}
+
+/**
+ * Seen keys of the embedded store, in memory. A PGlite folder is open in one process at a time (it
+ * is locked), so this process sees every request the store could; and every PGlite commit is a
+ * synchronous write to disk on the event loop, which per Slack request delayed the acknowledgements
+ * of the requests behind it (ack p99 past 300 ms on a busy machine). A PostgreSQL server can serve
+ * several replicas, so there the keys live in the `seen_keys` table.
+ */
+class MemorySeenKeys {
+  private readonly expiries = new Map<string, number>();
+  private lastSweep = Date.now();
+  claim(key: string, ttlMs: number): boolean {
+    const now = Date.now();
+    if (now - this.lastSweep >= SEEN_KEYS_SWEEP_MS) {
+      this.lastSweep = now;
+      for (const [seen, expiry] of this.expiries) if (expiry <= now) this.expiries.delete(seen);
+    }
+    const expiry = this.expiries.get(key);
+    if (expiry !== undefined && expiry > now) return false;
+    this.expiries.set(key, now + Math.max(1, ttlMs));
+    return true;
+  }
+}
+
 /** Teams whose newest ids the embedded store keeps in memory. */
 const RECENT_IDS_CACHE_TEAMS = 1000;
 
@@ -231,7 +340,17 @@ function runStoreOn(
   recentIds: RecentIdsCache | undefined,
   /** Called by every save, in transactions too: drops the team's newest ids (see RecentIdsCache). */
   onSave: (team: string) => void,
+  /** Seen keys in memory, for the embedded store only (see MemorySeenKeys). */
+  memoryKeys: MemorySeenKeys | undefined,
 ): RunStore {
+  let lastSweep = Date.now();
+  /** Drops expired seen keys now and then (not on every claim: one delete a minute is plenty). */
+  function sweepSeenKeys(): void {
+    if (Date.now() - lastSweep < SEEN_KEYS_SWEEP_MS) return;
+    lastSweep = Date.now();
+    sql.query('DELETE FROM seen_keys WHERE expires_at <= now()').catch(() => undefined);
+  }
+
   /** The summaries of `ids` (in that order): from the cache, else read and validated once. */
   async function runSummaries(team: string, ids: string[]): Promise<RunSummary[]> {
     const missing = cache ? ids.filter((id) => !cache.has(team, id)) : ids;
@@ -440,23 +559,145 @@ function runStoreOn(
       return { runs, predictions };
     },
 
-    async createApiToken(team, label) {
+    async createApiToken(team, label, createdBy) {
       requireTeam(team);
       const token = TOKEN_PREFIX + randomBytes(24).toString('base64url');
-      await sql.query('INSERT INTO api_tokens (token_hash, team, label) VALUES ($1, $2, $3)', [
-        hashApiToken(token),
-        team,
-        label ?? null,
-      ]);
+      await sql.query(
+        'INSERT INTO api_tokens (token_hash, team, label, created_by) VALUES ($1, $2, $3, $4)',
+        [hashApiToken(token), team, label ?? null, createdBy ?? null],
+      );
       return token;
     },
 
     async teamForToken(token) {
       if (typeof token !== 'string' || token === '') return undefined;
-      const rows = await sql.query<{ team: string }>('SELECT team FROM api_tokens WHERE token_hash = $1', [
-        hashApiToken(token),
-      ]);
+      // One round trip; the last use is written at most once a minute per token, not per request.
+      const rows = await sql.query<{ team: string }>(
+        `WITH touched AS (
+           UPDATE api_tokens SET last_used_at = now()
+           WHERE token_hash = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')
+           RETURNING team)
+         SELECT team FROM api_tokens WHERE token_hash = $1`,
+        [hashApiToken(token)],
+      );
       return rows[0]?.team;
+    },
+
+    async listApiTokens(team) {
+      requireTeam(team);
+      const rows = await sql.query<{
+        label: string | null;
+        created_by: string | null;
+        created_at: string | Date;
+        last_used_at: string | Date | null;
+      }>(
+        `SELECT label, created_by, created_at, last_used_at FROM api_tokens WHERE team = $1
+         ORDER BY created_at DESC, label`,
+        [team],
+      );
+      const iso = (value: string | Date) => new Date(value).toISOString();
+      return rows.map((row) => ({
+        label: row.label,
+        createdBy: row.created_by,
+        createdAt: iso(row.created_at),
+        lastUsedAt: row.last_used_at === null ? null : iso(row.last_used_at),
+      }));
+    },
+
+    async revokeApiTokens(team, label) {
+      requireTeam(team);
+      const rows = await sql.query<{ token_hash: string }>(
+        'DELETE FROM api_tokens WHERE team = $1 AND label = $2 RETURNING token_hash',
+        [team, label],
+      );
+      return rows.length;
+    },
+
+    async listPage(team, options = {}) {
+      requireTeam(team);
+      const limit = listLimit(options);
+      const after = options.cursor ? decodeCursor(options.cursor) : null;
+      const items = `(SELECT 'run' AS kind, id, created_at FROM runs WHERE team = $1
+                      UNION ALL
+                      SELECT 'prediction' AS kind, id, created_at FROM predictions WHERE team = $1) AS items`;
+      const micros = '(extract(epoch FROM created_at) * 1000000)::bigint';
+      const [rows, counted] = await Promise.all([
+        sql.query<{ kind: 'run' | 'prediction'; id: string; micros: string }>(
+          `SELECT kind, id, ${micros}::text AS micros FROM ${items}
+           WHERE $2::text IS NULL OR (${micros}, kind, id) < ($2::bigint, $3::text, $4::text)
+           ORDER BY created_at DESC, kind DESC, id DESC LIMIT $5`,
+          [team, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit + 1],
+        ),
+        sql.query<{ total: number | string }>(`SELECT count(*) AS total FROM ${items}`, [team]),
+      ]);
+      const page = rows.slice(0, limit);
+      const [runs, predictions] = await Promise.all([
+        runSummaries(
+          team,
+          page.filter((row) => row.kind === 'run').map((row) => row.id),
+        ),
+        predictionSummaries(
+          team,
+          page.filter((row) => row.kind === 'prediction').map((row) => row.id),
+        ),
+      ]);
+      const runById = new Map(runs.map((run) => [run.id, run]));
+      const predictionById = new Map(predictions.map((run) => [run.id, run]));
+      const pageItems = page.flatMap((row): RunPageItem[] => {
+        if (row.kind === 'run') {
+          const run = runById.get(row.id);
+          return run ? [{ kind: 'run', run }] : [];
+        }
+        const run = predictionById.get(row.id);
+        return run ? [{ kind: 'prediction', run }] : [];
+      });
+      const last = page[page.length - 1];
+      return {
+        items: pageItems,
+        ...(rows.length > limit && last ? { nextCursor: encodeCursor(last.micros, last.kind, last.id) } : {}),
+        total: Number(counted[0]?.total ?? 0),
+      };
+    },
+
+    async countRuns(team) {
+      requireTeam(team);
+      const rows = await sql.query<{ total: number | string }>(
+        'SELECT count(*) AS total FROM runs WHERE team = $1',
+        [team],
+      );
+      return Number(rows[0]?.total ?? 0);
+    },
+
+    async deleteRun(team, id) {
+      requireTeam(team);
+      const [runs, predictions] = await Promise.all([
+        sql.query<{ id: string }>('DELETE FROM runs WHERE team = $1 AND id = $2 RETURNING id', [team, id]),
+        sql.query<{ id: string }>('DELETE FROM predictions WHERE team = $1 AND id = $2 RETURNING id', [
+          team,
+          id,
+        ]),
+      ]);
+      cache?.delete(team, id);
+      predictionCache?.delete(team, id);
+      onSave(team);
+      return runs.length + predictions.length > 0;
+    },
+
+    async claimOnce(key, ttlMs) {
+      if (memoryKeys) return memoryKeys.claim(key, ttlMs);
+      const rows = await sql.query<{ key: string }>(
+        `INSERT INTO seen_keys (key, expires_at) VALUES ($1, now() + $2 * interval '1 millisecond')
+         ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at
+         WHERE seen_keys.expires_at <= now()
+         RETURNING key`,
+        [key, Math.max(1, Math.round(ttlMs))],
+      );
+      sweepSeenKeys();
+      return rows.length > 0;
+    },
+
+    async ping() {
+      await sql.query('SELECT 1');
     },
 
     transaction(work) {
@@ -467,10 +708,19 @@ function runStoreOn(
       return db
         .transaction((tx) =>
           work(
-            runStoreOn(tx, db, true, undefined, undefined, undefined, (team) => {
-              saved.add(team);
-              onSave(team);
-            }),
+            runStoreOn(
+              tx,
+              db,
+              true,
+              undefined,
+              undefined,
+              undefined,
+              (team) => {
+                saved.add(team);
+                onSave(team);
+              },
+              memoryKeys,
+            ),
           ),
         )
         .finally(() => {
@@ -498,5 +748,6 @@ export async function createRunStore(db: SqlDatabase): Promise<RunStore> {
     new SummaryCache<PredictionRun>(SUMMARY_CACHE_CAPACITY),
     recentIds,
     (team) => recentIds?.invalidate(team),
+    db.driver === 'pglite' ? new MemorySeenKeys() : undefined,
   );
 }

@@ -1,5 +1,5 @@
 import type { Feature } from '@segments/core';
-import { levelOf, namePersonas, profileSegment } from '@segments/core';
+import { levelOf, namePersonas, profileSegment, rankSegments } from '@segments/core';
 import { describe, expect, it } from 'vitest';
 
 const income: Feature = { name: 'Annual Income (k$)', kind: 'numeric', role: 'income', mean: 60, std: 20 };
@@ -70,7 +70,11 @@ describe('namePersonas', () => {
       [40, 40, 80],
     );
     const personas = namePersonas([income, spending], segments);
-    expect(personas.map((persona) => persona.priority)).toEqual([1, 3, 2]);
+    const ranked = rankSegments(
+      [income, spending],
+      segments.map((segment, i) => ({ ...segment, centroid: {}, persona: personas[i] })),
+    );
+    expect(ranked.map((segment) => segment.persona.priority)).toEqual([1, 3, 2]);
     expect(personas[0].strategy).toMatch(/Exclusive offers and memberships/);
     expect(personas[1].strategy).toMatch(/Cost-effective promotions/);
   });

@@ -34,7 +34,12 @@ export function freePort(): Promise<number> {
 
 export interface PostgresServer {
   url: string;
+  /** Stops the server and removes its folder. */
   stop(): void;
+  /** Stops the server (fast shutdown: open connections are terminated) but keeps its data. */
+  halt(): void;
+  /** Starts a halted server again on the same port, with the same data. */
+  resume(): void;
 }
 
 /**
@@ -61,18 +66,24 @@ export async function startPostgresServer(): Promise<PostgresServer | null> {
   }
   const port = await freePort();
   run(initdb, ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale']);
-  run(pgCtl, [
-    '-D',
-    dataDir,
-    '-o',
-    `-p ${port} -c listen_addresses=127.0.0.1 -k ${socketDir} -c max_connections=200 -c fsync=off`,
-    '-l',
-    join(root, 'server.log'),
-    '-w',
-    'start',
-  ]);
+  const start = () =>
+    run(pgCtl, [
+      '-D',
+      dataDir,
+      '-o',
+      `-p ${port} -c listen_addresses=127.0.0.1 -k ${socketDir} -c max_connections=200 -c fsync=off`,
+      '-l',
+      join(root, 'server.log'),
+      '-w',
+      'start',
+    ]);
+  start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    halt() {
+      run(pgCtl, ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+    },
+    resume: start,
     stop() {
       try {
         run(pgCtl, ['-D', dataDir, '-m', 'fast', '-w', 'stop']);

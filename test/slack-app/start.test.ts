@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,45 @@ describe('npm start (slack-app/src/app.ts)', () => {
     expect(result.stderr).toContain('SLACK_SIGNING_SECRET');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stdout).toBe('');
+  });
+
+  it('gives up within 10 s, in one line, when DATABASE_URL points at a port that never answers', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => {
+      sockets.push(socket);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const started = Date.now();
+      const child = spawn(process.execPath, ['--import', 'tsx', 'slack-app/src/app.ts'], {
+        env: {
+          ...baseEnv,
+          SLACK_BOT_TOKEN: 'xoxb-timeout-test',
+          SLACK_SIGNING_SECRET: 'timeout-test-secret',
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATABASE_URL: `postgres://postgres:hunter2@127.0.0.1:${port}/segments`,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(1);
+      // The start itself (after tsx has loaded) takes the 5 s connect timeout; allow for the loading.
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(stderr).toMatch(
+        /cannot open its run store \(DATABASE_URL\): the PostgreSQL server at .* did not answer within 5 s/,
+      );
+      expect(stderr).not.toContain('hunter2');
+      expect(stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   describe('with a configuration', () => {

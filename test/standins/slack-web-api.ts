@@ -19,6 +19,14 @@ export interface RecordedCall {
   receivedAt: number;
 }
 
+/** A member of the stand-in workspace: the role fields of Slack's user object. */
+export interface StandInUser {
+  name: string;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_primary_owner?: boolean;
+}
+
 export interface SlackStandIn {
   /** Pass as the app's slackApiUrl. */
   apiUrl: string;
@@ -29,6 +37,11 @@ export interface SlackStandIn {
   failing: Map<string, string>;
   /** Web API methods answered by a function instead of `{ ok: true }` (e.g. `apps.connections.open`). */
   answers: Map<string, (call: RecordedCall) => Record<string, unknown>>;
+  /**
+   * The workspace's members as `users.info` serves them (by user id). Seeded with `U-alice` (an
+   * admin) and `U-bob` (a member); unknown ids get `user_not_found`, as Slack answers.
+   */
+  users: Map<string, StandInUser>;
   /** Waits until a recorded call satisfies `predicate` (up to `limitMs`) and returns it. */
   waitFor(predicate: (call: RecordedCall) => boolean, what: string, limitMs?: number): Promise<RecordedCall>;
   /**
@@ -74,6 +87,10 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const files: SlackStandIn['files'] = new Map();
   let fileCounter = 0;
   let base = '';
+  const users = new Map<string, StandInUser>([
+    ['U-alice', { name: 'alice', is_admin: true }],
+    ['U-bob', { name: 'bob' }],
+  ]);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const raw = await readRaw(req);
@@ -122,6 +139,27 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     switch (method) {
       case 'auth.test':
         return reply(200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T-any', user: 'segments' });
+      case 'users.info': {
+        // As strict as Slack: a token, a `user` argument, and only members of the workspace.
+        if (typeof bearer !== 'string' || bearer === '')
+          return reply(200, { ok: false, error: 'not_authed' });
+        if (typeof body.user !== 'string' || body.user === '')
+          return reply(200, { ok: false, error: 'invalid_arguments' });
+        const user = users.get(body.user);
+        if (!user) return reply(200, { ok: false, error: 'user_not_found' });
+        return reply(200, {
+          ok: true,
+          user: {
+            id: body.user,
+            name: user.name,
+            deleted: false,
+            is_bot: false,
+            is_admin: Boolean(user.is_admin),
+            is_owner: Boolean(user.is_owner),
+            is_primary_owner: Boolean(user.is_primary_owner),
+          },
+        });
+      }
       case 'chat.postMessage':
         return reply(200, { ok: true, channel: body.channel, ts: `${Date.now() / 1000}`, message: {} });
       case 'views.publish':
@@ -176,6 +214,7 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
     calls,
     failing,
     answers,
+    users,
     async waitFor(predicate, what, limitMs = 5000) {
       const deadline = Date.now() + limitMs;
       for (;;) {

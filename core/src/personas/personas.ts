@@ -2,12 +2,11 @@
  * Naming segments as marketing personas with a strategy. Each numeric feature of a segment gets a
  * level against the population (high above mean + 0.5·sd, low below mean − 0.5·sd, average between);
  * recognised roles (income, spending, age) pick a playbook persona, anything else gets a descriptive
- * name ("High Age · Low Income"). Names are unique within a run; priority ranks targeting value.
+ * name ("High Age · Low Income"). Names are unique within a run; the ranking stage (segment/rank-segments.ts) ranks targeting value.
  */
 import { formatNumber, round } from '../format';
 import { assertNever } from '../schema/errors';
 import type { Feature, Level, Persona, PersonaKey, ProfileEntry, Role } from '../schema/run';
-import { isResponseOutcome } from '../table/feature-plan';
 import {
   CUSTOMER_PLAYBOOK,
   categoryFanName,
@@ -17,7 +16,6 @@ import {
 } from './customer-playbook';
 import { isOutlierSegment, outlierNote } from './outliers';
 import { RFM_PLAYBOOK } from './rfm-playbook';
-import { rankByValue } from './value-ranking';
 
 /** Half a standard deviation either side of the mean counts as average. */
 export const LEVEL_BAND = 0.5;
@@ -76,7 +74,7 @@ export interface SegmentFacts {
 
 /**
  * Profiles of one segment: level and z-score per numeric feature, top category per categorical one.
- * @example profileSegment(features, facts)[0] // { feature: 'Age', kind: 'numeric', mean: 25.3, level: 'low', zScore: -0.97 }
+ * @example profileSegment(features, { index: 0, size: 39, share: 0.195, numericMeans: [86.5, 82.1], categoricalTops: [] }).map((entry) => entry.level) // ['high', 'high']
  */
 export function profileSegment(features: Feature[], facts: SegmentFacts): ProfileEntry[] {
   const numeric = features.filter((feature) => feature.kind === 'numeric');
@@ -104,7 +102,10 @@ export function profileSegment(features: Feature[], facts: SegmentFacts): Profil
   ];
 }
 
-/** The level of a z-score with the ±0.5 sd band. */
+/**
+ * The level of a z-score with the ±0.5 sd band.
+ * @example [levelOf(0.51), levelOf(0.5), levelOf(-0.51)] // ['high', 'average', 'low']
+ */
 export function levelOf(zScore: number): Level {
   if (zScore > LEVEL_BAND) return 'high';
   if (zScore < -LEVEL_BAND) return 'low';
@@ -128,14 +129,18 @@ export interface PersonaSegment {
 /** A category is the segment's dominant one when its share is this many times the population's. */
 const MIX_LIFT = 1.25;
 
+/** A persona before the ranking stage gives it its targeting priority. */
+export type UnrankedPersona = Pick<Persona, 'name' | 'key' | 'summary' | 'strategy'>;
+
 /**
- * Names every segment of a run, writes its summary and strategy, and ranks targeting priority by
- * value (see {@link rankByValue}). Segments of fewer than max(5, 1%) customers are outliers.
+ * Names every segment of a run and writes its summary and strategy; the ranking stage
+ * (`rankSegments`) then gives targeting priority. Segments of fewer than max(5, 1%) customers are
+ * outliers.
  * @param features the run's features (roles decide the playbook)
  * @param segments each segment's size, share and profile (and optionally spend mix and outcome rates)
- * @example namePersonas(features, segments)[0].name // 'Premium Shoppers (VIP)'
+ * @example namePersonas(features, profiles).map((persona) => persona.name) // ['Potential Loyalists (Standard)', 'Premium Shoppers (VIP)', 'Cautious Spenders', 'Budget Shoppers', 'Impulse Buyers']
  */
-export function namePersonas(features: Feature[], segments: PersonaSegment[]): Persona[] {
+export function namePersonas(features: Feature[], segments: PersonaSegment[]): UnrankedPersona[] {
   const roleOf = new Map(features.map((feature) => [feature.name, feature.role]));
   const customers = segments.reduce((sum, segment) => sum + segment.size, 0);
   const populationMeans = new Map(features.map((feature) => [feature.name, feature.mean ?? 0]));
@@ -167,25 +172,7 @@ export function namePersonas(features: Feature[], segments: PersonaSegment[]): P
     return { segment, key, name, traits, dominant, outlier };
   });
   makeNamesUnique(drafts);
-  const spending = features.find((feature) => feature.kind === 'numeric' && feature.role === 'spending');
-  const income = features.find((feature) => feature.kind === 'numeric' && feature.role === 'income');
-  const valueFeature = spending ?? income;
-  const ranks = rankByValue(
-    drafts.map((draft) => {
-      const entry = valueFeature
-        ? draft.segment.profile.find((candidate) => candidate.feature === valueFeature.name)
-        : undefined;
-      const response = responseOf(draft.segment.outcomes);
-      return {
-        size: draft.segment.size,
-        value: entry?.kind === 'numeric' ? entry.mean : undefined,
-        response,
-        outlier: draft.outlier,
-      };
-    }),
-    valueFeature ? (valueFeature === spending ? 'spending' : 'income') : undefined,
-  );
-  return drafts.map((draft, i) => ({
+  return drafts.map((draft) => ({
     name: draft.name,
     key: draft.key,
     summary:
@@ -193,18 +180,7 @@ export function namePersonas(features: Feature[], segments: PersonaSegment[]): P
         ? `${summarise(draft.segment, roleOf)} Unusual: ${outlierNote(draft.segment.profile, populationMeans)}.`
         : summarise(draft.segment, roleOf),
     strategy: strategyFor(draft.key, draft.traits, draft.dominant, draft.segment.outcomes),
-    priority: ranks[i].priority,
-    reason: ranks[i].reason,
   }));
-}
-
-/** The response-like outcome rates of a segment, averaged (response, accepted, converted). */
-function responseOf(outcomes: PersonaSegment['outcomes']): { rate: number; overall: number } | undefined {
-  const response = (outcomes ?? []).filter((outcome) => isResponseOutcome(outcome.column));
-  if (response.length === 0) return undefined;
-  const rate = response.reduce((sum, outcome) => sum + outcome.rate, 0) / response.length;
-  const overall = response.reduce((sum, outcome) => sum + outcome.overall, 0) / response.length;
-  return { rate, overall };
 }
 
 /**
@@ -275,7 +251,10 @@ function distinguishingTraits(profile: ProfileEntry[], roleOf: Map<string, Role 
   return [...numeric, ...categorical];
 }
 
-/** A header as a person would say it: no units in brackets, no underscores. */
+/**
+ * A header as a person would say it: no units in brackets, no underscores.
+ * @example featureLabel('Annual_Income (k$)') // 'Annual Income'
+ */
 export function featureLabel(header: string): string {
   return header
     .replace(/\([^)]*\)/g, '')

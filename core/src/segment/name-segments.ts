@@ -1,10 +1,11 @@
 /**
- * The persona stage: every profiled segment gets its persona (name, summary, strategy, targeting
- * priority) from the personas playbook.
+ * The persona stage: every profiled segment gets its persona (name, summary, strategy) from the
+ * personas playbook; the ranking stage that follows gives each its targeting priority.
  */
 import { namePersonas } from '../personas/personas';
-import type { Feature, Segment } from '../schema/run';
+import type { Feature } from '../schema/run';
 import type { SegmentProfile } from './profile-segments';
+import type { NamedSegment } from './rank-segments';
 import type { SegmentExtras } from './segment-extras';
 
 /**
@@ -14,7 +15,7 @@ import type { SegmentExtras } from './segment-extras';
 export function nameSegments(
   features: Feature[],
   profiles: (SegmentProfile & Partial<SegmentExtras>)[],
-): Segment[] {
+): NamedSegment[] {
   const personas = namePersonas(features, profiles);
   // The spend mix informs the persona; outcome rates and descriptors are shown with the segment.
   return profiles.map(({ mix: _mix, outcomes, descriptors, ...profile }, i) => ({

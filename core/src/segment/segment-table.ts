@@ -2,7 +2,7 @@
  * The whole segmentation job as a list of stages, each in its own file:
  * options → table → column profiles and roles → feature selection (and the algorithm) → feature
  * matrix (cells, missing policy, encoding, scaling) → cluster and choose k → segment order →
- * quality → profiles → personas (with targeting priority) → Run.
+ * quality → profiles → personas → ranking (targeting priority by value) → Run.
  */
 
 import { relevelWithoutOutliers } from '../personas/outliers';
@@ -19,6 +19,7 @@ import { nameSegments } from './name-segments';
 import { type SegmentOptions, validateSegmentOptions } from './options';
 import { orderSegmentsBySize } from './order-segments';
 import { profileSegments } from './profile-segments';
+import { rankSegments } from './rank-segments';
 import { rowAssignments } from './row-assignments';
 import { checkRowCount, checkUsableRowCount } from './row-count';
 import { segmentExtras } from './segment-extras';
@@ -65,10 +66,11 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
   );
   // Outcome rates, spend mix and descriptive categories per segment (columns kept out of clustering).
   const extras = segmentExtras(plan, matrix.rowIndex, clustered.clustering.labels, clustered.k);
-  const segments = nameSegments(
+  const named = nameSegments(
     matrix.features,
     profiles.map((profile, index) => ({ ...profile, ...extras[segmentOrder.labelsBySize[index]] })),
   );
+  const segments = rankSegments(matrix.features, named);
   const assignments = settings.includeAssignments
     ? rowAssignments(table.rows.length, matrix.rowIndex, clustered.clustering.labels, segmentOrder.order)
     : undefined;

@@ -42,7 +42,10 @@ const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const GROUPED_NUMBER_TEXT = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const NON_FINITE_TEXT = /^[+-]?(nan|inf|infinity)$/i;
 
-/** True when a cell holds no value: empty, whitespace, or a common missing marker (NA, N/A, null). */
+/**
+ * True when a cell holds no value: empty, whitespace, or a common missing marker (NA, N/A, null).
+ * @example [isMissingCell('N/A'), isMissingCell(' '), isMissingCell(0)] // [true, true, false]
+ */
 export function isMissingCell(cell: Cell): boolean {
   return isEmptyCell(cell) || (typeof cell === 'string' && MISSING_MARKERS.has(cell.trim().toLowerCase()));
 }
@@ -78,7 +81,10 @@ function checkMagnitude(value: number, text: string): NumberCell {
   return { kind: 'number', value };
 }
 
-/** A cell as a category label (numbers and booleans as text); undefined when missing. */
+/**
+ * A cell as a category label (numbers and booleans as text); undefined when missing.
+ * @example [categoryOf(' Female '), categoryOf(3), categoryOf('N/A')] // ['Female', '3', undefined]
+ */
 export function categoryOf(cell: Cell): string | undefined {
   if (isMissingCell(cell)) return undefined;
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
@@ -203,6 +209,7 @@ function looksLikeIds(
 /**
  * The columns used when the user chooses none: suggested numeric columns, plus suggested categorical
  * ones unless the algorithm is k-means (which cannot use them).
+ * @example defaultFeatureColumns(inferColumns(mall), 'kmeans').map((c) => c.name) // ['Age', 'Annual Income (k$)', 'Spending Score (1-100)']
  */
 export function defaultFeatureColumns(
   columns: ColumnProfile[],

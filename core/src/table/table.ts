@@ -217,7 +217,10 @@ function normaliseHeaders(raw: string[], source: string, row: number, columnInde
   return headers;
 }
 
-/** A 0-based column index as a sheet letter: 0 → A, 26 → AA. */
+/**
+ * A 0-based column index as a sheet letter: 0 → A, 26 → AA.
+ * @example [columnLetter(0), columnLetter(25), columnLetter(26), columnLetter(52)] // ['A', 'Z', 'AA', 'BA']
+ */
 export function columnLetter(index: number): string {
   let n = index + 1;
   let letters = '';
@@ -229,14 +232,20 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
-/** True for '', null, undefined and whitespace-only strings. */
+/**
+ * True for '', null, undefined and whitespace-only strings.
+ * @example [isEmptyCell('  '), isEmptyCell(null), isEmptyCell(0)] // [true, true, false]
+ */
 export function isEmptyCell(cell: Cell): boolean {
   return (
     cell === '' || cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')
   );
 }
 
-/** A cell as display text (Dates as ISO dates, numbers as JavaScript prints them). */
+/**
+ * A cell as display text (Dates as ISO dates, numbers as JavaScript prints them).
+ * @example cellText(new Date('2024-01-02T00:00:00Z')) // '2024-01-02'
+ */
 export function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);

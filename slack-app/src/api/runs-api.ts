@@ -1,7 +1,11 @@
 /**
  * The runs API on the Slack app's port: `POST /api/runs` (publish a run summary, or a prediction run
- * with `kind: 'prediction'`), `GET /api/runs` (the team's runs and prediction runs, each with its
- * `kind`) and `GET /healthz`. A bearer token maps to one team; a team only sees its own runs.
+ * with `kind: 'prediction'`), `GET /api/runs?cursor=…` (the team's runs and prediction runs a page
+ * at a time, each with its `kind`), `GET /api/runs/:id` (one stored run), `DELETE /api/runs/:id`
+ * and `GET /healthz`. A bearer token maps to one team; a team only sees its own runs.
+ * Privacy is enforced here, whatever the client did: a posted run goes through core's
+ * `toPublishableSummary` (unknown fields stripped, small segments without values, checked for
+ * consistency) before it is stored.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -9,24 +13,44 @@ import {
   isSegmentationError,
   type PredictionRun,
   parsePredictionRun,
-  parseRun,
   type RunSummary,
   type SegmentationError,
+  toPublishableSummary,
   toRunSummary,
 } from '@segments/core';
-import type { RunStore } from '@segments/store';
+import { InvalidCursorError, type RunStore } from '@segments/store';
 import type { CustomRoute } from '@slack/bolt';
 import { $ZodError } from 'zod/v4/core';
 
 /** Largest accepted body: a run summary is a few kilobytes; 1 MB leaves room for wide runs. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** Runs per page of GET /api/runs unless `limit` says otherwise (at most {@link MAX_PAGE_SIZE}). */
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
 export interface RunsApiOptions {
   store: RunStore;
   /** A single-workspace token (SEGMENTS_API_TOKEN) and its team (SLACK_TEAM_ID). */
   staticApiToken?: { token: string; team: string };
-  /** Where unexpected failures are reported. Default console.error. */
+  /**
+   * Where unexpected failures are reported. Default console.error of the stack only: never the
+   * error's other properties, which may carry the posted body.
+   */
   logError?: (message: string, error: unknown) => void;
+}
+
+/**
+ * An error for the log: its stack (or message), clipped; not its properties or cause, which may
+ * carry the posted run (a database error can quote the statement's parameters).
+ * @example console.error('failed', describeErrorForLog(error))
+ */
+export function describeErrorForLog(error: unknown): string {
+  const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  const [first = '', ...frames] = text.split('\n');
+  // The first line is the message, which a driver may build from the data: keep it short.
+  const message = first.length > 300 ? `${first.slice(0, 300)}…` : first;
+  return [message, ...frames.filter((line) => /^\s+at /.test(line))].join('\n');
 }
 
 function sendJson(
@@ -164,6 +188,14 @@ function predictionListItem(run: PredictionRun) {
   };
 }
 
+const NOT_FOUND = { error: 'not_found', message: 'This workspace has no run with that id.' };
+
+/** The `:id` of a `/api/runs/:id` request (Bolt's router puts route params on the request). */
+function routeId(req: IncomingMessage): string | undefined {
+  const id = (req as IncomingMessage & { params?: Record<string, string> }).params?.id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
 const UNAUTHORIZED = {
   error: 'unauthorized',
   message:
@@ -175,7 +207,13 @@ const UNAUTHORIZED = {
  * @example new App({ customRoutes: runsApiRoutes({ store }) , … })
  */
 export function runsApiRoutes(options: RunsApiOptions): CustomRoute[] {
-  const logError = options.logError ?? ((message, error) => console.error(message, error));
+  const logError =
+    options.logError ??
+    ((message, error) => console.error(`[segments] ${message}: ${describeErrorForLog(error)}`));
+  const unauthorized = (req: IncomingMessage, res: ServerResponse) => {
+    req.resume();
+    sendJson(res, 401, UNAUTHORIZED, { 'WWW-Authenticate': 'Bearer' });
+  };
   const guarded =
     (handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>) =>
     (req: IncomingMessage, res: ServerResponse) => {
@@ -192,7 +230,23 @@ export function runsApiRoutes(options: RunsApiOptions): CustomRoute[] {
       path: '/healthz',
       method: ['GET'],
       handler: guarded(async (_req, res) => {
-        await options.store.listRuns('healthz', { limit: 1 });
+        const health = options.store.database.health();
+        if (!health.ok) {
+          return sendJson(res, 503, {
+            ok: false,
+            store: options.store.driver,
+            message: `The run store is unreachable (since ${new Date(health.since).toISOString()}); reconnecting.`,
+          });
+        }
+        try {
+          await options.store.ping();
+        } catch {
+          return sendJson(res, 503, {
+            ok: false,
+            store: options.store.driver,
+            message: 'The run store is unreachable.',
+          });
+        }
         sendJson(res, 200, { ok: true, store: options.store.driver });
       }),
     },
@@ -201,15 +255,60 @@ export function runsApiRoutes(options: RunsApiOptions): CustomRoute[] {
       method: ['GET'],
       handler: guarded(async (req, res) => {
         const team = await teamForRequest(req, options);
-        if (!team) return sendJson(res, 401, UNAUTHORIZED, { 'WWW-Authenticate': 'Bearer' });
-        const [runs, predictions] = await Promise.all([
-          options.store.listRuns(team),
-          options.store.listPredictions(team),
-        ]);
-        const items = [...runs.map(runListItem), ...predictions.map(predictionListItem)];
-        // Newest first across both kinds; the sort is stable, so each kind keeps the store's order on ties.
-        items.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
-        sendJson(res, 200, { runs: items });
+        if (!team) return unauthorized(req, res);
+        const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+        const limitText = query.get('limit');
+        const limit = limitText === null ? DEFAULT_PAGE_SIZE : Number(limitText);
+        if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+          return sendJson(res, 400, {
+            error: 'invalid_limit',
+            message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`,
+            issues: [{ path: 'limit', message: `a whole number from 1 to ${MAX_PAGE_SIZE}` }],
+          });
+        }
+        let page: Awaited<ReturnType<RunStore['listPage']>>;
+        try {
+          page = await options.store.listPage(team, { limit, cursor: query.get('cursor') ?? undefined });
+        } catch (error) {
+          if (!(error instanceof InvalidCursorError)) throw error;
+          return sendJson(res, 400, {
+            error: 'invalid_cursor',
+            message: error.message,
+            issues: [{ path: 'cursor', message: error.message }],
+          });
+        }
+        const items = page.items.map((item) =>
+          item.kind === 'run' ? runListItem(item.run) : predictionListItem(item.run),
+        );
+        sendJson(res, 200, {
+          runs: items,
+          total: page.total,
+          ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+        });
+      }),
+    },
+    {
+      path: '/api/runs/:id',
+      method: ['GET'],
+      handler: guarded(async (req, res) => {
+        const team = await teamForRequest(req, options);
+        if (!team) return unauthorized(req, res);
+        const id = routeId(req);
+        const run = id ? await options.store.getRun(team, id) : undefined;
+        // By id only (getRun also matches names); another team's id is simply not found.
+        if (!run || run.id !== id) return sendJson(res, 404, NOT_FOUND);
+        sendJson(res, 200, toRunSummary(run));
+      }),
+    },
+    {
+      path: '/api/runs/:id',
+      method: ['DELETE'],
+      handler: guarded(async (req, res) => {
+        const team = await teamForRequest(req, options);
+        if (!team) return unauthorized(req, res);
+        const id = routeId(req);
+        if (!id || !(await options.store.deleteRun(team, id))) return sendJson(res, 404, NOT_FOUND);
+        res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
       }),
     },
     {
@@ -260,15 +359,16 @@ export function runsApiRoutes(options: RunsApiOptions): CustomRoute[] {
             kind: 'prediction',
           });
         }
-        let run: ReturnType<typeof parseRun>;
+        let run: RunSummary;
         try {
-          run = parseRun(input, 'posted run');
+          // Privacy at the edge, whatever the client did: summary fields only, small segments
+          // without values, no feature min/max; and consistent (k, sizes, shares, createdAt, names).
+          run = toPublishableSummary(input);
         } catch (error) {
           if (!isSegmentationError(error)) throw error;
           return rejectInvalidRun(res, error);
         }
-        // Privacy: per-row assignments never reach the server's store, even if a client sends them.
-        const saved = await options.store.saveRun(team, toRunSummary(run));
+        const saved = await options.store.saveRun(team, run);
         sendJson(res, saved.created ? 201 : 200, { id: saved.id, created: saved.created, name: run.name });
       }),
     },

@@ -249,7 +249,8 @@ function renderCompare(answer: Answer, run: RunSummary | undefined, chart?: Imag
 function renderList(answer: Answer): KnownBlock[] {
   const runs = answer.runs ?? [];
   const blocks: KnownBlock[] = [
-    headerBlock(`${runs.length} ${runs.length === 1 ? 'run' : 'runs'}, newest first`),
+    // The engine's first sentence ("There are 3 runs, newest first", "50 most recent of 61 runs, …").
+    headerBlock(answer.text.split(/[:\n]/)[0]?.trim() || `${runs.length} runs, newest first`),
   ];
   for (const run of runs.slice(0, MAX_RUNS_LISTED)) {
     blocks.push({

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { isWorkspaceAdmin } from '../../admins';
 import { replyTo } from '../../conversation';
 import type { ListenerDeps } from '../deps';
 import { postToResponseUrl } from '../respond';
@@ -11,7 +12,7 @@ import { isSheetSubcommand, sheetSubcommand } from './connect-sheet';
  * the channel.
  */
 export function segmentsCommand(deps: ListenerDeps) {
-  return async ({ command, ack, respond }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
+  return async ({ command, ack, respond, client }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
     if (isSheetSubcommand(command.text)) return sheetSubcommand(deps, { command, ack, respond });
     await ack();
     const reply = await replyTo(deps, {
@@ -19,6 +20,7 @@ export function segmentsCommand(deps: ListenerDeps) {
       text: command.text ?? '',
       surface: 'command',
       userId: command.user_id,
+      isAdmin: () => isWorkspaceAdmin(client, command.user_id, deps.admins),
     });
     await postToResponseUrl(command.response_url, { response_type: reply.visibility, ...reply.message });
   };
