@@ -21,6 +21,7 @@ import { chartRoutes } from './charts/chart-links';
 import { type ChartDelivery, linkedCharts, uploadedCharts } from './charts/delivery';
 import type { SlackAppConfig } from './config';
 import type { AnswerQuestion } from './conversation';
+import { type DigestDeps, notifySubscribers, startDigestScheduler } from './digests/digests';
 import { registerListeners } from './listeners';
 import { isFromTheFuture, onceOnly, signatureProperties } from './middleware/once-only';
 
@@ -163,12 +164,6 @@ function httpReceiver(config: SlackAppConfig, customRoutes: CustomRoute[], logLe
  */
 export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): SegmentsSlackApp {
   const logLevel = deps.logLevel ?? LogLevel.INFO;
-  const customRoutes: CustomRoute[] = runsApiRoutes({
-    store: deps.store,
-    staticApiToken: config.staticApiToken,
-    // The stack, never the error's properties: a database error may quote the posted run.
-    logError: (message, error) => console.error(`[segments] ${message}: ${describeErrorForLog(error)}`),
-  });
   const warn = (message: string) => {
     if (logLevel !== LogLevel.ERROR) console.warn(`[segments] ${message}`);
   };
@@ -176,6 +171,24 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: { retries: 2 },
   };
+  // Posts the app makes on its own (digests, new-run alerts, chart uploads), with the bot token.
+  const botClient = new webApi.WebClient(config.botToken, clientOptions);
+  const digestDeps: DigestDeps = {
+    store: deps.store,
+    post: (message) => botClient.chat.postMessage(message),
+    logWarn: warn,
+  };
+  const customRoutes: CustomRoute[] = runsApiRoutes({
+    store: deps.store,
+    staticApiToken: config.staticApiToken,
+    // The stack, never the error's properties: a database error may quote the posted run.
+    logError: (message, error) => console.error(`[segments] ${message}: ${describeErrorForLog(error)}`),
+    onRunPublished: (team, run) => {
+      notifySubscribers(digestDeps, team, run).catch((error: unknown) =>
+        warn(`new-run alerts failed: ${(error as Error).message}`),
+      );
+    },
+  });
   const socketMode = Boolean(config.appToken);
   let charts: ChartDelivery | undefined;
   if (config.publicUrl) {
@@ -183,11 +196,9 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
     customRoutes.push(...chartRoutes({ store: deps.store, secret, now: deps.now }));
     charts = linkedCharts({ baseUrl: config.publicUrl, secret, now: deps.now });
   } else if (socketMode) {
-    charts = uploadedCharts({
-      client: new webApi.WebClient(config.botToken, clientOptions),
-      logWarn: warn,
-    });
+    charts = uploadedCharts({ client: botClient, logWarn: warn });
   }
+  digestDeps.charts = charts;
   const app = socketMode
     ? new App({
         appToken: config.appToken,
@@ -213,9 +224,11 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
   });
 
   let server: Server | undefined;
+  let digests: { stop(): void } | undefined;
   return {
     app,
     async start() {
+      digests = startDigestScheduler(digestDeps, { now: deps.now });
       if (socketMode) {
         const routesServer = createRoutesServer(customRoutes);
         await listen(routesServer, config.port, config.host);
@@ -232,6 +245,7 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
       return { port: (server.address() as AddressInfo).port };
     },
     async stop() {
+      digests?.stop();
       server?.closeAllConnections();
       await app.stop();
       // In HTTP mode app.stop() closed Bolt's server; in Socket Mode the routes server is ours.
