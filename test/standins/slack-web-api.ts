@@ -165,6 +165,28 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       case 'views.publish':
       case 'views.open':
         return reply(200, { ok: true, view: { id: 'V1', ...(body.view as object) } });
+      case 'chat.unfurl': {
+        // As strict as Slack: channel + ts, or unfurl_id + source; unfurls a JSON object of URL → { blocks | text }.
+        const target =
+          (typeof body.channel === 'string' && typeof body.ts === 'string') ||
+          (typeof body.unfurl_id === 'string' && typeof body.source === 'string');
+        if (!target) return reply(200, { ok: false, error: 'invalid_arguments' });
+        let unfurls: Record<string, { blocks?: unknown[]; text?: string }>;
+        try {
+          unfurls =
+            typeof body.unfurls === 'string' ? JSON.parse(body.unfurls) : (body.unfurls as typeof unfurls);
+        } catch {
+          return reply(200, { ok: false, error: 'invalid_unfurls_format' });
+        }
+        const entries = unfurls && typeof unfurls === 'object' ? Object.values(unfurls) : [];
+        if (
+          !entries.length ||
+          entries.some((entry) => !Array.isArray(entry?.blocks) && typeof entry?.text !== 'string')
+        ) {
+          return reply(200, { ok: false, error: 'invalid_unfurls_format' });
+        }
+        return reply(200, { ok: true });
+      }
       case 'files.getUploadURLExternal': {
         // As strict as Slack: a filename and a positive whole length are required.
         const length = Number(body.length);
