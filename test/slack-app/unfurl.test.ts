@@ -68,7 +68,8 @@ describe('link_shared', () => {
     const unfurl = await running.slack.waitFor((call) => call.method === 'chat.unfurl', 'the unfurl');
     expect(unfurl.body).toMatchObject({ channel: 'C0MARKETING', ts: '1.3' });
     const raw = unfurl.body.unfurls;
-    const unfurls = typeof raw === 'string' ? JSON.parse(raw) : (raw as Record<string, { blocks: unknown[] }>);
+    const unfurls =
+      typeof raw === 'string' ? JSON.parse(raw) : (raw as Record<string, { blocks: unknown[] }>);
     const blocks = unfurls[url].blocks;
     expect(JSON.stringify(blocks)).toContain('February sheet run');
     expect(JSON.stringify(blocks)).not.toContain('January sheet run');

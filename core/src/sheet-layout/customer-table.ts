@@ -26,7 +26,9 @@ export interface CustomerValues {
  */
 export function customerTable(input: CustomerValues): Table {
   const own = new Set(input.ownColumns.filter((column): column is number => column !== undefined));
-  const width = Math.max(0, ...input.values.map((row) => row.length));
+  // A loop, not Math.max(...): spreading 125,000+ rows into a call overflows the stack.
+  let width = 0;
+  for (const row of input.values) width = Math.max(width, row.length);
   const keep: number[] = [];
   for (let c = 0; c < width; c++) if (!own.has(input.firstColumn - 1 + c)) keep.push(c);
   return tableFromCells(

@@ -195,8 +195,13 @@ function looksLikeIds(
     const values = table.rows
       .map((row) => parseNumberCell(row[index]))
       .flatMap((p) => (p.kind === 'number' ? [p.value] : []));
-    const min = Math.min(...values);
-    const max = Math.max(...values);
+    // A loop, not Math.min(...values): spreading 125,000+ values overflows the call stack.
+    let min = Infinity;
+    let max = -Infinity;
+    for (const value of values) {
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
     return (min === 0 || min === 1) && max - min + 1 === present;
   }
   // Unique short codes with digits (CUST-001, A17) are ids; unique sentences are free text.

@@ -161,7 +161,9 @@ export function tableFromCells(cells: Cell[][], options: TableFromCellsOptions =
     );
   }
   const headerCells = cells[headerIndex];
-  const width = Math.max(...cells.map((row) => row.length));
+  // A loop, not Math.max(...): spreading 125,000+ rows into a call overflows the stack.
+  let width = 0;
+  for (const row of cells) width = Math.max(width, row.length);
   // Keep columns that have a header or any data; drop trailing empty ones.
   const keep: number[] = [];
   for (let c = 0; c < width; c++) {
