@@ -161,7 +161,7 @@ describe('answerQuestion: new answer kinds', () => {
   it('says plainly that chat does not delete runs, and where it is done', () => {
     const answer = answerQuestion('delete the latest run', { runs });
     expect(answer.text).toMatch(/^I can't delete runs/);
-    expect(answer.text).toContain('DELETE /api/runs/');
+    expect(answer.text).toContain('/segments delete <run id>');
     expect(answer.run).toBeUndefined();
   });
 

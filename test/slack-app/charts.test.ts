@@ -3,6 +3,8 @@
  * expiring links for the owning team only; Socket Mode uploads them with
  * files.getUploadURLExternal / files.completeUploadExternal. Render time is measured in the bench.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type ChartKind, type RunSummary, toRunSummary } from '@segments/core';
 import { chartLink, readChartLink, renderChartPng, uploadedCharts } from '@segments/slack-app';
 import { webApi } from '@slack/bolt';
@@ -71,6 +73,17 @@ describe('renderChartPng', () => {
     const choose = renderChartPng({ kind: 'choose-k', run: fixed });
     expect(choose.alt).toMatch(/^Segment sizes/);
   });
+});
+
+describe('the README charts', () => {
+  it.each(['sizes', 'features', 'choose-k', 'compare'])(
+    'docs/charts/%s.png is a PNG under 300 KB',
+    (kind) => {
+      const png = readFileSync(join(__dirname, '../../docs/charts', `${kind}.png`));
+      expect([...png.subarray(0, 8)]).toEqual(PNG_MAGIC);
+      expect(png.length).toBeLessThan(300 * 1024);
+    },
+  );
 });
 
 describe('chart links', () => {

@@ -9,7 +9,7 @@ const ACTIONS: readonly { verbs: RegExp; slack: string; cli: string }[] = [
   {
     verbs: /\b(delete|remove|erase|drop|purge|wipe)\b/,
     slack:
-      "I can't delete runs from chat: I only read them. To delete a run, send DELETE /api/runs/<run id> to the runs API with this workspace's API token (from /segments connect).",
+      "I can't delete runs from a question. An admin deletes a run with /segments delete <run id> (/segments runs lists the ids), or with DELETE /api/runs/<run id> on the runs API.",
     cli: "I can't delete runs from a question: I only read them. Runs are kept in the local store (SEGMENTS_DATA_DIR, default ./.segments); see them with: segments runs.",
   },
   {

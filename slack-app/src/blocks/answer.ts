@@ -258,7 +258,8 @@ function renderList(answer: Answer): KnownBlock[] {
       text: {
         type: 'mrkdwn',
         text: clipSlackText(
-          `*${escapeSlackText(run.name)}*\n${formatDate(run.createdAt)} · ${count(run.rowCount)} customers · ${run.k} segments`,
+          // The id only here: it is what `/segments delete <run id>` takes.
+          `*${escapeSlackText(run.name)}*\n${formatDate(run.createdAt)} · ${count(run.rowCount)} customers · ${run.k} segments · id \`${escapeSlackText(run.id)}\``,
           LIMITS.text,
         ),
       },
