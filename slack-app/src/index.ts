@@ -12,7 +12,7 @@ export * from './charts/index';
 export { loadSlackAppConfig, type SlackAppConfig } from './config';
 export { ADMINS_ONLY_TEXT } from './conversation';
 export { createSlackApp, type SegmentsSlackApp } from './create-app';
-export { notifySubscribers, runDueDigests, startDigestScheduler } from './digests/digests';
+export { notifySubscribers, runDueDigests, runNewRunAlerts, startDigestScheduler } from './digests/digests';
 export { DIGEST_HOUR_UTC, periodKey } from './digests/periods';
 export { scheduleReply } from './listeners/commands/schedules';
 export { FRIENDLY_ERROR_TEXT } from './listeners/friendly';

@@ -3,7 +3,13 @@
  * tick (two schedulers over one store here), driven by an injected clock — no sleeps.
  */
 import { toRunSummary } from '@segments/core';
-import { notifySubscribers, periodKey, runDueDigests, scheduleReply } from '@segments/slack-app';
+import {
+  notifySubscribers,
+  periodKey,
+  runDueDigests,
+  runNewRunAlerts,
+  scheduleReply,
+} from '@segments/slack-app';
 import type { RunStore } from '@segments/store';
 import type { types } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -118,6 +124,30 @@ describe('notifySubscribers', () => {
     expect(await scheduleReply(store, TEAM, 'U1', 'C0HERE', 'unsubscribe <#C0ALERTS|alerts>')).toContain(
       'No more',
     );
+  });
+});
+
+describe('runNewRunAlerts', () => {
+  it('posts a run that arrived without the runs API (sheet sync) once, and not the run newest at subscribe time', async () => {
+    const TEAM = 'T-sync';
+    await store.saveRun(
+      TEAM,
+      sampleRun({ id: 'before', name: 'Before subscribing', createdAt: '2026-01-01T00:00:00Z' }),
+    );
+    await scheduleReply(store, TEAM, 'U1', 'C0HERE', 'subscribe <#C0SYNC|sync>');
+    const posted: Posted[] = [];
+    const deps = { store, post: async (message: Posted) => void posted.push(message) };
+    await runNewRunAlerts(deps);
+    expect(posted.filter((post) => post.channel === 'C0SYNC')).toEqual([]);
+    await store.saveRun(
+      TEAM,
+      sampleRun({ id: 'synced', name: 'Synced run', createdAt: '2026-02-01T00:00:00Z' }),
+    );
+    await Promise.all([runNewRunAlerts(deps), runNewRunAlerts(deps)]);
+    await runNewRunAlerts(deps);
+    expect(posted.filter((post) => post.channel === 'C0SYNC').map((post) => post.text)).toEqual([
+      'New run published: Synced run',
+    ]);
   });
 });
 

@@ -86,14 +86,30 @@ export async function notifySubscribers(deps: DigestDeps, team: string, run: Run
   return posted;
 }
 
-/** Checks for due digests every `everyMs` (default a minute) until stopped. */
+/**
+ * Posts each subscribed team's newest run when no replica has posted it yet: catches runs that
+ * arrived other than through the runs API (sheet sync, a CLI on the same database). Subscribing
+ * claims the run that is newest then, so only later runs are posted.
+ * @example await runNewRunAlerts(deps)
+ */
+export async function runNewRunAlerts(deps: DigestDeps): Promise<number> {
+  let posted = 0;
+  const teams = new Set((await deps.store.listSchedules('subscription')).map((schedule) => schedule.team));
+  for (const team of teams) {
+    const [latest] = await deps.store.listRuns(team, { limit: 1 });
+    if (latest) posted += await notifySubscribers(deps, team, toRunSummary(latest));
+  }
+  return posted;
+}
+
+/** Checks for due digests and new runs every `everyMs` (default a minute) until stopped. */
 export function startDigestScheduler(deps: DigestDeps, options: { everyMs?: number; now?: () => Date } = {}) {
   const now = options.now ?? (() => new Date());
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    runDueDigests(deps, now())
+    Promise.all([runDueDigests(deps, now()), runNewRunAlerts(deps)])
       .catch((error: unknown) => deps.logWarn?.(`digests failed: ${(error as Error).message}`))
       .finally(() => {
         running = false;

@@ -30,7 +30,10 @@ export async function scheduleReply(
   const channel = channelOf(text, here);
   const where = `<#${escapeSlackText(channel)}>`;
   if (verb === 'subscribe') {
-    await store.saveSchedule(team, { channel, kind: 'subscription', createdBy: user });
+    const subscription = await store.saveSchedule(team, { channel, kind: 'subscription', createdBy: user });
+    // The run that is newest now is not news: only runs published from here on are posted.
+    const [latest] = await store.listRuns(team, { limit: 1 });
+    if (latest) await store.claimFiring(subscription.id, `run:${latest.id}`);
     return `I'll post each newly published run in ${where}. Stop with \`/segments unsubscribe ${where}\`. (Invite me to the channel if I'm not in it.)`;
   }
   if (verb === 'unsubscribe') {
