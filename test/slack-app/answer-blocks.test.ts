@@ -58,6 +58,8 @@ const KINDS: [kind: string, question: string][] = [
   ['connect', 'how do I connect the add-on?'],
   ['unsupported', 'delete the latest run'],
   ['segment not found', 'how big is the Whales segment?'],
+  ['risk', 'who is at risk of leaving?'],
+  ['revenue', 'how much revenue comes from the VIP segment?'],
 ];
 
 describe('renderAnswer: every answer kind', () => {

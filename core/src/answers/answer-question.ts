@@ -22,10 +22,14 @@ import { helpAnswer } from './help-answer';
 import { correctTypos, guessIntent } from './intents';
 import { listAnswer } from './list-answer';
 import { noRunsAnswer, runNotFoundAnswer, segmentNotFoundAnswer } from './not-found-answers';
+import { groupSizeAnswer, personaGroup } from './persona-group';
 import { PERSONA_SYNONYMS, PLAYBOOK_KEYS } from './persona-synonyms';
 import { predictionAnswer } from './prediction-answer';
 import { PREDICTION_INTENTS, PREDICTION_QUESTION } from './prediction-resolution';
 import { rankedByPriority } from './ranking';
+import { isRevenueQuestion, REVENUE_FILLER, revenueAnswer, revenueOverviewAnswer } from './revenue-answer';
+import { isRfmHelpQuestion, rfmHelpAnswer } from './rfm-help-answer';
+import { isRiskQuestion, riskAnswer } from './risk-answer';
 import { findRun, findRunMentions } from './run-resolution';
 import { segmentCompareAnswer } from './segment-compare-answer';
 import { resolveSegmentInTokens, type SegmentResolution } from './segment-resolution';
@@ -89,6 +93,8 @@ function answerInEngineWords(question: string, context: AnswerContext): Answer {
   const guess = guessIntent(norm);
   let intent = guess.intent;
 
+  // "How do I do RFM segmentation?" is about making a run, so it needs none.
+  if (isRfmHelpQuestion(norm, intent)) return rfmHelpAnswer(surface);
   if (intent === 'help') return helpAnswer('help', surface);
   if (intent === 'connect') return connectAnswer(surface);
   if (intent === 'unsupported') return unsupportedAnswer(norm, surface);
@@ -161,6 +167,18 @@ function answerInEngineWords(question: string, context: AnswerContext): Answer {
     else if (mentions.length) intent = 'show';
   }
   if (intent === 'strategy' && resolution.kind === 'none' && !resolution.subject && goal) intent = 'target';
+  // RFM questions: who is at risk, and how much money a segment brings (one file per answer kind).
+  if (!goal && isRiskQuestion(norm) && (intent === 'target' || intent === 'show' || intent === 'unknown'))
+    return riskAnswer(run);
+  if (isRevenueQuestion(norm) && intent !== 'strategy') {
+    const named = resolveSegmentInTokens(
+      run,
+      rest.filter((token) => !REVENUE_FILLER.has(token.norm)),
+    );
+    if (named.kind === 'match') return revenueAnswer(run, personaGroup(run, named.match));
+    if (named.kind === 'none' && !named.subject) return revenueOverviewAnswer(run);
+    return segmentNotFoundAnswer('size', run, named);
+  }
 
   switch (intent) {
     case 'show':
@@ -173,12 +191,19 @@ function answerInEngineWords(question: string, context: AnswerContext): Answer {
     case 'strategy':
       if (resolution.kind === 'match') {
         const segment = resolution.match.segment;
+        // "How many champions?" counts every Champions segment of the run.
+        const group = intent === 'size' ? personaGroup(run, resolution.match) : [segment];
+        if (group.length > 1) return groupSizeAnswer(run, group);
         return intent === 'size' ? sizeAnswer(run, segment) : strategyAnswer(run, segment);
       }
       if (resolution.kind === 'none' && !resolution.subject) {
         return intent === 'size' ? sizeOverviewAnswer(run) : strategyOverviewAnswer(run);
       }
       return segmentNotFoundAnswer(intent, run, resolution);
+    case 'risk':
+      return riskAnswer(run);
+    case 'revenue':
+      return revenueOverviewAnswer(run);
     case 'unknown':
     // Answered above; listed so a new intent cannot be forgotten here.
     case 'help':

@@ -19,6 +19,10 @@ export type Intent =
   | 'fact'
   | 'chart'
   | 'unsupported'
+  /** Who is at risk of leaving (RFM At Risk, Can't Lose Them…). */
+  | 'risk'
+  /** How much money comes from a segment. */
+  | 'revenue'
   | 'unknown';
 
 /** The charts the Slack app draws from a run's summary (never from customer rows). */

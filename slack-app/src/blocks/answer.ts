@@ -363,6 +363,15 @@ function blocksFor(answer: Answer, extras: RenderExtras): KnownBlock[] {
         contextOf(answer, run),
         buttonsFor(answer),
       ]);
+    case 'risk':
+    case 'revenue':
+      // RFM answers: the first sentence as the header, the rest as one section.
+      return compact([
+        headerBlock(answer.text.split(/(?<=[.:])\s|\n/)[0] ?? answer.runName ?? 'Answer'),
+        sectionBlock(limitSlackText(answer.text, LIMITS.text)),
+        contextOf(answer, run),
+        buttonsFor(answer),
+      ]);
     case 'connect':
     case 'unsupported':
       return renderPlain(answer);
