@@ -106,6 +106,25 @@ describe('renderAnswer: every answer kind', () => {
     expect(buttons[1].url).toBe('https://docs.google.com/spreadsheets/d/sheet-abc123/edit');
   });
 
+  it('builds chart and comparison headers from the run name, even when the name holds a colon', () => {
+    const named = { ...latest, name: 'mall.csv · 5 segments · 2026-12-02 06:31' };
+    const chart = renderAnswer(
+      answerQuestion('show a chart of the segment sizes', { runs: [named, previous] }),
+      {
+        run: named,
+      },
+    );
+    expect(JSON.stringify(chart.blocks[0])).toContain(
+      'Segment sizes · mall.csv · 5 segments · 2026-12-02 06:31',
+    );
+    const compared = renderAnswer(
+      answerQuestion('compare the latest run with the previous one', { runs: [named, previous] }),
+    );
+    expect(JSON.stringify(compared.blocks[0])).toContain(
+      'What changed up to mall.csv · 5 segments · 2026-12-02 06:31',
+    );
+  });
+
   it('offers no Google Sheets button for a run that came from a file', () => {
     const answer = answerQuestion('how big is the VIP segment in Mall January?', { runs });
     expect(answer.runName).toBe('Mall January');

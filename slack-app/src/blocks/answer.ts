@@ -5,7 +5,7 @@
  * plain-text `text` (notifications, screen readers) is the engine's complete answer.
  */
 
-import type { Answer, RunSummary, Segment } from '@segments/core';
+import type { Answer, ChartKind, RunSummary, Segment } from '@segments/core';
 import type { types } from '@slack/bolt';
 import { ACTION_SHARE_RUN, encodeButtonValue } from './actions';
 import { clipSlackText, escapeSlackText, limitSlackText } from './escape';
@@ -39,6 +39,14 @@ export interface RenderExtras {
 }
 
 const MAX_RUNS_LISTED = 10;
+
+/** Chart headers, by kind. */
+const CHART_TITLES: Record<ChartKind, string> = {
+  sizes: 'Segment sizes',
+  features: 'Segments by their two main features',
+  'choose-k': 'How k was chosen',
+  compare: 'What changed since the previous run',
+};
 
 function count(value: number): string {
   return value.toLocaleString('en-US');
@@ -236,9 +244,10 @@ function renderCompare(answer: Answer, run: RunSummary | undefined, chart?: Imag
           : 'gone',
     ]),
   ];
-  const headline = answer.text.split(':')[0] ?? 'Comparison';
+  // Run names may hold colons ("… 2026-12-02 06:31"): the header is built, not cut from the text.
+  const headline = `What changed up to ${answer.runName ?? 'the latest run'}`;
   return compact([
-    headerBlock(headline.replace(/^Comparing run /, '').replace(/ with run /, ' → ')),
+    headerBlock(headline),
     chart ? imageBlock(chart) : undefined,
     tableBlock(rows),
     contextOf(answer, run),
@@ -358,7 +367,7 @@ function blocksFor(answer: Answer, extras: RenderExtras): KnownBlock[] {
       return renderCompare(answer, run, extras.chart);
     case 'chart':
       return compact([
-        headerBlock(answer.text.split(':')[0] ?? 'Chart'),
+        headerBlock(`${CHART_TITLES[answer.chart?.kind ?? 'sizes']} · ${answer.runName ?? ''}`),
         extras.chart ? imageBlock(extras.chart) : sectionBlock(limitSlackText(answer.text, LIMITS.text)),
         contextOf(answer, run),
         buttonsFor(answer),
