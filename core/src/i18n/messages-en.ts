@@ -418,6 +418,10 @@ export const MESSAGES_EN = {
     copy: 'Copy',
     copied: 'Copied',
     sheetInfo: 'Sheet "{sheet}", {range}: {rows} customers. Choose the columns to segment on.',
+    sheetInfoOrders: 'Sheet "{sheet}", {range}: {rows} order lines.',
+    resultsCustomersSheet: ' One row per customer on "{sheet}".',
+    ordersChoice:
+      'Segment the customers on recency, frequency and monetary value (RFM) instead of the ticked columns.',
     tooBig:
       'This table is large: segmenting all {rows} customers may take about {minutes} minutes, longer than Apps Script allows (6). Run will offer a sample or the command line.',
     runSample: 'Run on a sample of {rows} customers',

@@ -346,6 +346,10 @@ export const MESSAGES_ID: Messages = {
     copy: 'Salin',
     copied: 'Tersalin',
     sheetInfo: 'Sheet "{sheet}", {range}: {rows} pelanggan. Pilih kolom untuk segmentasi.',
+    sheetInfoOrders: 'Sheet "{sheet}", {range}: {rows} baris pesanan.',
+    resultsCustomersSheet: ' Satu baris per pelanggan di "{sheet}".',
+    ordersChoice:
+      'Segmentasikan pelanggan menurut kebaruan, frekuensi dan nilai belanja (RFM), bukan menurut kolom yang dicentang.',
     tooBig:
       'Tabel ini besar: segmentasi {rows} pelanggan bisa makan waktu sekitar {minutes} menit, lebih lama dari batas Apps Script (6 menit). Jalankan akan menawarkan sampel atau command line.',
     runSample: 'Jalankan pada sampel {rows} pelanggan',

@@ -108,6 +108,8 @@ export function segmentTransactions(
   run.source = {
     ...run.source,
     kind: 'transactions',
+    // The sentence the Segments sheet and the sidebar show (read back with detectionSentence).
+    detected,
     customerCount: rollup.keys.length,
     orderCount: rollup.stats.orders,
     columns: {
