@@ -3,7 +3,14 @@
  * answer engine, and handles the two subcommands with side effects (connect issues a token; share
  * posts a run to the channel). Shared by the slash command, mentions, DMs and buttons.
  */
-import { type Answer, type AnswerContext, detectLanguage, type Lang, type RunSummary } from '@segments/core';
+import {
+  type Answer,
+  type AnswerContext,
+  detectLanguage,
+  type Lang,
+  localizeRun,
+  type RunSummary,
+} from '@segments/core';
 import type { RunStore } from '@segments/store';
 import { renderAnswer, type SlackMessage } from './blocks/answer';
 import { escapeSlackText } from './blocks/escape';
@@ -85,7 +92,9 @@ export async function answerWithRun(
     surface: 'slack',
     ...(defaultLang ? { defaultLang } : {}),
   });
-  return { answer, run: runs.find((run) => run.id === answer.runId), runs };
+  // The blocks show the run's personas and strategies in the answer's language, as its text does.
+  const run = runs.find((candidate) => candidate.id === answer.runId);
+  return { answer, run: run ? localizeRun(run, answer.lang ?? 'en') : undefined, runs };
 }
 
 function textMessage(text: string): SlackMessage {

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTempPgliteStore, type TestStore } from '../helpers/stores';
-import { postToSlackEvents, type RecordedCall, slashCommandBody } from '../standins/slack-web-api';
+import {
+  eventCallbackBody,
+  postToSlackEvents,
+  type RecordedCall,
+  slashCommandBody,
+} from '../standins/slack-web-api';
 import { sampleRun } from './helpers/sample-run';
 import { type RunningTestApp, SIGNING_SECRET, startTestApp } from './helpers/test-app';
 
@@ -24,8 +29,8 @@ describe('Slack answers in the language of the question, else the asker’s Slac
     await store?.dispose();
   });
 
-  /** Sends `/segments <text>` as `user` through the signed HTTP endpoint and returns the answer's text. */
-  async function ask(user: string, text: string): Promise<string> {
+  /** Sends `/segments <text>` as `user` through the signed HTTP endpoint and returns the answer posted. */
+  async function answerTo(user: string, text: string): Promise<Record<string, unknown>> {
     const id = `lang-${++n}`;
     const body = slashCommandBody({ team: TEAM, user, text, responseUrl: running.slack.responseUrl(id) });
     const response = await postToSlackEvents(
@@ -35,9 +40,9 @@ describe('Slack answers in the language of the question, else the asker’s Slac
       signed,
     );
     expect(response.status).toBe(200);
-    const answer = await running.slack.waitFor((call) => call.responseId === id, `the answer to ${text}`);
-    return String(answer.body.text);
+    return (await running.slack.waitFor((call) => call.responseId === id, `the answer to ${text}`)).body;
   }
+  const ask = async (user: string, text: string) => String((await answerTo(user, text)).text);
   const localeLookups = (user: string) =>
     running.slack.calls.filter(
       (call: RecordedCall) => call.method === 'users.info' && call.body.user === user,
@@ -71,6 +76,56 @@ describe('Slack answers in the language of the question, else the asker’s Slac
 
     expect(await ask('U-emma', 'VIP?')).toMatch(/^The strategy for Premium Shoppers \(VIP\) \(segment 1\)/);
     expect(localeLookups('U-emma')).toHaveLength(1);
+  });
+
+  it('words the whole message in Indonesian: header, fields, strategy, context line and buttons', async () => {
+    const { blocks } = (await answerTo('U-emma', 'berapa besar segmen VIP?')) as { blocks: unknown[] };
+    const shown = JSON.stringify(blocks);
+    expect(blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: 'Pelanggan Premium (VIP): 40 pelanggan (20,0%)' },
+    });
+    for (const words of [
+      '*Jumlah*\\n40 pelanggan',
+      '*Porsi*\\n20,0%',
+      '*Prioritas target*\\nke-1 dari 3',
+      '*Ciri utama*',
+    ]) {
+      expect(shown).toContain(words);
+    }
+    // The run was named in English; its persona's strategy is shown in Indonesian, from its key.
+    expect(shown).toContain('*Strategi:* Penawaran eksklusif');
+    expect(shown).toMatch(/Run \*Mall run\* · 10 Jan 2026 · 200 pelanggan/);
+    expect(shown).toContain('"text":"Bagikan ke channel"');
+    expect(shown).toContain('"text":"Detail"');
+    // (The source file, customers.csv, keeps its name.)
+    expect(shown).not.toMatch(/Share in channel|\d customers|Strategy:|Target rank/);
+  });
+
+  it('shows the Home tab in the Slack language of whoever opens it', async () => {
+    const home = async (user: string) => {
+      const body = eventCallbackBody(TEAM, {
+        type: 'app_home_opened',
+        user,
+        channel: `D-${user}`,
+        tab: 'home',
+        event_ts: `${Date.now() / 1000}`,
+      });
+      await postToSlackEvents(running.baseUrl, body, 'application/json', signed);
+      const publish = await running.slack.waitFor(
+        (call) => call.method === 'views.publish' && call.body.user_id === user,
+        `the Home tab of ${user}`,
+      );
+      return JSON.stringify(publish.body.view);
+    };
+    const indonesian = await home('U-sari');
+    expect(indonesian).toContain('Tanyakan tentang segmen Anda lewat `/segments <pertanyaan>`');
+    expect(indonesian).toContain('200 pelanggan · 3 segmen · k-means · 2026-01-10');
+    expect(indonesian).toContain('Target pertama: *Premium Shoppers (VIP)* — 40 pelanggan (20,0%)');
+    expect(indonesian).toContain('"text":"Bandingkan dengan sebelumnya"');
+    const english = await home('U-emma');
+    expect(english).toContain('Ask about your segments with `/segments <question>`');
+    expect(english).toContain('Target first: *Premium Shoppers (VIP)* — 40 customers (20.0%)');
   });
 
   it('answers in English when Slack cannot say the locale', async () => {

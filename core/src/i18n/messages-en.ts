@@ -551,6 +551,88 @@ export const MESSAGES_EN = {
   addonTokenMissing: () => 'Paste the token from /segments connect in Slack',
   addonLanguageInvalid: (value: string) => `The language must be auto, en or id; got ${value}`,
 
+  // ── Slack messages and the Home tab (slack-app/src/blocks) ──
+  slackShareButton: () => 'Share in channel',
+  slackOpenSheetButton: () => 'Open in Google Sheets',
+  slackDetailsButton: () => 'Details',
+  slackCompareButton: () => 'Compare with previous',
+  slackStrategyButton: () => 'Strategy',
+  slackMonths: () => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  slackRun: (name: string) => `Run *${name}*`,
+  slackCustomers: (count: string) => `${count} customers`,
+  slackTraitLevel: (level: Level, feature: string, mean: string) => `${level} ${feature} (avg ${mean})`,
+  slackTraitMostly: (top: string, feature: string, share: string) => `mostly ${top} in ${feature} (${share})`,
+  slackTraitsNone: () => 'close to the average on every feature',
+  slackRunFacts: (customers: string, k: number, algorithm: string, date: string) =>
+    `${customers} customers · ${k} segments · ${algorithm} · ${date}`,
+  slackSegmentSummary: (number: number, name: string, customers: string, share: string) =>
+    `*${number} · ${name}* — ${customers} customers (${share})`,
+  slackRunHeader: (name: string, k: number, customers: string) =>
+    `${name}: ${k} segments of ${customers} customers`,
+  slackMoreSegments: (n: number) => `…and ${n} more segments.`,
+  slackTargetFirst: (name: string, number: number, strategy: string) =>
+    `*Target first: ${name}* (segment ${number}). ${strategy}`,
+  slackWhyFirst: (reason: string) => `\n_Why first:_ ${reason}`,
+  slackOutcomes: (parts: string[]) => `Outcomes: ${parts.join(', ')}`,
+  slackOutcomePart: (column: string, rate: string, overall: string) =>
+    `${column} ${rate} (${overall} overall)`,
+  slackDerived: (parts: string[]) => `Derived: ${parts.join('; ')}.`,
+  slackLeftOut: (parts: string[]) => `Left out: ${parts.join('; ')}.`,
+  slackHomeIntro: () =>
+    'Ask about your segments with `/segments <question>`, by mentioning me, or in a DM — e.g. “which segment should we target?” or “how big is the VIP segment?”.',
+  slackHomeNoRuns: () =>
+    'No runs yet. Publish one from Google Sheets (Extensions › Customer Segments › Publish to Slack…) with a token from `/segments connect`, or POST one to the runs API.',
+  slackHomeTargetFirst: (name: string, customers: string, share: string, traits: string) =>
+    `Target first: *${name}* — ${customers} customers (${share}); ${traits}`,
+  slackSize: () => 'Size',
+  slackShare: () => 'Share',
+  slackShareOfSpending: () => 'Share of spending',
+  slackTargetRank: () => 'Target rank',
+  slackRankOf: (ordinal: string, n: number) => `${ordinal} of ${n}`,
+  slackKeyTraits: () => 'Key traits',
+  slackRunnerUp: (label: string) => ` Runner-up: ${label}.`,
+  slackStrategy: (strategy: string) => `*Strategy:* ${strategy}`,
+  slackSegment: () => 'Segment',
+  slackCustomersColumn: () => 'Customers',
+  slackAverage: (feature: string) => `Average ${feature}`,
+  slackAverageFallback: () => 'Average',
+  slackLevel: () => 'Level',
+  slackAverageOf: (name: string, feature: string, mean: string) => `${name}: average ${feature} ${mean}`,
+  slackAverageBySegment: (feature: string) => `Average ${feature} by segment`,
+  slackSizeWithShare: (customers: string, share: string) => `${customers} customers (${share})`,
+  slackVersus: (a: string, b: string) => `${a} vs ${b}`,
+  slackNothingToCompare: () => 'Nothing to compare yet',
+  slackCompareColumns: (): [string, string, string, string] => ['Segment', 'Before', 'Now', 'Change'],
+  slackNew: () => 'new',
+  slackGone: () => 'gone',
+  slackChangedUpTo: (run: string | undefined) => `What changed up to ${run ?? 'the latest run'}`,
+  slackRunsNewestFirst: (n: number) => `${n} runs, newest first`,
+  slackRunLine: (date: string, customers: string, k: number, id: string) =>
+    `${date} · ${customers} customers · ${k} segments · id ${id}`,
+  slackOlderRuns: (n: number) => `…and ${n} older runs.`,
+  slackHelpUnknown: () => 'Sorry, I did not get that',
+  slackHelpHeader: () => 'Ask me about your segments',
+  slackHelpHow: () => 'Ask with `/segments <question>`, by mentioning me, or in a direct message.',
+  slackPrediction: (run: string, model: string, customers: string) =>
+    `Prediction run *${run}* · model ${model} · ${customers} new customers`,
+  slackSizeHeader: (name: string, customers: string, share: string) =>
+    `${name}: ${customers} customers (${share})`,
+  slackSegmentsIn: (n: number, run: string) => `${n} segments in ${run}`,
+  slackTargetFor: (goal: string, name: string) => `For ${goal}: target ${name}`,
+  slackTargetFirstHeader: (name: string) => `Target ${name} first`,
+  slackStrategiesIn: (run: string) => `Strategies in ${run}, in targeting order`,
+  slackStrategyFor: (label: string) => `Strategy for ${label}`,
+  slackChartTitle: (kind: string) =>
+    (
+      ({
+        sizes: 'Segment sizes',
+        features: 'Segments by their two main features',
+        'choose-k': 'How k was chosen',
+        compare: 'What changed since the previous run',
+      }) as Record<string, string>
+    )[kind] ?? 'Segment sizes',
+  slackAnswer: () => 'Answer',
+
   // ── CLI run summary (cli/src/format.ts) ──
   cliSegmentsFrom: (k: number, customers: string, algorithm: string, features: string) =>
     `${k} segments from ${customers} customers (${algorithm}, ${features})`,

@@ -5,7 +5,13 @@
  * plain-text `text` (notifications, screen readers) is the engine's complete answer.
  */
 
-import type { Answer, ChartKind, RunSummary, Segment } from '@segments/core';
+import {
+  type Answer,
+  createTranslator,
+  type RunSummary,
+  type Segment,
+  type Translator,
+} from '@segments/core';
 import type { types } from '@slack/bolt';
 import { ACTION_SHARE_RUN, encodeButtonValue } from './actions';
 import { clipSlackText, escapeSlackText, limitSlackText } from './escape';
@@ -40,42 +46,33 @@ export interface RenderExtras {
 
 const MAX_RUNS_LISTED = 10;
 
-/** Chart headers, by kind. */
-const CHART_TITLES: Record<ChartKind, string> = {
-  sizes: 'Segment sizes',
-  features: 'Segments by their two main features',
-  'choose-k': 'How k was chosen',
-  compare: 'What changed since the previous run',
-};
-
-function count(value: number): string {
-  return value.toLocaleString('en-US');
+/** An average as answers show it: whole from 100 on, else one decimal, in the answer's language. */
+function mean(value: number, t: Translator): string {
+  return Math.abs(value) >= 100 ? t.count(value) : t.number(value);
 }
 
-function mean(value: number): string {
-  return Math.abs(value) >= 100 ? count(Math.round(value)) : String(Math.round(value * 10) / 10);
-}
-
-function ordinal(rank: number): string {
-  const tens = rank % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][rank % 10] ?? 'th');
-  return `${rank}${suffix}`;
+/** A level word (high, low, average) in the answer's language; anything else as it is. */
+function levelWord(level: string, t: Translator): string {
+  return level === 'high' || level === 'low' || level === 'average' ? t.m.level(level) : level;
 }
 
 /** "Impulse Buyers (segment 3)": the number is the one shown in run summaries. */
-function label(segment: { index: number; name: string }): string {
-  return `${segment.name} (segment ${segment.index + 1})`;
+function label(segment: { index: number; name: string }, t: Translator): string {
+  return t.m.segmentLabel(segment.name, segment.index + 1);
 }
 
 /** The context line of an answer about a run. */
-function contextOf(answer: Answer, run: RunSummary | undefined): KnownBlock | undefined {
+function contextOf(answer: Answer, run: RunSummary | undefined, t: Translator): KnownBlock | undefined {
   if (!answer.runName) return undefined;
-  return runContext({
-    name: answer.runName,
-    createdAt: answer.runCreatedAt ?? run?.createdAt,
-    customers: run ? run.segments.reduce((sum, segment) => sum + segment.size, 0) : undefined,
-    source: run ? sourceName(run) : undefined,
-  });
+  return runContext(
+    {
+      name: answer.runName,
+      createdAt: answer.runCreatedAt ?? run?.createdAt,
+      customers: run ? run.segments.reduce((sum, segment) => sum + segment.size, 0) : undefined,
+      source: run ? sourceName(run) : undefined,
+    },
+    t,
+  );
 }
 
 /** Share of total spending (size × average spending), when the run has a spending column. */
@@ -91,34 +88,40 @@ function valueShare(run: RunSummary, segment: Segment): number | undefined {
 }
 
 /** Size, share, value share, targeting rank and key traits of one segment, as fields. */
-function segmentFields(run: RunSummary | undefined, answer: Answer): KnownBlock | undefined {
+function segmentFields(run: RunSummary | undefined, answer: Answer, t: Translator): KnownBlock | undefined {
   const segment = run && answer.segment ? run.segments[answer.segment.index] : undefined;
   if (!segment || !run) {
     if (answer.size === undefined || answer.share === undefined) return undefined;
     return fieldsBlock([
-      ['Size', `${count(answer.size)} customers`],
-      ['Share', formatShare(answer.share)],
+      [t.m.slackSize(), t.m.slackCustomers(t.count(answer.size))],
+      [t.m.slackShare(), formatShare(answer.share, t)],
     ]);
   }
   const pairs: [string, string][] = [
-    ['Size', `${count(segment.size)} customers`],
-    ['Share', formatShare(segment.share)],
+    [t.m.slackSize(), t.m.slackCustomers(t.count(segment.size))],
+    [t.m.slackShare(), formatShare(segment.share, t)],
   ];
   const value = valueShare(run, segment);
-  if (value !== undefined) pairs.push(['Share of spending', formatShare(value)]);
-  pairs.push(['Target rank', `${ordinal(segment.persona.priority)} of ${run.segments.length}`]);
-  pairs.push(['Key traits', keyTraits(segment, 3)]);
+  if (value !== undefined) pairs.push([t.m.slackShareOfSpending(), formatShare(value, t)]);
+  pairs.push([
+    t.m.slackTargetRank(),
+    t.m.slackRankOf(t.m.ordinal(segment.persona.priority), run.segments.length),
+  ]);
+  pairs.push([t.m.slackKeyTraits(), keyTraits(segment, 3, t)]);
   return fieldsBlock(pairs);
 }
 
-function buttonsFor(answer: Answer, options: { details?: boolean; share?: boolean } = {}) {
+function buttonsFor(answer: Answer, t: Translator, options: { details?: boolean; share?: boolean } = {}) {
   if (!answer.runId) return undefined;
-  return answerButtons({
-    runId: answer.runId,
-    spreadsheetId: answer.spreadsheetId,
-    segmentIndex: answer.segment?.index,
-    ...options,
-  });
+  return answerButtons(
+    {
+      runId: answer.runId,
+      spreadsheetId: answer.spreadsheetId,
+      segmentIndex: answer.segment?.index,
+      ...options,
+    },
+    t,
+  );
 }
 
 function compact(blocks: (KnownBlock | undefined)[]): KnownBlock[] {
@@ -126,29 +129,39 @@ function compact(blocks: (KnownBlock | undefined)[]): KnownBlock[] {
 }
 
 /** size, target, strategy about one segment: header, fields, the strategy, context, buttons. */
-function renderSegmentAnswer(answer: Answer, run: RunSummary | undefined, headline: string): KnownBlock[] {
+function renderSegmentAnswer(
+  answer: Answer,
+  run: RunSummary | undefined,
+  headline: string,
+  t: Translator,
+): KnownBlock[] {
   const segment = run && answer.segment ? run.segments[answer.segment.index] : undefined;
   const strategy = answer.strategy ?? segment?.persona.strategy;
-  const runnerUp = answer.runnerUp ? ` Runner-up: ${escapeSlackText(label(answer.runnerUp))}.` : '';
+  const runnerUp = answer.runnerUp ? t.m.slackRunnerUp(escapeSlackText(label(answer.runnerUp, t))) : '';
   return compact([
     headerBlock(headline),
-    segmentFields(run, answer),
-    strategy ? sectionBlock(`*Strategy:* ${escapeSlackText(strategy)}${runnerUp}`) : undefined,
-    contextOf(answer, run),
-    buttonsFor(answer, { details: answer.intent !== 'strategy' }),
+    segmentFields(run, answer, t),
+    strategy ? sectionBlock(`${t.m.slackStrategy(escapeSlackText(strategy))}${runnerUp}`) : undefined,
+    contextOf(answer, run, t),
+    buttonsFor(answer, t, { details: answer.intent !== 'strategy' }),
   ]);
 }
 
 /** A whole run's segments with sizes (size or strategy without a segment). */
-function renderOverview(answer: Answer, run: RunSummary | undefined, headline: string): KnownBlock[] {
-  if (!run) return renderPlain(answer, headline);
+function renderOverview(
+  answer: Answer,
+  run: RunSummary | undefined,
+  headline: string,
+  t: Translator,
+): KnownBlock[] {
+  if (!run) return renderPlain(answer, t, headline);
   const rows = [
-    ['#', 'Segment', 'Customers', 'Share'],
+    ['#', t.m.slackSegment(), t.m.slackCustomersColumn(), t.m.slackShare()],
     ...run.segments.map((segment) => [
       String(segment.index + 1),
       segment.persona.name,
-      count(segment.size),
-      formatShare(segment.share),
+      t.count(segment.size),
+      formatShare(segment.share, t),
     ]),
   ];
   const strategies =
@@ -167,99 +180,110 @@ function renderOverview(answer: Answer, run: RunSummary | undefined, headline: s
     headerBlock(headline),
     tableBlock(rows),
     strategies,
-    contextOf(answer, run),
-    buttonsFor(answer),
+    contextOf(answer, run, t),
+    buttonsFor(answer, t),
   ]);
 }
 
-function renderFact(answer: Answer, run: RunSummary | undefined): KnownBlock[] {
+function renderFact(answer: Answer, run: RunSummary | undefined, t: Translator): KnownBlock[] {
   const fact = answer.fact;
-  if (!fact) return renderPlain(answer, answer.segment ? label(answer.segment) : 'Average');
+  if (!fact)
+    return renderPlain(answer, t, answer.segment ? label(answer.segment, t) : t.m.slackAverageFallback());
   const feature = plainFeature(fact.feature);
-  const all = fact.populationMean === undefined ? undefined : mean(fact.populationMean);
+  const all = fact.populationMean === undefined ? undefined : mean(fact.populationMean, t);
   if (fact.values.length === 1 && answer.segment) {
     const value = fact.values[0];
     return compact([
-      headerBlock(`${value.name}: average ${feature} ${mean(value.mean)}`),
+      headerBlock(t.m.slackAverageOf(value.name, feature, mean(value.mean, t))),
       fieldsBlock([
-        [`Average ${feature}`, mean(value.mean)],
-        ...(all === undefined ? [] : [[`All customers`, all] as [string, string]]),
-        ...(value.level ? [['Level', value.level] as [string, string]] : []),
+        [t.m.slackAverage(feature), mean(value.mean, t)],
+        ...(all === undefined ? [] : [[t.m.sheetAllCustomers(), all] as [string, string]]),
+        ...(value.level ? [[t.m.slackLevel(), levelWord(value.level, t)] as [string, string]] : []),
         ...(answer.size !== undefined && answer.share !== undefined
-          ? [['Size', `${count(answer.size)} customers (${formatShare(answer.share)})`] as [string, string]]
+          ? [
+              [
+                t.m.slackSize(),
+                t.m.slackSizeWithShare(t.count(answer.size), formatShare(answer.share, t)),
+              ] as [string, string],
+            ]
           : []),
       ]),
-      contextOf(answer, run),
-      buttonsFor(answer),
+      contextOf(answer, run, t),
+      buttonsFor(answer, t),
     ]);
   }
   const rows = [
-    ['#', 'Segment', `Average ${feature}`],
-    ...fact.values.map((value) => [String(value.index + 1), value.name, mean(value.mean)]),
+    ['#', t.m.slackSegment(), t.m.slackAverage(feature)],
+    ...fact.values.map((value) => [String(value.index + 1), value.name, mean(value.mean, t)]),
   ];
-  if (all !== undefined) rows.push(['', 'All customers', all]);
+  if (all !== undefined) rows.push(['', t.m.sheetAllCustomers(), all]);
   return compact([
-    headerBlock(`Average ${feature} by segment`),
+    headerBlock(t.m.slackAverageBySegment(feature)),
     tableBlock(rows),
-    contextOf(answer, run),
-    buttonsFor(answer),
+    contextOf(answer, run, t),
+    buttonsFor(answer, t),
   ]);
 }
 
-function sizeCell(side: { size: number; share: number } | null): string {
-  return side ? `${count(side.size)} (${formatShare(side.share)})` : '—';
+function sizeCell(side: { size: number; share: number } | null, t: Translator): string {
+  return side ? `${t.count(side.size)} (${formatShare(side.share, t)})` : '—';
 }
 
-function renderCompare(answer: Answer, run: RunSummary | undefined, chart?: ImageRef): KnownBlock[] {
+function renderCompare(
+  answer: Answer,
+  run: RunSummary | undefined,
+  t: Translator,
+  chart?: ImageRef,
+): KnownBlock[] {
   const pair = answer.segmentComparison?.segments;
   if (pair) {
     const [a, b] = pair;
     const rows = [
       ['', `${a.index + 1} · ${a.name}`, `${b.index + 1} · ${b.name}`],
-      ['Customers', sizeCell(a), sizeCell(b)],
+      [t.m.slackCustomersColumn(), sizeCell(a, t), sizeCell(b, t)],
       ...a.means.flatMap((entry) => {
         const other = b.means.find((candidate) => candidate.feature === entry.feature);
-        return other ? [[plainFeature(entry.feature), mean(entry.mean), mean(other.mean)]] : [];
+        return other ? [[plainFeature(entry.feature), mean(entry.mean, t), mean(other.mean, t)]] : [];
       }),
     ];
     return compact([
-      headerBlock(`${a.name} vs ${b.name}`),
+      headerBlock(t.m.slackVersus(a.name, b.name)),
       tableBlock(rows),
-      contextOf(answer, run),
-      buttonsFor(answer),
+      contextOf(answer, run, t),
+      buttonsFor(answer, t),
     ]);
   }
   const changes = answer.comparison?.changes ?? [];
-  if (!changes.length) return renderPlain(answer, 'Nothing to compare yet');
+  if (!changes.length) return renderPlain(answer, t, t.m.slackNothingToCompare());
   const rows = [
-    ['Segment', 'Before', 'Now', 'Change'],
+    t.m.slackCompareColumns(),
     ...changes.map((change) => [
       change.name,
-      sizeCell(change.before),
-      sizeCell(change.after),
+      sizeCell(change.before, t),
+      sizeCell(change.after, t),
       change.before && change.after
-        ? `${change.after.size - change.before.size >= 0 ? '+' : '−'}${count(Math.abs(change.after.size - change.before.size))}`
+        ? `${change.after.size - change.before.size >= 0 ? '+' : '−'}${t.count(Math.abs(change.after.size - change.before.size))}`
         : change.after
-          ? 'new'
-          : 'gone',
+          ? t.m.slackNew()
+          : t.m.slackGone(),
     ]),
   ];
   // Run names may hold colons ("… 2026-12-02 06:31"): the header is built, not cut from the text.
-  const headline = `What changed up to ${answer.runName ?? 'the latest run'}`;
+  const headline = t.m.slackChangedUpTo(answer.runName);
   return compact([
     headerBlock(headline),
     chart ? imageBlock(chart) : undefined,
     tableBlock(rows),
-    contextOf(answer, run),
-    buttonsFor(answer, { details: false }),
+    contextOf(answer, run, t),
+    buttonsFor(answer, t, { details: false }),
   ]);
 }
 
-function renderList(answer: Answer): KnownBlock[] {
+function renderList(answer: Answer, t: Translator): KnownBlock[] {
   const runs = answer.runs ?? [];
   const blocks: KnownBlock[] = [
     // The engine's first sentence ("There are 3 runs, newest first", "50 most recent of 61 runs, …").
-    headerBlock(answer.text.split(/[:\n]/)[0]?.trim() || `${runs.length} runs, newest first`),
+    headerBlock(answer.text.split(/[:\n]/)[0]?.trim() || t.m.slackRunsNewestFirst(runs.length)),
   ];
   for (const run of runs.slice(0, MAX_RUNS_LISTED)) {
     blocks.push({
@@ -268,125 +292,144 @@ function renderList(answer: Answer): KnownBlock[] {
         type: 'mrkdwn',
         text: clipSlackText(
           // The id only here: it is what `/segments delete <run id>` takes.
-          `*${escapeSlackText(run.name)}*\n${formatDate(run.createdAt)} · ${count(run.rowCount)} customers · ${run.k} segments · id \`${escapeSlackText(run.id)}\``,
+          `*${escapeSlackText(run.name)}*\n${t.m.slackRunLine(formatDate(run.createdAt, t), t.count(run.rowCount), run.k, `\`${escapeSlackText(run.id)}\``)}`,
           LIMITS.text,
         ),
       },
       accessory: {
         type: 'button',
         action_id: ACTION_SHARE_RUN,
-        text: { type: 'plain_text', text: 'Share in channel' },
+        text: { type: 'plain_text', text: t.m.slackShareButton() },
         value: encodeButtonValue({ runId: run.id }),
       },
     });
   }
   if (runs.length > MAX_RUNS_LISTED)
-    blocks.push(contextBlock(`…and ${runs.length - MAX_RUNS_LISTED} older runs.`));
+    blocks.push(contextBlock(t.m.slackOlderRuns(runs.length - MAX_RUNS_LISTED)));
   return blocks;
 }
 
-function renderHelp(answer: Answer): KnownBlock[] {
+function renderHelp(answer: Answer, t: Translator): KnownBlock[] {
   const examples = (answer.examples ?? []).slice(0, 5);
-  const first = answer.intent === 'unknown' ? 'Sorry, I did not get that' : 'Ask me about your segments';
+  const first = answer.intent === 'unknown' ? t.m.slackHelpUnknown() : t.m.slackHelpHeader();
   return compact([
     headerBlock(first),
     sectionBlock(examples.map((example) => `• ${escapeSlackText(example)}`).join('\n')),
-    contextBlock('Ask with `/segments <question>`, by mentioning me, or in a direct message.'),
+    contextBlock(t.m.slackHelpHow()),
   ]);
 }
 
-function renderPrediction(answer: Answer): KnownBlock[] {
+function renderPrediction(answer: Answer, t: Translator): KnownBlock[] {
   const prediction = answer.prediction;
   const blocks: KnownBlock[] = [sectionBlock(limitSlackText(answer.text, LIMITS.text))];
   if (!prediction?.segments.length) return blocks;
   const asked = prediction.segmentLabel;
   const lines = prediction.segments.map((segment) => {
     const name = escapeSlackText(segment.name);
-    return `• ${segment.label === asked ? `*${name}*` : name}: ${count(segment.size)} (${formatShare(segment.share)})`;
+    return `• ${segment.label === asked ? `*${name}*` : name}: ${t.count(segment.size)} (${formatShare(segment.share, t)})`;
   });
   blocks.push(
     sectionBlock(lines.join('\n')),
     contextBlock(
-      `Prediction run *${escapeSlackText(prediction.runName)}* · model ${escapeSlackText(prediction.modelName)} · ${count(prediction.rowCount)} new customers`,
+      t.m.slackPrediction(
+        escapeSlackText(prediction.runName),
+        escapeSlackText(prediction.modelName),
+        t.count(prediction.rowCount),
+      ),
     ),
   );
   return blocks;
 }
 
 /** An answer that is one paragraph (connect, unsupported, not found, no runs yet). */
-function renderPlain(answer: Answer, headline?: string): KnownBlock[] {
+function renderPlain(answer: Answer, t: Translator, headline?: string): KnownBlock[] {
   return compact([
     headline ? headerBlock(headline) : undefined,
     sectionBlock(limitSlackText(answer.text, LIMITS.text)),
-    contextOf(answer, undefined),
+    contextOf(answer, undefined, t),
   ]);
 }
 
+/** Overviews (every segment of a run) open with "Run …" / "Strategies in run …" in either language. */
+const SIZE_OVERVIEW = /^Run /;
+const STRATEGY_OVERVIEW = /^(Strategies|Strategi di run) /;
+
 function blocksFor(answer: Answer, extras: RenderExtras): KnownBlock[] {
+  // Everything the blocks say is in the answer's language (the engine's text already is).
+  const t = createTranslator(answer.lang ?? 'en');
   const run = extras.run && extras.run.id === answer.runId ? extras.run : undefined;
-  if (answer.prediction) return renderPrediction(answer);
+  if (answer.prediction) return renderPrediction(answer, t);
   const segment = answer.segment;
   switch (answer.intent) {
     case 'help':
     case 'unknown':
-      return answer.examples ? renderHelp(answer) : renderPlain(answer);
+      return answer.examples ? renderHelp(answer, t) : renderPlain(answer, t);
     case 'list':
-      return answer.runs ? renderList(answer) : renderPlain(answer);
+      return answer.runs ? renderList(answer, t) : renderPlain(answer, t);
     case 'show':
     case 'share':
-      return answer.run ? renderRunSummary(answer.run, { chart: extras.chart }) : renderPlain(answer);
+      return answer.run ? renderRunSummary(answer.run, { chart: extras.chart, t }) : renderPlain(answer, t);
     case 'size':
       if (!segment || answer.size === undefined) {
-        return run && answer.text.startsWith('Run ')
-          ? renderOverview(answer, run, `${run.segments.length} segments in ${answer.runName}`)
-          : renderPlain(answer);
+        return run && SIZE_OVERVIEW.test(answer.text)
+          ? renderOverview(
+              answer,
+              run,
+              t.m.slackSegmentsIn(run.segments.length, answer.runName ?? run.name),
+              t,
+            )
+          : renderPlain(answer, t);
       }
       return renderSegmentAnswer(
         answer,
         run,
-        `${segment.name}: ${count(answer.size)} customers (${formatShare(answer.share ?? 0)})`,
+        t.m.slackSizeHeader(segment.name, t.count(answer.size), formatShare(answer.share ?? 0, t)),
+        t,
       );
     case 'target':
       return segment
         ? renderSegmentAnswer(
             answer,
             run,
-            answer.goal ? `For ${answer.goal}: target ${segment.name}` : `Target ${segment.name} first`,
+            answer.goal
+              ? t.m.slackTargetFor(t.lang === 'en' ? answer.goal : t.m.goal(answer.goal), segment.name)
+              : t.m.slackTargetFirstHeader(segment.name),
+            t,
           )
-        : renderPlain(answer);
+        : renderPlain(answer, t);
     case 'strategy':
       if (!segment) {
-        return run && answer.text.startsWith('Strategies')
-          ? renderOverview(answer, run, `Strategies in ${answer.runName}, in targeting order`)
-          : renderPlain(answer);
+        return run && STRATEGY_OVERVIEW.test(answer.text)
+          ? renderOverview(answer, run, t.m.slackStrategiesIn(answer.runName ?? run.name), t)
+          : renderPlain(answer, t);
       }
-      return renderSegmentAnswer(answer, run, `Strategy for ${label(segment)}`);
+      return renderSegmentAnswer(answer, run, t.m.slackStrategyFor(label(segment, t)), t);
     case 'fact':
-      return renderFact(answer, run);
+      return renderFact(answer, run, t);
     case 'compare':
-      return renderCompare(answer, run, extras.chart);
+      return renderCompare(answer, run, t, extras.chart);
     case 'chart':
       return compact([
-        headerBlock(`${CHART_TITLES[answer.chart?.kind ?? 'sizes']} · ${answer.runName ?? ''}`),
+        headerBlock(`${t.m.slackChartTitle(answer.chart?.kind ?? 'sizes')} · ${answer.runName ?? ''}`),
         extras.chart ? imageBlock(extras.chart) : sectionBlock(limitSlackText(answer.text, LIMITS.text)),
-        contextOf(answer, run),
-        buttonsFor(answer),
+        contextOf(answer, run, t),
+        buttonsFor(answer, t),
       ]);
     case 'risk':
     case 'revenue':
       // RFM answers: the first sentence as the header, the rest as one section.
       return compact([
-        headerBlock(answer.text.split(/(?<=[.:])\s|\n/)[0] ?? answer.runName ?? 'Answer'),
+        headerBlock(answer.text.split(/(?<=[.:])\s|\n/)[0] ?? answer.runName ?? t.m.slackAnswer()),
         sectionBlock(limitSlackText(answer.text, LIMITS.text)),
-        contextOf(answer, run),
-        buttonsFor(answer),
+        contextOf(answer, run, t),
+        buttonsFor(answer, t),
       ]);
     case 'connect':
     case 'unsupported':
-      return renderPlain(answer);
+      return renderPlain(answer, t);
     default: {
       const never: never = answer.intent;
-      return renderPlain({ ...answer, intent: never });
+      return renderPlain({ ...answer, intent: never }, t);
     }
   }
 }

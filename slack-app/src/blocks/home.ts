@@ -2,7 +2,7 @@
  * The App Home tab: the team's latest runs, each with its top segment and the run's buttons.
  */
 
-import type { Run } from '@segments/core';
+import { createTranslator, type Lang, type Run } from '@segments/core';
 import type { types } from '@slack/bolt';
 import { clipSlackText, escapeSlackText } from './escape';
 import {
@@ -18,17 +18,19 @@ import {
 export const HOME_RUNS_SHOWN = 10;
 
 /**
- * The Home tab view for a team's runs, newest first.
- * @example await client.views.publish({ user_id, view: renderHomeView(runs) })
+ * The Home tab view for a team's runs, newest first, in `lang` (the user's Slack language; default
+ * English). Persona names and strategies stay as each run was named.
+ * @example await client.views.publish({ user_id, view: renderHomeView(runs, 'id') })
  */
-export function renderHomeView(runs: Run[]): types.HomeView {
+export function renderHomeView(runs: Run[], lang: Lang = 'en'): types.HomeView {
+  const t = createTranslator(lang);
   const blocks: types.KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Customer Segments' } },
     {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: 'Ask about your segments with `/segments <question>`, by mentioning me, or in a DM — e.g. “which segment should we target?” or “how big is the VIP segment?”.',
+        text: t.m.slackHomeIntro(),
       },
     },
     { type: 'divider' },
@@ -38,16 +40,21 @@ export function renderHomeView(runs: Run[]): types.HomeView {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: 'No runs yet. Publish one from Google Sheets (Extensions › Customer Segments › Publish to Slack…) with a token from `/segments connect`, or POST one to the runs API.',
+        text: t.m.slackHomeNoRuns(),
       },
     });
   }
   for (const run of runs.slice(0, HOME_RUNS_SHOWN)) {
     const top = [...run.segments].sort((a, b) => a.persona.priority - b.persona.priority)[0];
-    const lines = [`*${escapeSlackText(run.name)}*`, escapeSlackText(runFacts(run))];
+    const lines = [`*${escapeSlackText(run.name)}*`, escapeSlackText(runFacts(run, t))];
     if (top) {
       lines.push(
-        `Target first: *${escapeSlackText(top.persona.name)}* — ${top.size} customers (${formatShare(top.share)}); ${escapeSlackText(keyTraits(top))}`,
+        t.m.slackHomeTargetFirst(
+          escapeSlackText(top.persona.name),
+          t.count(top.size),
+          formatShare(top.share, t),
+          escapeSlackText(keyTraits(top, 3, t)),
+        ),
       );
     }
     blocks.push({
@@ -56,7 +63,7 @@ export function renderHomeView(runs: Run[]): types.HomeView {
     });
     blocks.push({
       type: 'actions',
-      elements: [...runButtons(run.id), ...(top ? [strategyButton(run.id, top.index)] : [])],
+      elements: [...runButtons(run.id, t), ...(top ? [strategyButton(run.id, top.index, t)] : [])],
     });
     blocks.push({ type: 'divider' });
   }

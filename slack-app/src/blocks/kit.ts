@@ -3,12 +3,16 @@
  * answer, key numbers as fields, one short section, a context line naming the run by name and date
  * (never its id), and at most three buttons (Share in channel, Open in Google Sheets, Details).
  */
+import { createTranslator, type Translator } from '@segments/core';
 import type { types } from '@slack/bolt';
 import { ACTION_OPEN_SHEET, ACTION_SHARE_RUN, ACTION_SHOW_STRATEGY, encodeButtonValue } from './actions';
 import { clipSlackText, escapeSlackText, limitSlackText } from './escape';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
+
+/** The English translator: every builder words its text in English unless given another. */
+export const ENGLISH = createTranslator('en');
 
 /** Slack's limits this app renders against (https://api.slack.com/reference/block-kit). */
 export const LIMITS = {
@@ -24,18 +28,18 @@ export const LIMITS = {
 } as const;
 
 /**
- * One percentage style everywhere: one decimal ("19.5%", "40.0%").
+ * One percentage style everywhere: one decimal ("19.5%", "40.0%"; Indonesian "19,5%").
  * @example formatShare(0.195) // → '19.5%'
  */
-export function formatShare(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
+export function formatShare(share: number, t: Translator = ENGLISH): string {
+  return t.percent(share);
 }
 
-/** "1 Feb 2026" from an ISO timestamp (UTC). */
-export function formatDate(iso: string): string {
+/** "1 Feb 2026" (Indonesian "1 Agu 2026") from an ISO timestamp (UTC). */
+export function formatDate(iso: string, t: Translator = ENGLISH): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso.slice(0, 10);
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const months = t.m.slackMonths();
   return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
@@ -78,10 +82,10 @@ export interface RunLine {
 }
 
 /** "Run *mall-2026* · 1 Feb 2026 · 200 customers · mall.csv": name and date, never the raw id. */
-export function runContext(run: RunLine): KnownBlock {
-  const parts = [`Run *${limitSlackText(run.name, 200)}*`];
-  if (run.createdAt) parts.push(formatDate(run.createdAt));
-  if (run.customers !== undefined) parts.push(`${run.customers.toLocaleString('en-US')} customers`);
+export function runContext(run: RunLine, t: Translator = ENGLISH): KnownBlock {
+  const parts = [t.m.slackRun(limitSlackText(run.name, 200))];
+  if (run.createdAt) parts.push(formatDate(run.createdAt, t));
+  if (run.customers !== undefined) parts.push(t.m.slackCustomers(t.count(run.customers)));
   if (run.source) parts.push(limitSlackText(run.source, 200));
   return contextBlock(parts.join(' · '));
 }
@@ -95,19 +99,22 @@ export function sheetUrl(spreadsheetId: string): string {
  * An answer's buttons, three at most: Share in channel, Open in Google Sheets (when the run came from
  * a spreadsheet), Details (the segment's, or every segment's strategy).
  */
-export function answerButtons(options: {
-  runId: string;
-  spreadsheetId?: string;
-  segmentIndex?: number;
-  share?: boolean;
-  details?: boolean;
-}): KnownBlock | undefined {
+export function answerButtons(
+  options: {
+    runId: string;
+    spreadsheetId?: string;
+    segmentIndex?: number;
+    share?: boolean;
+    details?: boolean;
+  },
+  t: Translator = ENGLISH,
+): KnownBlock | undefined {
   const buttons: Button[] = [];
   if (options.share ?? true) {
     buttons.push({
       type: 'button',
       action_id: ACTION_SHARE_RUN,
-      text: { type: 'plain_text', text: 'Share in channel' },
+      text: { type: 'plain_text', text: t.m.slackShareButton() },
       value: encodeButtonValue({ runId: options.runId }),
     });
   }
@@ -115,7 +122,7 @@ export function answerButtons(options: {
     buttons.push({
       type: 'button',
       action_id: ACTION_OPEN_SHEET,
-      text: { type: 'plain_text', text: 'Open in Google Sheets' },
+      text: { type: 'plain_text', text: t.m.slackOpenSheetButton() },
       url: sheetUrl(options.spreadsheetId),
     });
   }
@@ -123,7 +130,7 @@ export function answerButtons(options: {
     buttons.push({
       type: 'button',
       action_id: ACTION_SHOW_STRATEGY,
-      text: { type: 'plain_text', text: 'Details' },
+      text: { type: 'plain_text', text: t.m.slackDetailsButton() },
       value: encodeButtonValue({
         runId: options.runId,
         ...(options.segmentIndex === undefined ? {} : { segmentIndex: options.segmentIndex }),

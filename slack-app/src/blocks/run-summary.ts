@@ -5,7 +5,7 @@
  * string that came from a user (run, segment, feature and category names, strategies) is escaped.
  */
 
-import type { Run, RunSummary, Segment } from '@segments/core';
+import type { Run, RunSummary, Segment, Translator } from '@segments/core';
 import type { types } from '@slack/bolt';
 import {
   ACTION_COMPARE_PREVIOUS,
@@ -14,7 +14,15 @@ import {
   encodeButtonValue,
 } from './actions';
 import { clipSlackText, escapeSlackText } from './escape';
-import { answerButtons, formatShare, headerBlock, imageBlock, runContext, sectionBlock } from './kit';
+import {
+  answerButtons,
+  ENGLISH,
+  formatShare,
+  headerBlock,
+  imageBlock,
+  runContext,
+  sectionBlock,
+} from './kit';
 
 export { formatShare } from './kit';
 
@@ -26,8 +34,9 @@ export const SECTION_TEXT_LIMIT = 3000;
 /** Segments shown in full per run; more would crowd the message (and Slack allows 50 blocks). */
 export const MAX_SEGMENTS_SHOWN = 10;
 
-function formatNumber(value: number): string {
-  return Math.abs(value) >= 100 ? String(Math.round(value)) : String(Math.round(value * 10) / 10);
+/** 87 → "87", 82.14 → "82.1" ("82,1" in Indonesian): whole from 100 on. */
+function formatNumber(value: number, t: Translator): string {
+  return Math.abs(value) >= 100 ? String(Math.round(value)) : t.number(value);
 }
 
 /** "Annual Income (k$)" → "Annual Income": headers read as words, units dropped. */
@@ -39,26 +48,26 @@ export function plainFeature(name: string): string {
  * The segment's most distinctive traits in plain words, e.g. "high Spending Score (avg 82), mostly
  * Female in Gender (62.0%)". Unescaped: callers escape once when rendering.
  */
-export function keyTraits(segment: Segment, limit = 3): string {
+export function keyTraits(segment: Segment, limit = 3, t: Translator = ENGLISH): string {
   const traits = segment.profile
     .map((entry) => {
       if (entry.kind === 'numeric') {
         if (entry.level === 'average') return { weight: 0, text: '' };
         return {
           weight: Math.abs(entry.zScore),
-          text: `${entry.level} ${plainFeature(entry.feature)} (avg ${formatNumber(entry.mean)})`,
+          text: t.m.slackTraitLevel(entry.level, plainFeature(entry.feature), formatNumber(entry.mean, t)),
         };
       }
       return {
         weight: entry.topShare,
-        text: `mostly ${entry.top} in ${plainFeature(entry.feature)} (${formatShare(entry.topShare)})`,
+        text: t.m.slackTraitMostly(entry.top, plainFeature(entry.feature), formatShare(entry.topShare, t)),
       };
     })
     .filter((trait) => trait.text !== '')
     .sort((a, b) => b.weight - a.weight)
     .slice(0, limit)
     .map((trait) => trait.text);
-  return traits.length > 0 ? traits.join(', ') : 'close to the average on every feature';
+  return traits.length > 0 ? traits.join(', ') : t.m.slackTraitsNone();
 }
 
 /** One line per segment, for plain-text fallbacks and notifications. */
@@ -67,39 +76,42 @@ export function segmentLine(segment: Segment): string {
 }
 
 /** The buttons a run carries: share it, compare it with the previous run. */
-export function runButtons(runId: string): Button[] {
+export function runButtons(runId: string, t: Translator = ENGLISH): Button[] {
   const value = encodeButtonValue({ runId });
   return [
     {
       type: 'button',
       action_id: ACTION_SHARE_RUN,
-      text: { type: 'plain_text', text: 'Share in channel' },
+      text: { type: 'plain_text', text: t.m.slackShareButton() },
       value,
     },
     {
       type: 'button',
       action_id: ACTION_COMPARE_PREVIOUS,
-      text: { type: 'plain_text', text: 'Compare with previous' },
+      text: { type: 'plain_text', text: t.m.slackCompareButton() },
       value,
     },
   ];
 }
 
 /** The Strategy button of one segment. */
-export function strategyButton(runId: string, segmentIndex: number): Button {
+export function strategyButton(runId: string, segmentIndex: number, t: Translator = ENGLISH): Button {
   return {
     type: 'button',
     action_id: ACTION_SHOW_STRATEGY,
-    text: { type: 'plain_text', text: 'Strategy' },
+    text: { type: 'plain_text', text: t.m.slackStrategyButton() },
     value: encodeButtonValue({ runId, segmentIndex }),
   };
 }
 
 /** "200 customers · 3 segments · k-means · 10 Jan 2026". */
-export function runFacts(run: Pick<Run, 'source' | 'k' | 'algorithm' | 'createdAt'>): string {
+export function runFacts(
+  run: Pick<Run, 'source' | 'k' | 'algorithm' | 'createdAt'>,
+  t: Translator = ENGLISH,
+): string {
   const date = run.createdAt.slice(0, 10);
   const algorithm = run.algorithm === 'kmeans' ? 'k-means' : 'k-prototypes';
-  return `${run.source.rowCount} customers · ${run.k} segments · ${algorithm} · ${date}`;
+  return t.m.slackRunFacts(String(run.source.rowCount), run.k, algorithm, date);
 }
 
 /** " · mall.csv", " · Customers › Sheet1": where the run's customers came from. */
@@ -118,11 +130,16 @@ export function spreadsheetOf(run: Pick<RunSummary, 'source'>): string | undefin
 }
 
 /** "1 · Premium Shoppers (VIP) — 40 customers (20.0%) · high Annual Income (avg 87) · target 1st". */
-export function segmentSummaryLine(segment: Segment): string {
+export function segmentSummaryLine(segment: Segment, t: Translator = ENGLISH): string {
   return (
-    `*${segment.index + 1} · ${escapeSlackText(segment.persona.name)}* — ${segment.size.toLocaleString('en-US')} customers (${formatShare(segment.share)})` +
-    ` · ${escapeSlackText(keyTraits(segment, 2))}` +
-    outcomeLine(segment)
+    t.m.slackSegmentSummary(
+      segment.index + 1,
+      escapeSlackText(segment.persona.name),
+      t.count(segment.size),
+      formatShare(segment.share, t),
+    ) +
+    ` · ${escapeSlackText(keyTraits(segment, 2, t))}` +
+    outcomeLine(segment, t)
       .map((line) => ` · ${line}`)
       .join('')
   );
@@ -139,17 +156,16 @@ export type ImageRef = { url: string; alt: string } | { slackFileId: string; alt
  */
 export function renderRunSummary(
   run: Run | RunSummary,
-  options: { buttons?: boolean; chart?: ImageRef } = {},
+  options: { buttons?: boolean; chart?: ImageRef; t?: Translator } = {},
 ): KnownBlock[] {
+  const t = options.t ?? ENGLISH;
   const buttons = options.buttons ?? true;
   const customers = run.segments.reduce((sum, segment) => sum + segment.size, 0);
-  const blocks: KnownBlock[] = [
-    headerBlock(`${run.name}: ${run.k} segments of ${customers.toLocaleString('en-US')} customers`),
-  ];
+  const blocks: KnownBlock[] = [headerBlock(t.m.slackRunHeader(run.name, run.k, t.count(customers)))];
   if (options.chart) blocks.push(imageBlock(options.chart));
-  const lines = run.segments.slice(0, MAX_SEGMENTS_SHOWN).map(segmentSummaryLine);
+  const lines = run.segments.slice(0, MAX_SEGMENTS_SHOWN).map((segment) => segmentSummaryLine(segment, t));
   if (run.segments.length > MAX_SEGMENTS_SHOWN) {
-    lines.push(`…and ${run.segments.length - MAX_SEGMENTS_SHOWN} more segments.`);
+    lines.push(t.m.slackMoreSegments(run.segments.length - MAX_SEGMENTS_SHOWN));
   }
   blocks.push(sectionBlock(lines.join('\n')));
   const top = [...run.segments].sort(
@@ -158,54 +174,61 @@ export function renderRunSummary(
   if (top) {
     blocks.push(
       sectionBlock(
-        `*Target first: ${escapeSlackText(top.persona.name)}* (segment ${top.index + 1}). ${escapeSlackText(top.persona.strategy)}` +
+        t.m.slackTargetFirst(
+          escapeSlackText(top.persona.name),
+          top.index + 1,
+          escapeSlackText(top.persona.strategy),
+        ) +
           (typeof top.persona.reason === 'string'
-            ? `\n_Why first:_ ${escapeSlackText(top.persona.reason)}`
+            ? t.m.slackWhyFirst(escapeSlackText(top.persona.reason))
             : ''),
       ),
     );
   }
-  blocks.push(runContext({ name: run.name, createdAt: run.createdAt, customers, source: sourceName(run) }));
-  const columns = columnsNote(run);
+  blocks.push(
+    runContext({ name: run.name, createdAt: run.createdAt, customers, source: sourceName(run) }, t),
+  );
+  const columns = columnsNote(run, t);
   if (columns) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: columns }] });
   if (buttons) {
-    const actions = answerButtons({ runId: run.id, spreadsheetId: spreadsheetOf(run) });
+    const actions = answerButtons({ runId: run.id, spreadsheetId: spreadsheetOf(run) }, t);
     if (actions) blocks.push(actions);
   }
   return blocks;
 }
 /** "Outcomes: Response 21% (15% overall), Complain 1% (1% overall)" — the three that differ most. */
-export function outcomeLine(segment: Segment): string[] {
+export function outcomeLine(segment: Segment, t: Translator = ENGLISH): string[] {
   const outcomes = [...(segment.outcomes ?? [])]
     .sort((a, b) => Math.abs(b.rate - b.overall) - Math.abs(a.rate - a.overall))
     .slice(0, 3);
   if (outcomes.length === 0) return [];
   return [
-    `Outcomes: ${outcomes
-      .map(
-        (outcome) =>
-          `${escapeSlackText(outcome.column)} ${formatShare(outcome.rate)} (${formatShare(outcome.overall)} overall)`,
-      )
-      .join(', ')}`,
+    t.m.slackOutcomes(
+      outcomes.map((outcome) =>
+        t.m.slackOutcomePart(
+          escapeSlackText(outcome.column),
+          formatShare(outcome.rate, t),
+          formatShare(outcome.overall, t),
+        ),
+      ),
+    ),
   ];
 }
 
 /** Derived features and the columns left out, in one context line (escaped, clipped). */
-export function columnsNote(run: Run | RunSummary): string | undefined {
+export function columnsNote(run: Run | RunSummary, t: Translator = ENGLISH): string | undefined {
   const derived = run.features
     .filter((feature) => feature.derivedFrom && feature.derivedFrom.length > 0 && feature.role !== 'mix')
-    .map((feature) => `${feature.name} (from ${(feature.derivedFrom ?? []).join(', ')})`);
+    .map((feature) => `${feature.name} (${t.m.sheetDerivedFrom(feature.derivedFrom ?? [])})`);
   const excluded = run.preprocessing.excludedColumns ?? [];
   if (derived.length === 0 && excluded.length === 0) return undefined;
   const parts: string[] = [];
-  if (derived.length > 0) parts.push(`Derived: ${derived.join('; ')}.`);
+  if (derived.length > 0) parts.push(t.m.slackDerived(derived));
   if (excluded.length > 0) {
     const byReason = new Map<string, string[]>();
     for (const entry of excluded)
       byReason.set(entry.reason, [...(byReason.get(entry.reason) ?? []), entry.column]);
-    parts.push(
-      `Left out: ${[...byReason].map(([reason, names]) => `${names.join(', ')} (${reason})`).join('; ')}.`,
-    );
+    parts.push(t.m.slackLeftOut([...byReason].map(([reason, names]) => `${names.join(', ')} (${reason})`)));
   }
   return clipSlackText(escapeSlackText(parts.join(' ')), SECTION_TEXT_LIMIT);
 }
