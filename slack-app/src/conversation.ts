@@ -56,8 +56,9 @@ export function stripMentions(text: string): string {
 }
 
 /**
- * Answers `question` for `team` with that team's runs and prediction runs (newest first), in the
- * question's language, else `defaultLang` (the asker's Slack locale), else English.
+ * Answers `question` for `team` with that team's runs and prediction runs (newest first), in
+ * `language.lang` when given, else the question's language, else `language.defaultLang` (the asker's
+ * Slack locale), else English.
  * @example await answerForTeam(deps, 'T1', 'how big is the VIP segment?')
  */
 export async function answerForTeam(
@@ -65,9 +66,15 @@ export async function answerForTeam(
   team: string,
   question: string,
   runRef?: string,
-  defaultLang?: Lang,
+  language: AnswerLanguage = {},
 ): Promise<Answer> {
-  return (await answerWithRun(deps, team, question, runRef, defaultLang)).answer;
+  return (await answerWithRun(deps, team, question, runRef, language)).answer;
+}
+
+/** The answer's language: `lang` whatever the words (a button's), else `defaultLang` when the words do not say. */
+export interface AnswerLanguage {
+  lang?: Lang;
+  defaultLang?: Lang;
 }
 
 /**
@@ -79,7 +86,7 @@ export async function answerWithRun(
   team: string,
   question: string,
   runRef?: string,
-  defaultLang?: Lang,
+  language: AnswerLanguage = {},
 ): Promise<{ answer: Answer; run?: RunSummary; runs: RunSummary[] }> {
   const { runs, predictions } = await deps.store.listRecent(team, {
     runs: RUNS_PER_ANSWER,
@@ -90,7 +97,8 @@ export async function answerWithRun(
     predictions,
     runRef,
     surface: 'slack',
-    ...(defaultLang ? { defaultLang } : {}),
+    ...(language.lang ? { lang: language.lang } : {}),
+    ...(language.defaultLang ? { defaultLang: language.defaultLang } : {}),
   });
   // The blocks show the run's personas and strategies in the answer's language, as its text does.
   const run = runs.find((candidate) => candidate.id === answer.runId);
@@ -248,7 +256,7 @@ export async function replyTo(
   // A question in Indonesian or English words is answered in that language; a short one ("VIP?",
   // "help") in the asker's Slack language, which costs a users.info call (remembered for a while).
   const defaultLang = detectLanguage(question) === undefined ? await request.userLang?.() : undefined;
-  const found = await answerWithRun(deps, request.team, question, undefined, defaultLang);
+  const found = await answerWithRun(deps, request.team, question, undefined, { defaultLang });
   const { run, runs } = found;
   const answer = await withRunTotal(deps, request.team, found.answer);
   const visibility =

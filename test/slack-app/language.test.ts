@@ -1,6 +1,8 @@
+import { ACTION_SHOW_STRATEGY } from '@segments/slack-app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTempPgliteStore, type TestStore } from '../helpers/stores';
 import {
+  blockActionsBody,
   eventCallbackBody,
   postToSlackEvents,
   type RecordedCall,
@@ -100,6 +102,36 @@ describe('Slack answers in the language of the question, else the asker’s Slac
     expect(shown).toContain('"text":"Detail"');
     // (The source file, customers.csv, keeps its name.)
     expect(shown).not.toMatch(/Share in channel|\d customers|Strategy:|Target rank/);
+  });
+
+  it("answers a button in the language of the message it is on, else the clicker's Slack language", async () => {
+    const { blocks } = (await answerTo('U-emma', 'apa strategi untuk segmen VIP?')) as { blocks: unknown[] };
+    const buttons = (blocks as { type: string; elements?: { value?: string }[] }[])
+      .filter((block) => block.type === 'actions')
+      .flatMap((block) => block.elements ?? [])
+      .filter((button) => button.value !== undefined);
+    expect(buttons.length).toBeGreaterThan(0);
+    const value = JSON.parse(buttons[0].value ?? '{}') as { runId: string; lang?: string };
+    expect(value).toMatchObject({ runId: 'mall-run', lang: 'id' });
+    const click = async (user: string, buttonValue: unknown) => {
+      const id = `click-${++n}`;
+      const body = blockActionsBody({
+        team: TEAM,
+        user,
+        actionId: ACTION_SHOW_STRATEGY,
+        value: JSON.stringify(buttonValue),
+        responseUrl: running.slack.responseUrl(id),
+      });
+      await postToSlackEvents(running.baseUrl, body, 'application/x-www-form-urlencoded', signed);
+      return String(
+        (await running.slack.waitFor((call) => call.responseId === id, 'the button answer')).body.text,
+      );
+    };
+    // Emma's Slack is in English, but she clicked an Indonesian message.
+    expect(await click('U-emma', { ...value, segmentIndex: 0 })).toMatch(/^Strategi untuk Pelanggan Premium/);
+    // A button without a language (an English message) follows the clicker's Slack language.
+    expect(await click('U-sari', { runId: 'mall-run', segmentIndex: 0 })).toMatch(/^Strategi untuk /);
+    expect(await click('U-emma', { runId: 'mall-run', segmentIndex: 0 })).toMatch(/^The strategy for /);
   });
 
   it('shows the Home tab in the Slack language of whoever opens it', async () => {

@@ -632,6 +632,7 @@ export const MESSAGES_EN = {
       }) as Record<string, string>
     )[kind] ?? 'Segment sizes',
   slackAnswer: () => 'Answer',
+  slackSharedBy: (run: string, user: string) => `Segmentation run ${run}, shared by ${user}`,
 
   // ── CLI run summary (cli/src/format.ts) ──
   cliSegmentsFrom: (k: number, customers: string, algorithm: string, features: string) =>

@@ -337,6 +337,7 @@ export const MESSAGES_ID: Messages = {
       }) as Record<string, string>
     )[kind] ?? 'Ukuran segmen',
   slackAnswer: () => 'Jawaban',
+  slackSharedBy: (run, user) => `Run segmentasi ${run}, dibagikan oleh ${user}`,
 
   sidebar: () => ({
     decimalMark: ',',

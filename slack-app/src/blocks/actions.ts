@@ -12,10 +12,14 @@ export const ACTION_OPEN_SHEET = 'segments_open_sheet';
 /** The modal that asks where to share a run (opened from App Home, which has no channel). */
 export const VIEW_SHARE_RUN = 'segments_share_run_modal';
 
-/** What a button carries: the run, and for Strategy the segment. Kept short (Slack allows 2,000 chars). */
+/**
+ * What a button carries: the run, for Strategy the segment, and the language of the message it is on
+ * when not English (so its answer speaks the same). Kept short (Slack allows 2,000 chars).
+ */
 export const buttonValueSchema = z.object({
   runId: z.string().min(1),
   segmentIndex: z.number().int().min(0).optional(),
+  lang: z.enum(['en', 'id']).optional(),
 });
 export type ButtonValue = z.infer<typeof buttonValueSchema>;
 

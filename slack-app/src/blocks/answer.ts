@@ -24,6 +24,7 @@ import {
   headerBlock,
   imageBlock,
   LIMITS,
+  langOf,
   runContext,
   sectionBlock,
   tableBlock,
@@ -300,7 +301,7 @@ function renderList(answer: Answer, t: Translator): KnownBlock[] {
         type: 'button',
         action_id: ACTION_SHARE_RUN,
         text: { type: 'plain_text', text: t.m.slackShareButton() },
-        value: encodeButtonValue({ runId: run.id }),
+        value: encodeButtonValue({ runId: run.id, ...langOf(t) }),
       },
     });
   }

@@ -90,6 +90,11 @@ export function runContext(run: RunLine, t: Translator = ENGLISH): KnownBlock {
   return contextBlock(parts.join(' · '));
 }
 
+/** What a button adds to its value for a message not in English: `{ lang: 'id' }`. */
+export function langOf(t: Translator): { lang?: 'id' } {
+  return t.lang === 'en' ? {} : { lang: t.lang };
+}
+
 /** The Google Sheets address of a spreadsheet id. */
 export function sheetUrl(spreadsheetId: string): string {
   return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/edit`;
@@ -115,7 +120,7 @@ export function answerButtons(
       type: 'button',
       action_id: ACTION_SHARE_RUN,
       text: { type: 'plain_text', text: t.m.slackShareButton() },
-      value: encodeButtonValue({ runId: options.runId }),
+      value: encodeButtonValue({ runId: options.runId, ...langOf(t) }),
     });
   }
   if (options.spreadsheetId) {
@@ -134,6 +139,7 @@ export function answerButtons(
       value: encodeButtonValue({
         runId: options.runId,
         ...(options.segmentIndex === undefined ? {} : { segmentIndex: options.segmentIndex }),
+        ...langOf(t),
       }),
     });
   }

@@ -20,6 +20,7 @@ import {
   formatShare,
   headerBlock,
   imageBlock,
+  langOf,
   runContext,
   sectionBlock,
 } from './kit';
@@ -77,7 +78,7 @@ export function segmentLine(segment: Segment): string {
 
 /** The buttons a run carries: share it, compare it with the previous run. */
 export function runButtons(runId: string, t: Translator = ENGLISH): Button[] {
-  const value = encodeButtonValue({ runId });
+  const value = encodeButtonValue({ runId, ...langOf(t) });
   return [
     {
       type: 'button',
@@ -100,7 +101,7 @@ export function strategyButton(runId: string, segmentIndex: number, t: Translato
     type: 'button',
     action_id: ACTION_SHOW_STRATEGY,
     text: { type: 'plain_text', text: t.m.slackStrategyButton() },
-    value: encodeButtonValue({ runId, segmentIndex }),
+    value: encodeButtonValue({ runId, segmentIndex, ...langOf(t) }),
   };
 }
 

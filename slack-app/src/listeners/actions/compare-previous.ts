@@ -10,7 +10,11 @@ export function comparePrevious(deps: ListenerDeps) {
     const value = buttonValue(args);
     const team = teamOf(args.body);
     if (!value || !team) return;
-    const { answer, run } = await answerWithRun(deps, team, 'compare with the previous run', value.runId);
+    // The language of the message the button is on, else the clicker's Slack language.
+    const lang = value.lang ?? (await deps.userLanguages?.of(args.client, team, args.body.user.id)) ?? 'en';
+    const { answer, run } = await answerWithRun(deps, team, 'compare with the previous run', value.runId, {
+      lang,
+    });
     await replyPrivately(args, renderAnswer(answer, { run }));
   };
 }

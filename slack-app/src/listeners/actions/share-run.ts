@@ -1,3 +1,4 @@
+import { createTranslator, localizeRun } from '@segments/core';
 import { escapeSlackText } from '../../blocks/escape';
 import { renderRunSummary } from '../../blocks/run-summary';
 import { shareRunModal } from '../../blocks/share-modal';
@@ -18,11 +19,13 @@ export function shareRun(deps: ListenerDeps) {
     const run = await deps.store.getRun(team, value.runId);
     if (!run) return replyPrivately(args, runNotFoundMessage());
     if (args.body.response_url) {
+      // Shared in the language of the message the button was on.
+      const t = createTranslator(value.lang ?? 'en');
       await respondAndRelease(args.respond, {
         response_type: 'in_channel',
         replace_original: false,
-        text: `Segmentation run ${escapeSlackText(run.name)}, shared by <@${args.body.user.id}>`,
-        blocks: renderRunSummary(run),
+        text: t.m.slackSharedBy(escapeSlackText(run.name), `<@${args.body.user.id}>`),
+        blocks: renderRunSummary(localizeRun(run, t.lang), { t }),
       });
       return;
     }

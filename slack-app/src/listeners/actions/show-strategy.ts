@@ -14,7 +14,9 @@ export function showStrategy(deps: ListenerDeps) {
       value.segmentIndex === undefined
         ? 'what is the strategy for each segment?'
         : `what is the strategy for segment ${value.segmentIndex + 1}?`;
-    const { answer, run } = await answerWithRun(deps, team, question, value.runId);
+    // The language of the message the button is on, else the clicker's Slack language.
+    const lang = value.lang ?? (await deps.userLanguages?.of(args.client, team, args.body.user.id)) ?? 'en';
+    const { answer, run } = await answerWithRun(deps, team, question, value.runId, { lang });
     await replyPrivately(args, renderAnswer(answer, { run }));
   };
 }
