@@ -567,6 +567,30 @@ describe('answerQuestion: predicted segments of new customers', () => {
     expect(cli.text).toContain('segments assign new.csv --run');
   });
 
+  it('answers questions about new customers in Indonesian, numbers as Indonesian writes them', () => {
+    const segmentD = askPrediction('berapa pelanggan baru yang masuk segmen D?');
+    expect(segmentD.lang).toBe('id');
+    expect(segmentD.size).toBe(612);
+    expect(segmentD.text).toBe(
+      '612 dari 2.627 pelanggan baru (23,3%) masuk segmen D (run prediksi "Leads May"). Yang terbesar segmen C dengan 815 (31,0%).',
+    );
+    expect(askPrediction('how many new customers fall in segment D?', { lang: 'id' }).text).toMatch(
+      /^612 dari 2\.627 pelanggan baru/,
+    );
+    expect(askPrediction('which segment do most new customers fall in?', { lang: 'id' }).text).toBe(
+      'Pelanggan baru paling banyak masuk segmen C: 815 dari 2.627 (31,0%) di run prediksi "Leads May". Berikutnya segmen A dengan 700 (26,6%).',
+    );
+    expect(askPrediction('how many new customers are predicted per segment?', { lang: 'id' }).text).toBe(
+      'Run prediksi "Leads May" (model "Predict Segmentation · train.csv", 2026-05-01) membagi 2.627 pelanggan baru ke dalam 4 segmen: segmen C 815 (31,0%), segmen A 700 (26,6%), segmen D 612 (23,3%), segmen B 500 (19,0%).',
+    );
+    expect(askPrediction('how many new customers fall in segment Z?', { lang: 'id' }).text).toBe(
+      'Saya tidak mengenali \'Z\'; segmen di run prediksi "Leads May" adalah segmen C, segmen A, segmen D, segmen B.',
+    );
+    expect(answerQuestion('how many new customers fall in segment D?', { runs, lang: 'id' }).text).toMatch(
+      /^Belum ada prediksi di workspace ini\. /,
+    );
+  });
+
   it('keeps answering questions about segmentation runs from the runs', () => {
     const answer = askPrediction('how big is the VIP segment?');
     expect(answer.runId).toBe('r-2026-02');

@@ -2,6 +2,8 @@
  * Answers about prediction runs: how many new customers fall in a segment, the largest predicted
  * segment, the whole distribution.
  */
+
+import { MESSAGES_EN } from '../i18n/messages-en';
 import type { Answer, PredictedSegmentFacts } from '../schema/answer';
 import type { PredictedSegment, PredictionRun } from '../schema/model';
 import { EXAMPLE_QUESTIONS } from './help-answer';
@@ -13,6 +15,8 @@ import {
 } from './prediction-resolution';
 import type { Token } from './text-match';
 import { dateOf, fmtCount, fmtShare, plural, sentence } from './wording';
+
+const m = MESSAGES_EN;
 
 /** Answers a question about prediction runs: one predicted segment, the largest one, or the whole distribution. */
 export function predictionAnswer(
@@ -34,11 +38,10 @@ export function predictionAnswer(
   );
   if (resolution.kind === 'match') return predictedSegmentAnswer(run, resolution.segment);
   if (resolution.subject) {
-    const names = bySizeOf(run).map(predictedRef).join(', ');
     return {
       intent: 'size',
-      prediction: predictionFacts(run),
-      text: `I don't know '${resolution.subject}'; the segments in prediction run "${run.name}" are ${names}.`,
+      prediction: { ...predictionFacts(run), unknownSubject: resolution.subject },
+      text: m.predictedUnknown(resolution.subject, run.name, bySizeOf(run).map(predictedRef)),
     };
   }
   if (LARGEST_PREDICTED.test(norm)) return largestPredictedAnswer(run);
@@ -51,7 +54,7 @@ function bySizeOf(run: PredictionRun): PredictedSegment[] {
 
 /** "segment D" mid-sentence for display names "Segment D"; other names as they are. */
 function predictedRef(segment: PredictedSegment): string {
-  return segment.name.replace(/^Segment /, 'segment ');
+  return m.predictedRef(segment.name);
 }
 
 function predictionFacts(run: PredictionRun, segment?: PredictedSegment): NonNullable<Answer['prediction']> {
@@ -67,6 +70,7 @@ function predictionFacts(run: PredictionRun, segment?: PredictedSegment): NonNul
     modelId: run.modelId,
     modelName: run.modelName,
     rowCount: run.rowCount,
+    createdAt: run.createdAt,
     ...(segment ? { segmentLabel: segment.label } : {}),
     segments,
   };
@@ -85,28 +89,39 @@ function predictedSegmentAnswer(run: PredictionRun, segment: PredictedSegment): 
   const [largest] = bySizeOf(run);
   const rank =
     largest === segment
-      ? ' It is the largest predicted segment.'
-      : ` The largest is ${predictedRef(largest)} with ${fmtCount(largest.size)} (${fmtShare(largest.share)}).`;
+      ? m.predictedIsLargest()
+      : m.predictedLargestIs(predictedRef(largest), fmtCount(largest.size), fmtShare(largest.share));
   return {
     intent: 'size',
     ...predictedSegmentFacts(run, segment),
-    text:
-      `${fmtCount(segment.size)} of the ${fmtCount(run.rowCount)} new customers (${fmtShare(segment.share)}) ` +
-      `fall in ${predictedRef(segment)} (prediction run "${run.name}").${rank}`,
+    text: m.predictedSegment(
+      fmtCount(segment.size),
+      fmtCount(run.rowCount),
+      fmtShare(segment.share),
+      predictedRef(segment),
+      run.name,
+      rank,
+    ),
   };
 }
 
 function largestPredictedAnswer(run: PredictionRun): Answer {
   const [largest, second] = bySizeOf(run);
   const next = second
-    ? ` Next comes ${predictedRef(second)} with ${fmtCount(second.size)} (${fmtShare(second.share)}).`
+    ? m.predictedNext(predictedRef(second), fmtCount(second.size), fmtShare(second.share))
     : '';
   return {
     intent: 'size',
     ...predictedSegmentFacts(run, largest),
-    text:
-      `Most new customers fall in ${predictedRef(largest)}: ${fmtCount(largest.size)} of the ` +
-      `${fmtCount(run.rowCount)} (${fmtShare(largest.share)}) in prediction run "${run.name}".${next}`,
+    prediction: { ...predictionFacts(run, largest), largest: true },
+    text: m.predictedLargest(
+      predictedRef(largest),
+      fmtCount(largest.size),
+      fmtCount(run.rowCount),
+      fmtShare(largest.share),
+      run.name,
+      next,
+    ),
   };
 }
 
@@ -117,17 +132,11 @@ function predictionOverviewAnswer(run: PredictionRun): Answer {
   return {
     intent: 'size',
     prediction: predictionFacts(run),
-    text:
-      `Prediction run "${run.name}" (model "${run.modelName}", ${dateOf(run.createdAt)}) put ` +
-      `${fmtCount(run.rowCount)} new customers into ${plural(run.segments.length, 'segment')}: ${parts.join(', ')}. ` +
-      sentence(run.ranking),
+    text: `${m.predictedOverview(run.name, run.modelName, dateOf(run.createdAt), fmtCount(run.rowCount), plural(run.segments.length, 'segment'), parts)} ${sentence(run.ranking)}`,
   };
 }
 
 function noPredictionsAnswer(surface: 'slack' | 'cli'): Answer {
-  const text =
-    surface === 'cli'
-      ? 'There are no predictions yet. Train a model on customers whose segment you know with: segments train labelled.csv --label Segment, then predict new customers with: segments assign new.csv --run <model id or model.json> (the prediction run is saved in the local store), or use Extensions › Customer Segments › Predict segments from a labelled column… in Google Sheets. Then ask again.'
-      : 'There are no predictions in this workspace yet. Make one in Google Sheets with Extensions › Customer Segments › Predict segments from a labelled column…, or from the command line with: segments train labelled.csv --label Segment, then segments assign new.csv --run model.json; publish the prediction run to /api/runs with the workspace token (/segments connect). Then ask again.';
-  return { intent: 'size', text, examples: [...EXAMPLE_QUESTIONS] };
+  const text = surface === 'cli' ? m.noPredictionsCli() : m.noPredictionsSlack();
+  return { intent: 'size', text, examples: [...EXAMPLE_QUESTIONS], noPredictions: true };
 }

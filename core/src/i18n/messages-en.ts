@@ -551,6 +551,34 @@ export const MESSAGES_EN = {
   addonTokenMissing: () => 'Paste the token from /segments connect in Slack',
   addonLanguageInvalid: (value: string) => `The language must be auto, en or id; got ${value}`,
 
+  // ── Answers about prediction runs (answers/prediction-answer) ──
+  /** "segment D" mid-sentence for a display name "Segment D"; other names as they are. */
+  predictedRef: (name: string) => name.replace(/^Segment /, 'segment '),
+  predictedSegment: (count: string, total: string, share: string, ref: string, run: string, rank: string) =>
+    `${count} of the ${total} new customers (${share}) fall in ${ref} (prediction run "${run}").${rank}`,
+  predictedIsLargest: () => ' It is the largest predicted segment.',
+  predictedLargestIs: (ref: string, count: string, share: string) =>
+    ` The largest is ${ref} with ${count} (${share}).`,
+  predictedLargest: (ref: string, count: string, total: string, share: string, run: string, next: string) =>
+    `Most new customers fall in ${ref}: ${count} of the ${total} (${share}) in prediction run "${run}".${next}`,
+  predictedNext: (ref: string, count: string, share: string) =>
+    ` Next comes ${ref} with ${count} (${share}).`,
+  predictedOverview: (
+    run: string,
+    model: string,
+    date: string,
+    total: string,
+    segments: string,
+    parts: string[],
+  ) =>
+    `Prediction run "${run}" (model "${model}", ${date}) put ${total} new customers into ${segments}: ${parts.join(', ')}.`,
+  predictedUnknown: (subject: string, run: string, names: string[]) =>
+    `I don't know '${subject}'; the segments in prediction run "${run}" are ${names.join(', ')}.`,
+  noPredictionsCli: () =>
+    'There are no predictions yet. Train a model on customers whose segment you know with: segments train labelled.csv --label Segment, then predict new customers with: segments assign new.csv --run <model id or model.json> (the prediction run is saved in the local store), or use Extensions › Customer Segments › Predict segments from a labelled column… in Google Sheets. Then ask again.',
+  noPredictionsSlack: () =>
+    'There are no predictions in this workspace yet. Make one in Google Sheets with Extensions › Customer Segments › Predict segments from a labelled column…, or from the command line with: segments train labelled.csv --label Segment, then segments assign new.csv --run model.json; publish the prediction run to /api/runs with the workspace token (/segments connect). Then ask again.',
+
   // ── Slack messages and the Home tab (slack-app/src/blocks) ──
   slackShareButton: () => 'Share in channel',
   slackOpenSheetButton: () => 'Open in Google Sheets',

@@ -261,6 +261,23 @@ export const MESSAGES_ID: Messages = {
   traitAverage: (feature, mean) => `${feature} sedang (rata-rata ${mean})`,
   traitCloseToAverage: () => 'Mendekati rata-rata di semua kolom',
 
+  predictedRef: (name) => name.replace(/^Segment /, 'segmen '),
+  predictedSegment: (count, total, share, ref, run, rank) =>
+    `${count} dari ${total} pelanggan baru (${share}) masuk ${ref} (run prediksi "${run}").${rank}`,
+  predictedIsLargest: () => ' Ini segmen prediksi terbesar.',
+  predictedLargestIs: (ref, count, share) => ` Yang terbesar ${ref} dengan ${count} (${share}).`,
+  predictedLargest: (ref, count, total, share, run, next) =>
+    `Pelanggan baru paling banyak masuk ${ref}: ${count} dari ${total} (${share}) di run prediksi "${run}".${next}`,
+  predictedNext: (ref, count, share) => ` Berikutnya ${ref} dengan ${count} (${share}).`,
+  predictedOverview: (run, model, date, total, segments, parts) =>
+    `Run prediksi "${run}" (model "${model}", ${date}) membagi ${total} pelanggan baru ke dalam ${segments}: ${parts.join(', ')}.`,
+  predictedUnknown: (subject, run, names) =>
+    `Saya tidak mengenali '${subject}'; segmen di run prediksi "${run}" adalah ${names.join(', ')}.`,
+  noPredictionsCli: () =>
+    'Belum ada prediksi. Latih model dengan pelanggan yang segmennya sudah diketahui: segments train labelled.csv --label Segment, lalu prediksi pelanggan baru dengan: segments assign new.csv --run <id model atau model.json> (run prediksi disimpan di penyimpanan lokal), atau pakai Ekstensi › Customer Segments › Predict segments from a labelled column… di Google Sheets. Lalu tanyakan lagi.',
+  noPredictionsSlack: () =>
+    'Belum ada prediksi di workspace ini. Buat di Google Sheets lewat Ekstensi › Customer Segments › Predict segments from a labelled column…, atau dari command line dengan: segments train labelled.csv --label Segment, lalu segments assign new.csv --run model.json; publikasikan run prediksinya ke /api/runs dengan token workspace (/segments connect). Lalu tanyakan lagi.',
+
   slackShareButton: () => 'Bagikan ke channel',
   slackOpenSheetButton: () => 'Buka di Google Sheets',
   slackDetailsButton: () => 'Detail',

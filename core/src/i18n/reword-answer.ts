@@ -1,14 +1,14 @@
 /**
  * An answer's text in another language, written again from the answer's facts (intent, run,
- * segment, goal, runner-up, comparison, what was not found) with the message catalogue. The engine
- * decides what to answer; this only decides how it reads. Answers it does not know how to word (new
- * customers from prediction runs) keep their English text.
+ * segment, goal, runner-up, comparison, what was not found, new customers of prediction runs) with
+ * the message catalogue. The engine decides what to answer; this only decides how it reads. Answers
+ * it does not know how to word keep their English text.
  */
 import { GOAL_RULES } from '../answers/goals';
 import { personaKeyOf } from '../answers/persona-synonyms';
 import { rankedByPriority } from '../answers/ranking';
 import { sentence, totalOf } from '../answers/wording';
-import type { Answer, SegmentChange } from '../schema/answer';
+import type { Answer, PredictedSegmentFacts, PredictionFacts, SegmentChange } from '../schema/answer';
 import type { RunSummary, Segment } from '../schema/run';
 import type { Lang } from './lang';
 import { createTranslator, type Translator } from './translator';
@@ -37,10 +37,56 @@ export function rewordAnswer(answer: Answer, lang: Lang, context: RewordContext)
   };
 }
 
+/** An answer about new customers of a prediction run, from its facts (segments largest first). */
+function predictionText(facts: PredictionFacts, t: Translator): string {
+  const m = t.m;
+  const ref = (segment: PredictedSegmentFacts) => m.predictedRef(segment.name);
+  const sized = (segment: PredictedSegmentFacts) =>
+    [ref(segment), t.count(segment.size), t.percent(segment.share)] as const;
+  const [largest, second] = facts.segments;
+  if (facts.unknownSubject !== undefined)
+    return m.predictedUnknown(facts.unknownSubject, facts.runName, facts.segments.map(ref));
+  const asked = facts.segments.find((segment) => segment.label === facts.segmentLabel);
+  if (asked && largest && facts.largest) {
+    const next = second ? m.predictedNext(...sized(second)) : '';
+    return m.predictedLargest(
+      ref(largest),
+      t.count(largest.size),
+      t.count(facts.rowCount),
+      t.percent(largest.share),
+      facts.runName,
+      next,
+    );
+  }
+  if (asked && largest) {
+    const rank = asked === largest ? m.predictedIsLargest() : m.predictedLargestIs(...sized(largest));
+    return m.predictedSegment(
+      t.count(asked.size),
+      t.count(facts.rowCount),
+      t.percent(asked.share),
+      ref(asked),
+      facts.runName,
+      rank,
+    );
+  }
+  const parts = facts.segments.map(
+    (segment) => `${ref(segment)} ${t.count(segment.size)} (${t.percent(segment.share)})`,
+  );
+  return m.predictedOverview(
+    facts.runName,
+    facts.modelName,
+    facts.createdAt?.slice(0, 10) ?? '',
+    t.count(facts.rowCount),
+    m.segments(t.count(facts.segments.length), facts.segments.length),
+    parts,
+  );
+}
+
 function wordAnswer(answer: Answer, t: Translator, context: RewordContext): string | undefined {
   const { runs, surface } = context;
   const m = t.m;
-  if (answer.prediction) return undefined;
+  if (answer.noPredictions) return surface === 'cli' ? m.noPredictionsCli() : m.noPredictionsSlack();
+  if (answer.prediction) return predictionText(answer.prediction, t);
   if (answer.intent === 'help' || answer.intent === 'unknown') {
     const examples = m
       .examples()

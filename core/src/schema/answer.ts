@@ -65,8 +65,15 @@ export interface PredictionFacts {
   modelName: string;
   /** New customers the run predicted. */
   rowCount: number;
+  /** When the prediction run was made (ISO). */
+  createdAt?: string;
   /** The segment the answer is about, by class label; absent for an overview. */
   segmentLabel?: string;
+  /** True when the question asked which predicted segment is largest. */
+  largest?: boolean;
+  /** What the question named that the prediction run has no segment for. */
+  unknownSubject?: string;
+
   /** Every predicted segment, largest first. */
   segments: PredictedSegmentFacts[];
 }
@@ -124,6 +131,8 @@ export interface Answer {
   prediction?: PredictionFacts;
   /** The language the text is in (absent: English). */
   lang?: Lang;
+  /** True when the question was about new customers and there are no prediction runs yet. */
+  noPredictions?: boolean;
   /** What the question named that is not there: a run, or a segment (ambiguous, out of range, unknown). */
   notFound?:
     | { kind: 'run'; reference: string }
