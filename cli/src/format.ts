@@ -1,7 +1,7 @@
 /**
  * Plain-text rendering for the terminal: aligned tables and the readable run summary.
  */
-import { featureLabel, type ProfileEntry, type Run } from '@segments/core';
+import { featureLabel, maxOf, type ProfileEntry, type Run } from '@segments/core';
 
 /** Left-aligned text columns, right-aligned numbers; two spaces between columns. */
 export function formatTable(
@@ -10,7 +10,12 @@ export function formatTable(
   rightAligned: number[] = [],
 ): string {
   const cells = [headers, ...rows.map((row) => row.map(String))];
-  const widths = headers.map((_, c) => Math.max(...cells.map((row) => [...(row[c] ?? '')].length)));
+  const widths = headers.map((_, c) =>
+    maxOf(
+      cells.map((row) => [...(row[c] ?? '')].length),
+      0,
+    ),
+  );
   return cells
     .map((row) =>
       row

@@ -23,6 +23,7 @@ export * from './segment/assign-table';
 export * from './segment/segment-table';
 export * from './sheet-layout/sheet-layout';
 export * from './table/columns';
+export * from './table/extent';
 export * from './table/prepare';
 export * from './table/roles';
 export * from './table/table';

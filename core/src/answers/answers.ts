@@ -15,6 +15,7 @@ import type {
 import { assertNever } from '../schema/errors';
 import type { PredictedSegment, PredictionRun } from '../schema/model';
 import type { PersonaKey, RunSummary, Segment } from '../schema/run';
+import { maxOf } from '../table/extent';
 import {
   damerauLevenshtein,
   findSequence,
@@ -551,7 +552,7 @@ function resolveSegmentInTokens(run: RunSummary, tokens: readonly Token[]): Segm
       if (typo) viaTypo[s] = true;
     }
   }
-  const top = Math.max(0, ...scores);
+  const top = maxOf(scores, 0);
   if (top > 0) {
     const leaders = segments.filter((_, s) => scores[s] === top);
     if (leaders.length > 1) return { kind: 'ambiguous', text: subject, candidates: leaders };

@@ -27,6 +27,7 @@ import {
   isMissingCell,
   parseNumberCell,
 } from '../table/columns';
+import { indexOfMax } from '../table/extent';
 import { cellText, type Table } from '../table/table';
 import {
   type BinnedFeature,
@@ -704,7 +705,7 @@ function argmaxRows(probabilities: Float64Array, rowCount: number, classCount: n
 function majorityClass(labels: Uint16Array, classCount: number): number {
   const counts = new Array<number>(classCount).fill(0);
   for (const label of labels) counts[label]++;
-  return counts.indexOf(Math.max(...counts));
+  return indexOfMax(counts);
 }
 
 /** Natural order: "A" < "B", "2" < "10", so segments list as people expect. */

@@ -13,6 +13,7 @@
 import { SegmentationError } from '../schema/errors';
 import { parseRun, type Run } from '../schema/run';
 import { parseNumberCell } from '../table/columns';
+import { widestRow } from '../table/extent';
 import { type Cell, columnLetter, type Table, tableFromCells } from '../table/table';
 
 /** Header of the column holding the 1-based segment number of each customer. */
@@ -250,7 +251,7 @@ export function encodeSummarySheet(
     scatterTable = rangeOf(scatterRow, 1, scatterPoints.length + 1, 1 + run.segments.length);
   }
 
-  const width = Math.max(...rows.map((row) => row.length));
+  const width = widestRow(rows);
   const values = rows.map((row) => [...row, ...Array<SheetValue>(width - row.length).fill('')]);
 
   const chartColumn = width + 2;
@@ -675,7 +676,7 @@ export interface CustomerValues {
  */
 export function customerTable(input: CustomerValues): Table {
   const own = new Set(input.ownColumns.filter((column): column is number => column !== undefined));
-  const width = Math.max(0, ...input.values.map((row) => row.length));
+  const width = widestRow(input.values);
   const keep: number[] = [];
   for (let c = 0; c < width; c++) if (!own.has(input.firstColumn - 1 + c)) keep.push(c);
   return tableFromCells(

@@ -14,6 +14,7 @@ import {
   isMissingCell,
   parseNumberCell,
 } from './columns';
+import { indexOfMax } from './extent';
 import type { Table } from './table';
 
 export interface PrepareOptions {
@@ -248,7 +249,7 @@ export function prepareFeatures(table: Table, options: PrepareOptions = {}): Pre
         { column: column.name, field: 'columns' },
       );
     }
-    const modeCode = counts.indexOf(Math.max(...counts));
+    const modeCode = indexOfMax(counts);
     let imputedHere = 0;
     keep.forEach((r, i) => {
       const value = categoryValues[f][r];
