@@ -22,7 +22,7 @@ const externalDependencies = {
 
 /** The programs: entry points and where their JavaScript goes. */
 export const NODE_PROGRAMS = [
-  { name: 'cli', entryPoints: { main: 'cli/src/main.ts' }, outdir: 'cli/dist' },
+  { name: 'cli', entryPoints: { launch: 'cli/src/launch.ts' }, outdir: 'cli/dist' },
   { name: 'slack-app', entryPoints: { app: 'slack-app/src/app.ts' }, outdir: 'slack-app/dist' },
 ];
 

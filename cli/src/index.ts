@@ -12,3 +12,4 @@ export {
   predictionColumns,
   readModelFile,
 } from './predict';
+export { closeLocalStores, openLocalStore } from './store';

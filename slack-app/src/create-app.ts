@@ -15,6 +15,8 @@ export interface SlackAppDeps {
   store: RunStore;
   /** Core's answer engine (`answerQuestion` from core/src/answers). */
   answerQuestion: AnswerQuestion;
+  /** False while the store is still opening; /healthz answers 503 "starting" until it is true. */
+  storeReady?: () => boolean;
   /** Default INFO; tests and benches pass ERROR. */
   logLevel?: LogLevel;
 }
@@ -94,6 +96,7 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
   const logLevel = deps.logLevel ?? LogLevel.INFO;
   const customRoutes = runsApiRoutes({
     store: deps.store,
+    ready: deps.storeReady,
     staticApiToken: config.staticApiToken,
     logError: (message, error) => {
       if (logLevel !== LogLevel.ERROR || !(error instanceof Error)) console.error(message, error);

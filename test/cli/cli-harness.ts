@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo } from '@segments/cli';
-import { main } from '@segments/cli';
+import { main, openLocalStore } from '@segments/cli';
+import type { RunStore } from '@segments/store';
 
 export interface CliResult {
   code: number;
@@ -54,4 +55,17 @@ export async function runCli(
 export function makeDir(path: string): string {
   mkdirSync(path, { recursive: true });
   return path;
+}
+
+/**
+ * The store `segments` commands run in `cwd` use: the same open instance (a process opens each store
+ * once), so a test reads what a command wrote without a second PGlite on the same folder. Never close it.
+ */
+export function localStore(cwd: string): Promise<RunStore> {
+  return openLocalStore({
+    stdout: () => undefined,
+    stderr: () => undefined,
+    env: { SEGMENTS_DATA_DIR: join(cwd, '.store') },
+    cwd,
+  });
 }

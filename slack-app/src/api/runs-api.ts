@@ -25,6 +25,8 @@ export interface RunsApiOptions {
   store: RunStore;
   /** A single-workspace token (SEGMENTS_API_TOKEN) and its team (SLACK_TEAM_ID). */
   staticApiToken?: { token: string; team: string };
+  /** False while the store is still opening (start-up): /healthz then answers 503 "starting". */
+  ready?: () => boolean;
   /** Where unexpected failures are reported. Default console.error. */
   logError?: (message: string, error: unknown) => void;
 }
@@ -192,6 +194,8 @@ export function runsApiRoutes(options: RunsApiOptions): CustomRoute[] {
       path: '/healthz',
       method: ['GET'],
       handler: guarded(async (_req, res) => {
+        if (options.ready && !options.ready())
+          return sendJson(res, 503, { ok: false, status: 'starting' }, { 'Retry-After': '1' });
         await options.store.listRuns('healthz', { limit: 1 });
         sendJson(res, 200, { ok: true, store: options.store.driver });
       }),
