@@ -5,15 +5,24 @@
 import {
   encodeAssignmentColumns,
   PERSONA_HEADER,
+  prepareTypedFeatures,
   type Run,
   SEGMENT_HEADER,
   type SegmentOptions,
-  segmentTable,
+  segmentRows,
   type Table,
+  tableFromTyped,
 } from '@segments/core';
 import { columnsFlag, parseFlags, wholeNumberFlag } from '../args';
 import { reportError } from '../errors';
-import { defaultOutputPath, readTableFile, toCsv, writeTextFile } from '../files';
+import {
+  canCopyLines,
+  defaultOutputPath,
+  readTypedTableFile,
+  toCsv,
+  writeSegmentedCsv,
+  writeTextFile,
+} from '../files';
 import { formatRunSummary } from '../format';
 import { type CliIo, type Command, EXIT_OK, UsageError } from '../io';
 import { progressReporter } from '../progress';
@@ -40,15 +49,17 @@ export const segmentCommand: Command = async (argv, io) => {
     if (positionals.length !== 1) throw new UsageError('segment takes exactly one file');
     const [path] = positionals;
     const options = segmentOptions(values);
-    const { table, fileName } = readTableFile(path, io.cwd);
-    const run = segmentTable(table, {
+    // Typed columns in one pass; features come from them without a row array per customer.
+    const { typed, fileName } = readTypedTableFile(path, io.cwd);
+    const run = segmentRows(typed.rowCount, (prepare) => prepareTypedFeatures(typed, prepare), {
       ...options,
       source: { kind: 'csv', fileName },
       onProgress: progressReporter(io),
     });
     // Everything is computed before anything is written: a failure above leaves no file behind.
     const outPath = values.out ?? defaultOutputPath(path, 'segments');
-    writeTextFile(outPath, io.cwd, toCsv(withSegmentColumns(table, run)));
+    if (canCopyLines(typed)) writeSegmentedCsv(outPath, io.cwd, typed, run);
+    else writeTextFile(outPath, io.cwd, toCsv(withSegmentColumns(tableFromTyped(typed), run)));
     const saved = values['no-save'] ? undefined : await saveRunLocally(run, io);
     if (values.json) io.stdout(`${JSON.stringify(run, null, 2)}\n`);
     else {

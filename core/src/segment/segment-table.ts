@@ -23,7 +23,7 @@ import {
   type Scaling,
   type Segment,
 } from '../schema/run';
-import { type PreparedData, prepareFeatures } from '../table/prepare';
+import { type PreparedData, type PrepareOptions, prepareFeatures } from '../table/prepare';
 import type { Table } from '../table/table';
 
 /** Phases reported to {@link SegmentOptions.onProgress}. */
@@ -76,23 +76,37 @@ interface Clustering extends ClusteringOutcome {
  * @example const run = segmentTable(parseDelimited(csv), { k: 5, scaling: 'none' })
  */
 export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
+  return segmentRows(table.rows.length, (prepare) => prepareFeatures(table, prepare), options);
+}
+
+/**
+ * Segments `rowCount` rows whose features `prepare` reads (the CLI's typed CSV path passes
+ * prepareTypedFeatures; {@link segmentTable} passes prepareFeatures over a Table).
+ * @throws SegmentationError for bad input or options, naming the row, column or option
+ * @example const run = segmentRows(typed.rowCount, (o) => prepareTypedFeatures(typed, o), { k: 5 })
+ */
+export function segmentRows(
+  rowCount: number,
+  prepare: (options: PrepareOptions) => PreparedData,
+  options: SegmentOptions = {},
+): Run {
   const settings = validateOptions(options);
   const sourceName = options.source?.fileName ?? options.source?.sheetName ?? 'the table';
   const report = (phase: Progress['phase'], fraction: number, message: string) =>
     options.onProgress?.({ phase, fraction, message });
   // Too few rows is the real problem even when it also leaves no usable column: say that first.
   const minimumRows = settings.k === 'auto' ? 3 : settings.k;
-  if (table.rows.length < minimumRows) {
+  if (rowCount < minimumRows) {
     throw new SegmentationError(
       'TOO_FEW_ROWS',
       settings.k === 'auto'
-        ? `${sourceName} has ${table.rows.length} row${table.rows.length === 1 ? '' : 's'}; choosing k needs at least 3 (segmentation is meant for tens of customers or more)`
-        : `k = ${settings.k} asks for more segments than there are rows (${table.rows.length}); choose k of at most ${table.rows.length}`,
+        ? `${sourceName} has ${rowCount} row${rowCount === 1 ? '' : 's'}; choosing k needs at least 3 (segmentation is meant for tens of customers or more)`
+        : `k = ${settings.k} asks for more segments than there are rows (${rowCount}); choose k of at most ${rowCount}`,
       { field: 'k' },
     );
   }
   report('prepare', 0, 'Reading columns');
-  const data = prepareFeatures(table, {
+  const data = prepare({
     columns: options.columns,
     algorithm: settings.algorithm,
     scaling: settings.scaling,
@@ -207,14 +221,14 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
   const assignments =
     options.includeAssignments === false
       ? undefined
-      : assignmentsFor(table.rows.length, data.rowIndex, chosen.labels, order);
+      : assignmentsFor(rowCount, data.rowIndex, chosen.labels, order);
   const run: Run = {
     schemaVersion: RUN_SCHEMA_VERSION,
     id: options.id ?? newRecordId('run', options.now ?? new Date()),
     name:
       options.name?.trim() || `${sourceName} · ${k} segments · ${createdAt.slice(0, 16).replace('T', ' ')}`,
     createdAt,
-    source: { kind: 'api', ...options.source, rowCount: table.rows.length },
+    source: { kind: 'api', ...options.source, rowCount: rowCount },
     options: {
       k: settings.k,
       algorithm: settings.algorithm,

@@ -285,7 +285,8 @@ export function prepareFeatures(table: Table, options: PrepareOptions = {}): Pre
   };
 }
 
-function resolveColumns(
+/** The user's chosen columns by name (case-insensitive), checked to be usable features. */
+export function resolveColumns(
   columns: ColumnProfile[],
   names: string[],
   algorithm: 'auto' | 'kmeans' | 'kprototypes',
