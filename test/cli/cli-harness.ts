@@ -11,14 +11,27 @@ export interface CliResult {
   stderr: string;
 }
 
-/** A fresh working folder with its own store folder, for running the CLI in-process. */
-export function makeWorkspace(): {
+/**
+ * One store folder for all workspaces of a test file (each file runs in its own process): creating
+ * a PGlite folder costs 3–5 s, opening it again nothing (a process keeps its stores open).
+ */
+let fileStoreDir: string | undefined;
+const storeDirs = new Map<string, string>();
+
+/**
+ * A fresh working folder for running the CLI in-process. Its commands use the test file's shared
+ * store, or with `ownStore` a store of their own in `<dir>/.store` (for tests that need an empty
+ * store, or check that nothing was saved).
+ */
+export function makeWorkspace(options: { ownStore?: boolean } = {}): {
   dir: string;
   storeDir: string;
   file: (name: string, text: string) => string;
 } {
   const dir = mkdtempSync(join(tmpdir(), 'segments-cli-'));
-  const storeDir = join(dir, '.store');
+  fileStoreDir ??= join(mkdtempSync(join(tmpdir(), 'segments-cli-store-')), 'store');
+  const storeDir = options.ownStore ? join(dir, '.store') : fileStoreDir;
+  storeDirs.set(dir, storeDir);
   return {
     dir,
     storeDir,
@@ -28,6 +41,10 @@ export function makeWorkspace(): {
       return path;
     },
   };
+}
+
+function storeDirOf(cwd: string): string {
+  return storeDirs.get(cwd) ?? join(cwd, '.store');
 }
 
 /** Runs `segments …` in-process in `cwd` and captures its output. */
@@ -45,7 +62,7 @@ export async function runCli(
     stderr: (text) => {
       stderr += text;
     },
-    env: { SEGMENTS_DATA_DIR: join(cwd, '.store'), ...env },
+    env: { SEGMENTS_DATA_DIR: storeDirOf(cwd), ...env },
     cwd,
   };
   const code = await main(argv, io);
@@ -65,7 +82,7 @@ export function localStore(cwd: string): Promise<RunStore> {
   return openLocalStore({
     stdout: () => undefined,
     stderr: () => undefined,
-    env: { SEGMENTS_DATA_DIR: join(cwd, '.store') },
+    env: { SEGMENTS_DATA_DIR: storeDirOf(cwd) },
     cwd,
   });
 }

@@ -89,7 +89,7 @@ describe.skipIf(!AUTOMOBILE)('segments train, assign and ask over the local stor
 
 describe('segments ask about predictions before any', () => {
   it('explains how to train a model and predict new customers', async () => {
-    const empty = makeWorkspace();
+    const empty = makeWorkspace({ ownStore: true });
     const asked = await runCli(['ask', 'how many new customers fall in segment D?'], empty.dir);
     expect(asked.code).toBe(0);
     expect(asked.stdout).toContain('There are no predictions yet');
@@ -97,7 +97,7 @@ describe('segments ask about predictions before any', () => {
   });
 
   it.skipIf(!AUTOMOBILE)('train --no-save writes the model file only', async () => {
-    const local = makeWorkspace();
+    const local = makeWorkspace({ ownStore: true });
     local.file('train.csv', firstLines(sharedDataPath('automobile_train.csv'), 200));
     const trained = await runCli(['train', 'train.csv', '--label', 'Segmentation', '--no-save'], local.dir);
     expect(trained.code).toBe(0);
