@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CliIo } from '@segments/cli';
 import { main, openLocalStore } from '@segments/cli';
 import type { RunStore } from '@segments/store';
+import { copyPgliteTemplate, newPgliteFolder } from '../helpers/stores';
 
 export interface CliResult {
   code: number;
@@ -21,16 +22,18 @@ const storeDirs = new Map<string, string>();
 /**
  * A fresh working folder for running the CLI in-process. Its commands use the test file's shared
  * store, or with `ownStore` a store of their own in `<dir>/.store` (for tests that need an empty
- * store, or check that nothing was saved).
+ * store, or check that nothing was saved; 'empty' creates that store up front, empty).
  */
-export function makeWorkspace(options: { ownStore?: boolean } = {}): {
+export function makeWorkspace(options: { ownStore?: boolean | 'empty' } = {}): {
   dir: string;
   storeDir: string;
   file: (name: string, text: string) => string;
 } {
   const dir = mkdtempSync(join(tmpdir(), 'segments-cli-'));
-  fileStoreDir ??= join(mkdtempSync(join(tmpdir(), 'segments-cli-store-')), 'store');
+  fileStoreDir ??= newPgliteFolder();
   const storeDir = options.ownStore ? join(dir, '.store') : fileStoreDir;
+  // 'empty': the store exists already, empty (a copy of the template, not a 3–5 s initdb).
+  if (options.ownStore === 'empty') copyPgliteTemplate(storeDir);
   storeDirs.set(dir, storeDir);
   return {
     dir,

@@ -89,7 +89,7 @@ describe.skipIf(!AUTOMOBILE)('segments train, assign and ask over the local stor
 
 describe('segments ask about predictions before any', () => {
   it('explains how to train a model and predict new customers', async () => {
-    const empty = makeWorkspace({ ownStore: true });
+    const empty = makeWorkspace({ ownStore: 'empty' });
     const asked = await runCli(['ask', 'how many new customers fall in segment D?'], empty.dir);
     expect(asked.code).toBe(0);
     expect(asked.stdout).toContain('There are no predictions yet');

@@ -6,7 +6,7 @@ import { BUDGET, sampleRun, VIP } from '../slack-app/helpers/sample-run';
 import { localStore, makeWorkspace, runCli } from './cli-harness';
 
 const workspace = makeWorkspace();
-const empty = makeWorkspace({ ownStore: true });
+const empty = makeWorkspace({ ownStore: 'empty' });
 
 beforeAll(async () => {
   const store = await localStore(workspace.dir);
