@@ -1,7 +1,7 @@
 /**
  * Plain-text rendering for the terminal: aligned tables and the readable run summary.
  */
-import { featureLabel, type ProfileEntry, type Run } from '@segments/core';
+import { featureLabel, maxOf, type ProfileEntry, type Run } from '@segments/core';
 
 /** Left-aligned text columns, right-aligned numbers; two spaces between columns. */
 export function formatTable(
@@ -10,7 +10,12 @@ export function formatTable(
   rightAligned: number[] = [],
 ): string {
   const cells = [headers, ...rows.map((row) => row.map(String))];
-  const widths = headers.map((_, c) => Math.max(...cells.map((row) => [...(row[c] ?? '')].length)));
+  const widths = headers.map((_, c) =>
+    maxOf(
+      cells.map((row) => [...(row[c] ?? '')].length),
+      0,
+    ),
+  );
   return cells
     .map((row) =>
       row
@@ -140,7 +145,10 @@ export function formatRunSummary(run: Run): string {
     lines.push(`Strategy: ${target.persona.strategy}`);
   }
   const excluded = excludedLines(run);
-  if (excluded.length > 0) lines.push('Left out of the features:', ...excluded);
+  if (excluded.length > 0) {
+    lines.push('Left out of the features:');
+    for (const line of excluded) lines.push(line);
+  }
   const structured = run.preprocessing.excludedColumns !== undefined;
   for (const note of run.preprocessing.notes) {
     if (structured && note.startsWith('Not used:')) continue;

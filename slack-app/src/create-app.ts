@@ -24,6 +24,8 @@ export interface SlackAppDeps {
   store: RunStore;
   /** Core's answer engine (`answerQuestion` from core/src/answers). */
   answerQuestion: AnswerQuestion;
+  /** False while the store is still opening; /healthz answers 503 "starting" until it is true. */
+  storeReady?: () => boolean;
   /** Default INFO; tests and benches pass ERROR. */
   logLevel?: LogLevel;
 }
@@ -152,6 +154,7 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
   const logLevel = deps.logLevel ?? LogLevel.INFO;
   const customRoutes = runsApiRoutes({
     store: deps.store,
+    ready: deps.storeReady,
     staticApiToken: config.staticApiToken,
     // The stack, never the error's properties: a database error may quote the posted run.
     logError: (message, error) => console.error(`[segments] ${message}: ${describeErrorForLog(error)}`),

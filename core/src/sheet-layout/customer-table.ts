@@ -1,6 +1,8 @@
 /**
  * Reading the customers back from sheet values, without the add-on's own columns.
  */
+
+import { widestRow } from '../table/extent';
 import { type Cell, type Table, tableFromCells } from '../table/table';
 
 /** Where a block of sheet values sits, and which of its sheet columns the add-on wrote. */
@@ -26,7 +28,7 @@ export interface CustomerValues {
  */
 export function customerTable(input: CustomerValues): Table {
   const own = new Set(input.ownColumns.filter((column): column is number => column !== undefined));
-  const width = Math.max(0, ...input.values.map((row) => row.length));
+  const width = widestRow(input.values);
   const keep: number[] = [];
   for (let c = 0; c < width; c++) if (!own.has(input.firstColumn - 1 + c)) keep.push(c);
   return tableFromCells(

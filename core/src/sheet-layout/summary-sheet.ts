@@ -5,6 +5,7 @@
 import { round } from '../format';
 import type { Run } from '../schema/run';
 import { parseNumberCell } from '../table/columns';
+import { widestRow } from '../table/extent';
 import type { Table } from '../table/table';
 import { plainText, rangeOf, type SheetRange, type SheetValue } from './sheet-values';
 
@@ -160,7 +161,7 @@ export function encodeSummarySheet(
   ];
   if (columnRows.length > 0) {
     rows.push(['How the columns were used']);
-    rows.push(...columnRows);
+    for (const row of columnRows) rows.push(row);
     rows.push([]);
   }
 
@@ -207,7 +208,7 @@ export function encodeSummarySheet(
     scatterTable = rangeOf(scatterRow, 1, scatterPoints.length + 1, 1 + run.segments.length);
   }
 
-  const width = Math.max(...rows.map((row) => row.length));
+  const width = widestRow(rows);
   const values = rows.map((row) => [...row, ...Array<SheetValue>(width - row.length).fill('')]);
 
   const chartColumn = width + 2;

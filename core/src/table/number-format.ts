@@ -241,6 +241,35 @@ export function readNumberColumn(cells: readonly Cell[]): NumberColumn {
   };
 }
 
+/**
+ * The {@link NumberColumn} of numbers already read (NaN = empty): what {@link readNumberColumn}
+ * returns for cells that are plain numbers written as `String()` prints them, or empty.
+ * @example numberColumnOfValues(Float64Array.from([1, Number.NaN, 3])).present // 2
+ */
+export function numberColumnOfValues(values: Float64Array): NumberColumn {
+  const stats = statistics(values);
+  return {
+    values,
+    present: stats.count,
+    numbers: stats.count,
+    integers: stats.integers,
+    errors: 0,
+    texts: 0,
+    firstText: undefined,
+    firstError: undefined,
+    decimalComma: false,
+    thousands: false,
+    currency: undefined,
+    needsRewrite: false,
+    negatives: stats.negatives,
+    distinct: stats.distinct,
+    min: stats.min,
+    max: stats.max,
+    median: stats.median,
+    scaleJumps: stats.scaleJumps,
+  };
+}
+
 function statistics(values: Float64Array) {
   let count = 0;
   let integers = 0;

@@ -36,7 +36,8 @@ export function renderAnswer(answer: Answer): SlackMessage {
   ];
 
   if (answer.run && (answer.intent === 'show' || answer.intent === 'share')) {
-    blocks.push({ type: 'divider' }, ...renderRunSummary(answer.run));
+    blocks.push({ type: 'divider' });
+    for (const block of renderRunSummary(answer.run)) blocks.push(block);
   }
 
   if (answer.runs && answer.runs.length > 0) {
