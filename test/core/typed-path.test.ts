@@ -13,6 +13,7 @@ import {
   segmentCsvText,
   segmentOrders,
   segmentTable,
+  sampleNeedsGeneralPath,
   segmentTypedTable,
 } from '@segments/core';
 import { describe, expect, it } from 'vitest';
@@ -86,14 +87,15 @@ describe('segmentCsvText', () => {
   }
 
   it('falls back to the general path when a cell past the first rows breaks plain numbers', () => {
-    // Plain for 300 rows; the last Income cell is written with a currency and comma decimals, so the
-    // plan reads the column in a local format and the typed path must not run.
+    // Plain for 1,200 rows (past the sample); the last Income cell is written with a currency and
+    // comma decimals, so the plan reads the column in a local format and the typed path must not run.
     const rows = Array.from(
-      { length: 300 },
+      { length: 1200 },
       (_, i) => `${20 + (i % 40)},${30 + ((i * 7) % 90)},${(i * 13) % 100}`,
     );
     const text = `Age,Income,Spending Score\n${rows.join('\n')}\n41,"€ 55,50",60\n`;
     const options = { id: 'run', now: NOW, k: 3 };
+    expect(sampleNeedsGeneralPath(text, options)).toBe(false);
     expect(segmentCsvText(text, options).path).toBe('general');
     expect(segmentCsvText(text, options).run).toEqual(generalRun(text, options));
     const plain = `Age,Income,Spending Score\n${rows.join('\n')}\n41,55.5,60\n`;
@@ -155,6 +157,7 @@ describe('segmentCsvText on the shared real files', () => {
     () => {
       const text = readFileSync(sharedDataPath('marketing_campaign.csv'), 'utf8');
       const result = segmentCsvText(text, { id: 'run', now: NOW });
+      expect(sampleNeedsGeneralPath(text)).toBe(true);
       expect(result.path).toBe('general');
       const derived = result.run.features.filter((feature) => feature.derivedFrom);
       expect(derived.map((feature) => feature.derivedFrom?.[0])).toEqual(
@@ -170,6 +173,7 @@ describe('segmentCsvText on the shared real files', () => {
       const text = readFileSync(sharedDataPath('online_retail_2010-12.csv'), 'utf8');
       const options = { id: 'run', now: NOW, k: 4, restarts: 3 };
       const result = segmentCsvText(text, options);
+      expect(sampleNeedsGeneralPath(text, options)).toBe(true);
       expect(result.path).toBe('general');
       expect(result.path === 'general' && result.orders?.rollup.keyColumn).toBe('CustomerID');
       expect(result.run.source.kind).toBe('transactions');

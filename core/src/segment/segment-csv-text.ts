@@ -5,10 +5,12 @@
  */
 import type { Run } from '../schema/run';
 import { parseCsvColumns, type TypedTable } from '../table/csv-columns';
+import { isPlainPlan, planFeatures } from '../table/feature-plan';
 import { type ParseDelimitedOptions, parseDelimited, type Table } from '../table/table';
-import type { SegmentOptions } from './options';
+import { hasColumnOverrides } from '../transactions/transaction-options';
+import { type SegmentOptions, validateSegmentOptions } from './options';
 import { segmentTable } from './segment-table';
-import { segmentOrders, type TransactionSegmentation } from './segment-transactions';
+import { segmentOrders, type TransactionSegmentation, transactionColumnsFor } from './segment-transactions';
 import { segmentTypedTable } from './segment-typed-table';
 
 /** The Run and what it was computed from (a writer copies the typed table's lines, or the Table's rows). */
@@ -26,7 +28,9 @@ export function segmentCsvText(
   options: SegmentOptions = {},
   parse: ParseDelimitedOptions = {},
 ): CsvSegmentation {
-  const typed = tryParseCsvColumns(text, parse);
+  // A sample that already needs the general path saves parsing a large file twice; the full check
+  // in segmentTypedTable decides either way, so the sample only ever skips work.
+  const typed = sampleNeedsGeneralPath(text, options, parse) ? undefined : tryParseCsvColumns(text, parse);
   const run = typed ? segmentTypedTable(typed, options) : undefined;
   if (typed && run) return { path: 'typed', run, typed };
   // The general path parses again; a file the typed parser refused gets parseDelimited's own error.
@@ -34,6 +38,36 @@ export function segmentCsvText(
   const orders = segmentOrders(table, options);
   if (orders) return { path: 'general', run: orders.run, table, orders };
   return { path: 'general', run: segmentTable(table, { ...options, transactions: false }), table };
+}
+
+/** Records in the sample read before parsing a file into typed columns. */
+export const TYPED_PATH_SAMPLE_LINES = 1000;
+
+/**
+ * True when the first {@link TYPED_PATH_SAMPLE_LINES} lines of a longer text are an orders log or
+ * plan derived features or local number formats: the typed path would be refused anyway.
+ * @example sampleNeedsGeneralPath(mallCsv) // false
+ */
+export function sampleNeedsGeneralPath(
+  text: string,
+  options: SegmentOptions = {},
+  parse: ParseDelimitedOptions = {},
+): boolean {
+  let end = 0;
+  for (let line = 0; line < TYPED_PATH_SAMPLE_LINES; line++) {
+    end = text.indexOf('\n', end) + 1;
+    if (end === 0) return false; // a short text: the full check is as cheap
+  }
+  try {
+    const settings = validateSegmentOptions(options);
+    if (settings.transactions !== false && hasColumnOverrides(settings.transactions)) return true;
+    const sample = parseDelimited(text.slice(0, end), parse);
+    if (transactionColumnsFor(sample, settings)) return true;
+    return !isPlainPlan(planFeatures(sample, { now: settings.now, algorithm: settings.algorithm }));
+  } catch {
+    // A sample cut inside a quoted field, or bad options: let the full paths decide and word errors.
+    return false;
+  }
 }
 
 function tryParseCsvColumns(text: string, parse: ParseDelimitedOptions): TypedTable | undefined {
