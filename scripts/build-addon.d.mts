@@ -8,6 +8,16 @@ export interface BuildAddonResult {
   entryPoints: string[];
   bytes: number;
   files: string[];
+  /** The manifest's urlFetchWhitelist entry ('' for a development build). */
+  allowed: string;
 }
 
-export declare function buildAddon(options?: { outDir?: string; quiet?: boolean }): Promise<BuildAddonResult>;
+/** The urlFetchWhitelist entry for an https Slack app URL; throws a one-line reason otherwise. */
+export declare function allowlistEntry(url: string): string;
+
+export declare function buildAddon(options?: {
+  outDir?: string;
+  quiet?: boolean;
+  /** Default: the SEGMENTS_SLACK_APP_URL environment variable. */
+  slackAppUrl?: string;
+}): Promise<BuildAddonResult>;

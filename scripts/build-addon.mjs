@@ -2,7 +2,7 @@
 // bound to the global `Addon`, plus a top-level forwarder per entry point, since Apps Script only
 // calls top-level functions), the HTML files, and appsscript.json. Prints the minified size.
 // `node scripts/build-addon.mjs` runs it; tests import { buildAddon }.
-import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -10,18 +10,50 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Size the bundle should stay under (issue #4): Apps Script loads it on every execution. */
-export const SIZE_GOAL_BYTES = 120 * 1024;
+/** Size the bundle should stay under (issue #16): Apps Script loads it on every execution. */
+export const SIZE_GOAL_BYTES = 150 * 1024;
+
+/**
+ * The manifest's urlFetchWhitelist entry for the deployment's Slack app: its https origin (and path,
+ * if any) ending in '/', as Google requires. Throws a one-line reason for anything but an https URL.
+ * @param {string} url SEGMENTS_SLACK_APP_URL
+ * @returns {string}
+ * @example allowlistEntry('https://segments.example.com') // 'https://segments.example.com/'
+ */
+export function allowlistEntry(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`SEGMENTS_SLACK_APP_URL is not a URL: "${url}"; set it to the Slack app's https address`);
+  }
+  if (parsed.protocol !== 'https:') {
+    throw new Error(
+      `SEGMENTS_SLACK_APP_URL must start with https:// (got "${url}"): the add-on sends a bearer token to it`,
+    );
+  }
+  if (parsed.search || parsed.hash || parsed.username) {
+    throw new Error(
+      `SEGMENTS_SLACK_APP_URL must be a plain https address without query, fragment or user: "${url}"`,
+    );
+  }
+  const path = parsed.pathname.replace(/\/+$/, '');
+  return `${parsed.origin}${path}/`;
+}
 
 /**
  * Bundles the add-on.
- * @param {{ outDir?: string, quiet?: boolean }} [options] outDir defaults to dist/addon
- * @returns {Promise<{ outDir: string, codePath: string, entryPoints: string[], bytes: number, files: string[] }>}
+ * @param {{ outDir?: string, quiet?: boolean, slackAppUrl?: string }} [options] outDir defaults to
+ *   dist/addon; slackAppUrl defaults to the SEGMENTS_SLACK_APP_URL environment variable (unset: a
+ *   development build with no urlFetchWhitelist, which Google refuses to publish)
+ * @returns {Promise<{ outDir: string, codePath: string, entryPoints: string[], bytes: number, files: string[], allowed: string }>}
  */
 export async function buildAddon(options = {}) {
   const outDir = options.outDir ?? path.join(root, 'dist', 'addon');
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
+  const slackAppUrl = options.slackAppUrl ?? process.env.SEGMENTS_SLACK_APP_URL ?? '';
+  const allowed = slackAppUrl ? allowlistEntry(slackAppUrl) : '';
 
   const result = await build({
     entryPoints: [path.join(root, 'sheets-addon', 'src', 'index.ts')],
@@ -35,6 +67,8 @@ export async function buildAddon(options = {}) {
     minify: true,
     legalComments: 'none',
     logLevel: 'silent',
+    // The Slack app the settings may point at (sheets-addon/src/settings.ts); '' for a development build.
+    define: { __SLACK_APP_URL__: JSON.stringify(allowed) },
   });
   const bundle = result.outputFiles[0].text;
 
@@ -55,7 +89,10 @@ export async function buildAddon(options = {}) {
     await copyFile(path.join(htmlDir, name), path.join(outDir, name));
     files.push(name);
   }
-  await copyFile(path.join(root, 'appsscript.json'), path.join(outDir, 'appsscript.json'));
+  const manifest = JSON.parse(await readFile(path.join(root, 'appsscript.json'), 'utf8'));
+  if (allowed) manifest.urlFetchWhitelist = [allowed];
+  else delete manifest.urlFetchWhitelist;
+  await writeFile(path.join(outDir, 'appsscript.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   files.push('appsscript.json');
 
   const bytes = Buffer.byteLength(code);
@@ -66,8 +103,13 @@ export async function buildAddon(options = {}) {
         `${entryPoints.length} entry points: ${entryPoints.join(', ')}`,
     );
     console.log(`dist/addon: ${files.join(', ')}`);
+    console.log(
+      allowed
+        ? `urlFetchWhitelist: ${allowed}`
+        : 'No SEGMENTS_SLACK_APP_URL: development build without urlFetchWhitelist (Google requires one to publish).',
+    );
   }
-  return { outDir, codePath, entryPoints, bytes, files };
+  return { outDir, codePath, entryPoints, bytes, files, allowed };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

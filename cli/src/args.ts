@@ -3,7 +3,7 @@
  * errors turned into usage errors (exit 2), and readers for the flag values several commands take.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import type { TransactionOverrides } from '@segments/core';
+import { isLang, type Lang, langFromEnv, type TransactionOverrides } from '@segments/core';
 import { asUsageError } from './errors';
 import { UsageError } from './io';
 
@@ -84,4 +84,16 @@ export function transactionFlags(values: {
     if (values[key] !== undefined) overrides[key] = values[key];
   if (asOf !== undefined) overrides.asOf = asOf;
   return overrides;
+}
+
+/**
+ * `--lang en|id`, else the language of `LC_ALL`/`LC_MESSAGES`/`LANG`, else English.
+ * @throws UsageError when the flag names another language
+ * @example langFlag(undefined, { LANG: 'id_ID.UTF-8' }) // 'id'
+ */
+export function langFlag(text: string | undefined, env: Record<string, string | undefined>): Lang {
+  if (text === undefined) return langFromEnv(env);
+  const lang = text.trim().toLowerCase();
+  if (!isLang(lang)) throw new UsageError(`--lang takes en or id; got "${text}"`);
+  return lang;
 }

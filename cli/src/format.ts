@@ -1,7 +1,15 @@
 /**
  * Plain-text rendering for the terminal: aligned tables and the readable run summary.
  */
-import { featureLabel, maxOf, type ProfileEntry, type Run } from '@segments/core';
+import {
+  createTranslator,
+  featureLabel,
+  type Lang,
+  maxOf,
+  type ProfileEntry,
+  type Run,
+  type Translator,
+} from '@segments/core';
 
 /** Left-aligned text columns, right-aligned numbers; two spaces between columns. */
 export function formatTable(
@@ -31,30 +39,30 @@ export function formatTable(
     .join('\n');
 }
 
-/** Share 0..1 as "40.5%". */
-export function percent(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
+/** Share 0..1 as "40.5%" (or "40,5%" in Indonesian). */
+export function percent(share: number, lang: Lang = 'en'): string {
+  return createTranslator(lang).percent(share);
 }
 
 /** The traits that set a segment apart: non-average numbers and dominant categories. */
-export function keyTraits(profile: ProfileEntry[]): string {
+export function keyTraits(profile: ProfileEntry[], lang: Lang = 'en'): string {
+  const t = createTranslator(lang);
   const traits = profile.flatMap((entry) => {
     if (entry.kind === 'numeric') {
       return entry.level === 'average'
         ? []
-        : [`${entry.level} ${featureLabel(entry.feature)} (${formatValue(entry.mean)})`];
+        : [numericTrait(t, entry.level, featureLabel(entry.feature), t.number(entry.mean))];
     }
     return entry.topShare >= 0.6
-      ? [`${featureLabel(entry.feature)}: ${entry.top} (${Math.round(entry.topShare * 100)}%)`]
+      ? [`${featureLabel(entry.feature)}: ${entry.top} (${t.percent(entry.topShare, 0)})`]
       : [];
   });
-  return traits.length > 0 ? traits.join(', ') : 'close to average on every feature';
+  return traits.length > 0 ? traits.join(', ') : t.m.cliNoTraits();
 }
 
-function formatValue(value: number): string {
-  return Math.abs(value) >= 1000
-    ? Math.round(value).toLocaleString('en-US')
-    : String(Math.round(value * 10) / 10);
+/** "high Income (86.5)" / "Income tinggi (86,5)": the adjective goes where the language puts it. */
+function numericTrait(t: Translator, level: 'high' | 'low', label: string, value: string): string {
+  return t.lang === 'id' ? `${label} ${t.m.level(level)} (${value})` : `${level} ${label} (${value})`;
 }
 
 /** "Total spending (MntWines + MntFruits + …)": a feature with where it came from when derived. */
@@ -67,7 +75,7 @@ function featureWithSource(feature: Run['features'][number]): string {
 }
 
 /** Outcome rates (response, churn…) and descriptive categories per segment, when the run has them. */
-function outcomeTable(run: Run): string | undefined {
+function outcomeTable(run: Run, lang: Lang): string | undefined {
   const columns = run.segments[0]?.outcomes?.map((outcome) => outcome.column) ?? [];
   const descriptors = run.segments[0]?.descriptors?.map((descriptor) => descriptor.column) ?? [];
   if (columns.length === 0 && descriptors.length === 0) return undefined;
@@ -76,7 +84,7 @@ function outcomeTable(run: Run): string | undefined {
     segment.persona.name,
     ...columns.map((column) => {
       const outcome = segment.outcomes?.find((entry) => entry.column === column);
-      return outcome ? percent(outcome.rate) : '';
+      return outcome ? percent(outcome.rate, lang) : '';
     }),
     ...descriptors.map((column) => {
       const descriptor = segment.descriptors?.find((entry) => entry.column === column);
@@ -89,7 +97,7 @@ function outcomeTable(run: Run): string | undefined {
       'All customers',
       ...columns.map((column) => {
         const outcome = run.segments[0]?.outcomes?.find((entry) => entry.column === column);
-        return outcome ? percent(outcome.overall) : '';
+        return outcome ? percent(outcome.overall, lang) : '';
       }),
       ...descriptors.map(() => ''),
     ]);
@@ -108,41 +116,41 @@ function excludedLines(run: Run): string[] {
 }
 
 /** The readable summary `segments segment` prints without --json. */
-export function formatRunSummary(run: Run): string {
+export function formatRunSummary(run: Run, lang: Lang = run.lang ?? 'en'): string {
+  const t = createTranslator(lang);
+  const features = `${run.features
+    .filter((feature) => !feature.derivedFrom || feature.role !== 'mix')
+    .map(featureWithSource)
+    .join(', ')}${run.features.some((feature) => feature.role === 'mix') ? t.m.cliCategoryShares() : ''}`;
   const lines = [
     `${run.name}`,
-    `${run.k} segments from ${run.preprocessing.rowsUsed.toLocaleString('en-US')} customers (${run.algorithm}, ${run.features
-      .filter((feature) => !feature.derivedFrom || feature.role !== 'mix')
-      .map(featureWithSource)
-      .join(
-        ', ',
-      )}${run.features.some((feature) => feature.role === 'mix') ? ", and each category's share of spending" : ''})`,
+    t.m.cliSegmentsFrom(run.k, t.count(run.preprocessing.rowsUsed), run.algorithm, features),
     '',
   ];
   lines.push(
     formatTable(
-      ['#', 'Persona', 'Size', 'Share', 'Key traits'],
+      t.m.cliHeaders(),
       run.segments.map((segment) => [
         segment.index + 1,
         segment.persona.name,
         segment.size,
-        percent(segment.share),
-        keyTraits(segment.profile),
+        percent(segment.share, lang),
+        keyTraits(segment.profile, lang),
       ]),
       [0, 2, 3],
     ),
   );
-  const outcomes = outcomeTable(run);
+  const outcomes = outcomeTable(run, lang);
   if (outcomes) {
     lines.push('', 'Per segment (columns left out of the clustering):', outcomes);
   }
   lines.push('');
-  if (run.chooseK) lines.push(`Recommended: ${run.chooseK.reason}`);
+  if (run.chooseK) lines.push(t.m.cliRecommended(run.chooseK.reason));
   const target = run.segments.find((segment) => segment.persona.priority === 1);
   if (target) {
     const reason = typeof target.persona.reason === 'string' ? target.persona.reason : undefined;
-    lines.push(`Target first: ${target.persona.name}${reason ? ` — ${reason}` : ''}`);
-    lines.push(`Strategy: ${target.persona.strategy}`);
+    lines.push(t.m.cliTargetFirst(target.persona.name, reason ?? ''));
+    lines.push(t.m.cliStrategy(target.persona.strategy));
   }
   const excluded = excludedLines(run);
   if (excluded.length > 0) {
@@ -152,7 +160,7 @@ export function formatRunSummary(run: Run): string {
   const structured = run.preprocessing.excludedColumns !== undefined;
   for (const note of run.preprocessing.notes) {
     if (structured && note.startsWith('Not used:')) continue;
-    lines.push(`Note: ${note}`);
+    lines.push(t.m.cliNote(note));
   }
   return `${lines.join('\n')}\n`;
 }

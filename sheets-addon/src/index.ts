@@ -3,6 +3,8 @@
  * `Addon` and adds a top-level `function name(e) { return Addon.name(e) }` for each export, because
  * Apps Script only calls top-level functions (menu items, triggers, google.script.run).
  */
+
+export { getLanguage, saveLanguage } from './language';
 export {
   onInstall,
   onOpen,
@@ -15,11 +17,16 @@ export {
 } from './menu';
 export {
   assignNewCustomers,
+  exportSegment,
+  getActiveTarget,
+  getProgress,
   getSettings,
   getSheetProfile,
   listRuns,
+  openSegmentsSheet,
   predictSegments,
   publishRun,
+  renameSegment,
   runSegmentation,
   saveSettings,
 } from './server';

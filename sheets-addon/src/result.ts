@@ -9,15 +9,21 @@ import { isSegmentationError } from '@segments/core';
 export interface Failure {
   ok: false;
   error: string;
-  /** The SegmentationError code when core raised it (the sidebar may switch on it). */
+  /** The SegmentationError code when core raised it, or the add-on's own (STALE_SHEET, TOO_BIG). */
   code?: string;
+  /** What the sidebar needs to offer a way out (e.g. the sample size and CLI command for TOO_BIG). */
+  details?: Record<string, unknown>;
 }
 
 export type Result<T extends object> = ({ ok: true } & T) | Failure;
 
 /** A user error raised inside the add-on (not by core): settings, missing run, busy lock. */
 export class AddonUserError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = 'AddonUserError';
   }
@@ -33,7 +39,14 @@ export function serve<T extends object>(body: () => T): Result<T> {
     return { ok: true, ...body() };
   } catch (error) {
     if (isSegmentationError(error)) return { ok: false, error: error.message, code: error.code };
-    if (error instanceof AddonUserError) return { ok: false, error: error.message };
+    if (error instanceof AddonUserError) {
+      return {
+        ok: false,
+        error: error.message,
+        ...(error.code ? { code: error.code } : {}),
+        ...(error.details ? { details: error.details } : {}),
+      };
+    }
     throw error;
   }
 }

@@ -9,10 +9,14 @@ import type { Table } from '@segments/core';
 import {
   assignTable,
   categoryOf,
-  decodeRunRows,
+  DEFAULT_KEPT_ASSIGNMENT_RUNS,
+  defaultFeatureColumns,
+  describeSegments,
   encodeAssignmentColumns,
   encodePredictionColumns,
   encodeSummaryForTable,
+  estimateRun,
+  evenSample,
   inferColumns,
   planOutputColumns,
   planPredictionColumns,
@@ -20,22 +24,33 @@ import {
   type Run,
   type RunSummary,
   SegmentationError,
+  type SegmentDigest,
   segmentTable,
+  sizesChartSvg,
   toPublishableSummary,
   trainClassifier,
+  valueFeatureOf,
 } from '@segments/core';
+import { addonLang } from './language';
 import { AddonUserError, type Result, serve } from './result';
 import { publicSettings, readSettings, writeSettings } from './settings';
 import {
   existingOutputValues,
-  keepRun,
+  exportSegmentRows,
+  findSummarySheet,
   outputRowSpan,
   readActiveSheet,
-  readKeptRunRows,
+  readKeptRun,
+  readRunListing,
+  renamePersonaInColumns,
+  renamePersonaInSummary,
+  rewriteKeptRun,
+  type SheetSnapshot,
   snapshotTable,
+  trimOldAssignments,
   writeOutputColumns,
   writePredictionColumns,
-  writeSummarySheet,
+  writeRunResult,
 } from './sheet-io';
 
 /** Shown when another execution holds the document lock. */
@@ -44,34 +59,31 @@ export const LOCK_BUSY_MESSAGE =
 /** How long to wait for the document lock before telling the user it is busy. */
 const LOCK_WAIT_MS = 5_000;
 
-/** A segment as the sidebar lists it. */
-export interface SegmentRow {
-  index: number;
-  name: string;
-  size: number;
-  share: number;
-}
+/** A segment as the sidebar lists it: persona, size, share, value share, traits and strategy. */
+export type SegmentRow = SegmentDigest;
 
-const segmentRows = (run: Pick<Run, 'segments'>): SegmentRow[] =>
-  run.segments.map((segment) => ({
-    index: segment.index,
-    name: segment.persona.name,
-    size: segment.size,
-    share: segment.share,
-  }));
+const segmentRows = (run: Pick<Run, 'segments' | 'features'>): SegmentRow[] => describeSegments(run);
 
 /**
  * The active sheet's columns as core reads them, for the sidebar's checkboxes.
- * @example getSheetProfile() // { ok: true, sheetName: 'Customers', rowCount: 200, columns: [{ name: 'Age', kind: 'numeric', role: 'age', missing: 0 }, …] }
+ * @example getSheetProfile() // { ok: true, sheetName: 'Customers', sheetId: 0, range: 'A1:E201', rowCount: 200, notes: [], estimate, columns: [{ name: 'Age', kind: 'numeric', role: 'age', missing: 0 }, …] }
  */
-export function getSheetProfile() {
+export function getSheetProfile(options?: unknown) {
   return serve(() => {
-    const snapshot = readActiveSheet();
+    const parsed = parseOptions(readOptionsSchema, options, 'Read options');
+    const snapshot = readActiveSheet(parsed);
     const table = snapshotTable(snapshot);
+    const columns = inferColumns(table);
+    const suggested = columns.filter((column) => column.suggested && column.kind === 'numeric').length;
     return {
       sheetName: snapshot.sheetName,
+      sheetId: snapshot.sheetId,
+      range: snapshot.rangeA1,
       rowCount: table.rows.length,
-      columns: inferColumns(table).map((column) => ({
+      notes: snapshot.region.notes,
+      filteredRows: snapshot.region.filteredRows,
+      estimate: runEstimate(snapshot, table.rows.length, Math.max(1, suggested), true),
+      columns: columns.map((column) => ({
         name: column.name,
         kind: column.kind,
         ...(column.role ? { role: column.role } : {}),
@@ -83,6 +95,11 @@ export function getSheetProfile() {
     };
   });
 }
+
+const readOptionsSchema = z.object({
+  onlySelected: z.optional(z.boolean()),
+  includeFiltered: z.optional(z.boolean()),
+});
 
 const runOptionsSchema = z.object({
   columns: z.optional(
@@ -100,6 +117,18 @@ const runOptionsSchema = z.object({
   name: z.optional(
     z.string().check(z.trim(), z.maxLength(200, 'The run name is longer than 200 characters')),
   ),
+  /** Segment only the selected rows of the table (default: the whole table around the active cell). */
+  onlySelected: z.optional(z.boolean()),
+  /** Segment rows a filter hides too (default: skipped and counted). */
+  includeFiltered: z.optional(z.boolean()),
+  /** When the table is too big for 6 minutes: segment an evenly spread sample, assign every row. */
+  sample: z.optional(z.boolean()),
+  /** The sheet and table the sidebar showed; the run refuses to write anywhere else. */
+  expected: z.optional(
+    z.object({ sheetId: z.int(), sheetName: z.optional(z.string()), range: z.optional(z.string()) }),
+  ),
+  /** Key the sidebar polls with getProgress. */
+  progressKey: z.optional(z.string().check(z.maxLength(100))),
 });
 
 /** Options the sidebar sends with Run; every field is optional (core's defaults apply). */
@@ -128,18 +157,134 @@ function withDocumentLock<T>(body: () => T): T {
   }
 }
 
+/** Where the sidebar keeps a run's progress: per user, gone after 10 minutes. */
+const PROGRESS_SECONDS = 600;
+const progressCacheKey = (key: string) => `customerSegments.progress.${key}`;
+
+/** Writes a progress line the sidebar polls with {@link getProgress}; a cache failure never stops a run. */
+function reportProgress(key: string | undefined, phase: string, message: string, fraction: number): void {
+  if (!key) return;
+  try {
+    CacheService.getUserCache()?.put(
+      progressCacheKey(key),
+      JSON.stringify({ phase, message, fraction: Math.round(fraction * 100) / 100 }),
+      PROGRESS_SECONDS,
+    );
+  } catch {
+    // Progress is a courtesy; the run goes on.
+  }
+}
+
 /**
- * Segments the active sheet and writes the Segment/Persona columns, the Segments summary sheet and
- * the kept run. Everything is computed before the first write.
+ * What the running segmentation is doing, for the sidebar's progress line (polled every second or
+ * two while Run waits; google.script.run calls run in parallel).
+ * @example getProgress('p-123') // { ok: true, phase: 'choose-k', message: 'Tried k = 4 (3 of 9)', fraction: 0.33 }
+ */
+export function getProgress(key?: unknown) {
+  return serve(() => {
+    if (typeof key !== 'string' || key === '') return { phase: '', message: '', fraction: 0 };
+    const text = CacheService.getUserCache()?.get(progressCacheKey(key));
+    if (!text) return { phase: '', message: '', fraction: 0 };
+    const parsed = JSON.parse(text) as { phase: string; message: string; fraction: number };
+    return { phase: parsed.phase, message: parsed.message, fraction: parsed.fraction };
+  });
+}
+
+/**
+ * Which sheet the sidebar would segment now: cheap (no values read), so the sidebar polls it when it
+ * gets the focus and reloads the columns when the user has moved to another sheet.
+ * @example getActiveTarget() // { ok: true, sheetId: 0, sheetName: 'Customers' }
+ */
+export function getActiveTarget() {
+  return serve(() => {
+    const sheet = SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+    return { sheetId: sheet.getSheetId(), sheetName: sheet.getName() };
+  });
+}
+
+/** Refuses to write when the active sheet or table is not the one the sidebar showed. */
+function checkExpectedTarget(
+  snapshot: SheetSnapshot,
+  expected: { sheetId: number; sheetName?: string; range?: string } | undefined,
+): void {
+  if (!expected) return;
+  if (expected.sheetId !== snapshot.sheetId) {
+    throw new AddonUserError(
+      `The sidebar showed the columns of "${expected.sheetName ?? 'another sheet'}", but the active sheet is now "${snapshot.sheetName}". Nothing was written: click Refresh to read "${snapshot.sheetName}", then Run again.`,
+      'STALE_SHEET',
+    );
+  }
+  if (expected.range && expected.range !== snapshot.rangeA1) {
+    throw new AddonUserError(
+      `The table on "${snapshot.sheetName}" changed since the sidebar read it (${expected.range}, now ${snapshot.rangeA1}). Nothing was written: click Refresh, then Run again.`,
+      'STALE_SHEET',
+    );
+  }
+}
+
+/** The CLI command that segments this spreadsheet outside Apps Script's 6 minutes. */
+function cliCommand(spreadsheetId: string, sheetName: string, rangeA1: string): string {
+  return `segments segment --sheet ${spreadsheetId} --range "${sheetName.replace(/"/g, '\\"')}!${rangeA1}"`;
+}
+
+/** How long the run would take, and what to offer when it does not fit Apps Script's 6 minutes. */
+function runEstimate(snapshot: SheetSnapshot, rows: number, columns: number, autoK: boolean) {
+  const estimate = estimateRun(rows, columns, autoK);
+  return {
+    seconds: estimate.seconds,
+    fits: estimate.fits,
+    sampleRows: estimate.sampleRows,
+    rows,
+    command: cliCommand(snapshot.spreadsheet.getId(), snapshot.sheetName, snapshot.rangeA1),
+  };
+}
+
+/**
+ * Segments the table that contains the active cell and writes the Segment/Persona columns, the
+ * Segments summary sheet and the kept run, all or nothing. Checks first that the sheet is the one the
+ * sidebar showed (`expected`) and that the run fits Apps Script's 6 minutes (else offers a sample run
+ * or the CLI); reports its phases under `progressKey` for the sidebar.
  * @example runSegmentation({ columns: ['Annual Income (k$)', 'Spending Score (1-100)'], k: 5, scaling: 'none', seed: 1 })
  */
 export function runSegmentation(options?: unknown) {
   return serve(() => {
     const parsed = parseOptions(runOptionsSchema, options, 'Run options');
+    const progress = parsed.progressKey;
     return withDocumentLock(() => {
-      const snapshot = readActiveSheet();
+      reportProgress(progress, 'reading', 'Reading the sheet', 0);
+      const snapshot = readActiveSheet({
+        onlySelected: parsed.onlySelected,
+        includeFiltered: parsed.includeFiltered,
+      });
+      checkExpectedTarget(snapshot, parsed.expected);
       const table = snapshotTable(snapshot);
-      const run = segmentTable(table, {
+      const featureCount =
+        parsed.columns?.length ??
+        defaultFeatureColumns(inferColumns(table), parsed.algorithm ?? 'auto').length;
+      const estimate = runEstimate(
+        snapshot,
+        table.rows.length,
+        featureCount,
+        (parsed.k ?? 'auto') === 'auto',
+      );
+      if (!estimate.fits && !parsed.sample) {
+        throw new AddonUserError(
+          `${table.rows.length.toLocaleString('en-US')} customers × ${featureCount} columns would take about ${Math.ceil(estimate.seconds / 60)} minutes, more than Apps Script's 6-minute limit, so nothing was run. Run on an evenly spread sample of ${estimate.sampleRows.toLocaleString('en-US')} customers (every row still gets its nearest segment), or segment the whole sheet from your computer with: ${estimate.command}`,
+          'TOO_BIG',
+          estimate,
+        );
+      }
+      const sampled = !estimate.fits && parsed.sample;
+      const picked = sampled ? evenSample(table.rows.length, estimate.sampleRows) : null;
+      const trainingTable: Table = picked
+        ? {
+            headers: table.headers,
+            rows: picked.map((i) => table.rows[i]),
+            rowNumbers: picked.map((i) => table.rowNumbers[i]),
+            headerRowNumber: table.headerRowNumber,
+          }
+        : table;
+      const run = segmentTable(trainingTable, {
         columns: parsed.columns,
         k: parsed.k,
         scaling: parsed.scaling,
@@ -147,6 +292,8 @@ export function runSegmentation(options?: unknown) {
         seed: parsed.seed,
         missing: parsed.missing,
         name: parsed.name || undefined,
+        // Personas, strategies and reasons in the spreadsheet's language (or the user's setting).
+        lang: addonLang(),
         source: {
           kind: 'sheet',
           spreadsheetId: snapshot.spreadsheet.getId(),
@@ -154,35 +301,72 @@ export function runSegmentation(options?: unknown) {
           sheetName: snapshot.sheetName,
           range: snapshot.rangeA1,
         },
+        onProgress: (step) => reportProgress(progress, step.phase, step.message, 0.05 + 0.8 * step.fraction),
       });
+      const notes = [...snapshot.region.notes];
+      if (picked) {
+        // Every customer gets the nearest segment of the sample's segments.
+        const assigned = assignTable(run, table, { source: `Sheet "${snapshot.sheetName}"` });
+        run.assignments = assigned.assignments;
+        notes.push(
+          `Segmented an evenly spread sample of ${picked.length.toLocaleString('en-US')} of ${table.rows.length.toLocaleString('en-US')} customers (Apps Script's 6-minute limit); every row got its nearest segment.`,
+        );
+      }
+      for (const note of run.preprocessing.notes) notes.push(note);
       // Encode everything before touching the sheet.
+      reportProgress(
+        progress,
+        'writing',
+        'Writing the Segment and Persona columns and the Segments sheet',
+        0.9,
+      );
       const { rowCount } = outputRowSpan(snapshot);
       const rowPositions = rowPositionsOf(table, snapshot.firstRow + snapshot.headerIndex);
       const columns = encodeAssignmentColumns(run, rowCount, { rowPositions });
       const plan = planOutputColumns(snapshot.output, snapshot.usedWidth);
-      const summary = encodeSummaryForTable(run, table);
+      const summary = encodeSummaryForTable(run, picked ? trainingTable : table);
 
-      writeOutputColumns(snapshot, plan, columns);
-      writeSummarySheet(snapshot.spreadsheet, summary);
-      keepRun(snapshot.spreadsheet, run);
+      const summarySheet = writeRunResult(snapshot, { plan, columns, summary, run });
+      // Older runs keep their summary but give up their per-row assignments (after the result is
+      // written: trimming is housekeeping, never part of the all-or-nothing write).
+      trimOldAssignments(snapshot.spreadsheet, keptAssignmentRuns());
       snapshot.sheet.activate();
       snapshot.spreadsheet.toast(
         `${run.k} segments written to "${snapshot.sheetName}"; see the Segments sheet for the summary.`,
         'Customer Segments',
         5,
       );
+      reportProgress(progress, 'done', `${run.k} segments`, 1);
       return {
         runId: run.id,
         name: run.name,
         k: run.k,
         ...(run.chooseK ? { reason: run.chooseK.reason } : {}),
+        sheetName: snapshot.sheetName,
+        range: snapshot.rangeA1,
+        summarySheetId: summarySheet.getSheetId(),
         rowsUsed: run.preprocessing.rowsUsed,
         rowsDropped: run.preprocessing.rowsDropped,
-        notes: run.preprocessing.notes,
+        notes,
         segments: segmentRows(run),
+        valueColumn: valueFeatureOf(run) ?? '',
+        chartSvg: sizesChartSvg(
+          run.segments.map((segment) => ({
+            name: segment.persona.name,
+            size: segment.size,
+            share: segment.share,
+          })),
+        ),
       };
     });
   });
+}
+
+/** The sidebar's sizes chart: an SVG core draws (about 1 KB of code in the bundle). */
+function sizesChartOf(run: Run): string {
+  return sizesChartSvg(
+    run.segments.map((segment) => ({ name: segment.persona.name, size: segment.size, share: segment.share })),
+  );
 }
 
 /** For each table row, its position below the header (tables skip blank rows). */
@@ -190,23 +374,29 @@ function rowPositionsOf(table: Table, headerRow: number): number[] {
   return table.rowNumbers.map((rowNumber) => rowNumber - headerRow);
 }
 
-/** The runs kept in this spreadsheet, newest first. */
-function keptRuns(): { runs: Run[]; problems: string[] } {
-  return decodeRunRows(readKeptRunRows(SpreadsheetApp.getActiveSpreadsheet()));
+/** A kept run (the newest without `runId`), read from its own rows only. */
+function findKeptRun(runId: string | undefined): Run {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  let id = runId;
+  if (!id) {
+    id = readRunListing(spreadsheet).runs[0]?.id;
+    if (!id) {
+      throw new AddonUserError(
+        'No segmentation has been run in this spreadsheet yet; run Segment customers… first.',
+      );
+    }
+  }
+  const run = readKeptRun(spreadsheet, id);
+  if (!run) throw new AddonUserError(`There is no run "${id}" in this spreadsheet; pick one from the list.`);
+  return run;
 }
 
-function findKeptRun(runId: string | undefined): Run {
-  const { runs } = keptRuns();
-  if (runs.length === 0) {
-    throw new AddonUserError(
-      'No segmentation has been run in this spreadsheet yet; run Segment customers… first.',
-    );
-  }
-  if (!runId) return runs[0];
-  const run = runs.find((candidate) => candidate.id === runId);
-  if (!run)
-    throw new AddonUserError(`There is no run "${runId}" in this spreadsheet; pick one from the list.`);
-  return run;
+/** Document property: how many runs keep their per-row assignments (default 10). */
+const KEPT_ASSIGNMENT_RUNS_KEY = 'customerSegments.keptAssignmentRuns';
+
+function keptAssignmentRuns(): number {
+  const value = Number(PropertiesService.getDocumentProperties().getProperty(KEPT_ASSIGNMENT_RUNS_KEY));
+  return Number.isInteger(value) && value >= 1 ? value : DEFAULT_KEPT_ASSIGNMENT_RUNS;
 }
 
 /**
@@ -215,19 +405,114 @@ function findKeptRun(runId: string | undefined): Run {
  */
 export function listRuns() {
   return serve(() => {
-    const { runs, problems } = keptRuns();
-    return {
-      runs: runs.map((run) => ({
-        id: run.id,
-        name: run.name,
-        createdAt: run.createdAt,
-        k: run.k,
-        rowCount: run.source.rowCount,
-        sheetName: run.source.sheetName ?? '',
-        segments: segmentRows(run),
-      })),
-      problems,
-    };
+    const { runs, problems } = readRunListing(SpreadsheetApp.getActiveSpreadsheet());
+    return { runs, problems };
+  });
+}
+
+const renameSchema = z.object({
+  runId: z.string().check(z.minLength(1)),
+  index: z.int().check(z.minimum(0)),
+  name: z
+    .string('Type a name for the segment')
+    .check(
+      z.trim(),
+      z.minLength(1, 'Type a name for the segment'),
+      z.maxLength(60, 'A persona name is at most 60 characters'),
+    ),
+});
+
+/**
+ * Renames a segment's persona in a kept run: the run keeps the new name (so publishing sends it), and
+ * the Persona column and the Segments sheet follow when they show that run.
+ * @example renameSegment({ runId: 'run-…', index: 0, name: 'Weekend families' }) // { ok: true, runId, index: 0, name: 'Weekend families', rowsRenamed: 81 }
+ */
+export function renameSegment(input?: unknown) {
+  return serve(() => {
+    const parsed = parseOptions(renameSchema, input, 'Rename');
+    return withDocumentLock(() => {
+      const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+      const run = readKeptRun(spreadsheet, parsed.runId);
+      if (!run)
+        throw new AddonUserError(
+          `There is no run "${parsed.runId}" in this spreadsheet; run Segment customers… again.`,
+        );
+      const segment = run.segments[parsed.index];
+      if (!segment) throw new AddonUserError(`Run "${run.name}" has no segment ${parsed.index + 1}.`);
+      const clash = run.segments.find(
+        (other, i) => i !== parsed.index && other.persona.name.toLowerCase() === parsed.name.toLowerCase(),
+      );
+      if (clash) {
+        throw new AddonUserError(
+          `Segment ${clash.index + 1} is already called "${clash.persona.name}"; pick another name so the two can be told apart.`,
+        );
+      }
+      const oldName = segment.persona.name;
+      if (oldName === parsed.name)
+        return { runId: run.id, index: parsed.index, name: oldName, rowsRenamed: 0 };
+      segment.persona.name = parsed.name;
+      // The columns show the newest run written to that sheet; older runs only keep the name.
+      const newestOnSheet = readRunListing(spreadsheet).runs.find(
+        (candidate) => candidate.sheetName === (run.source.sheetName ?? ''),
+      );
+      rewriteKeptRun(spreadsheet, run);
+      const rowsRenamed =
+        newestOnSheet?.id === run.id && run.source.sheetName
+          ? renamePersonaInColumns(spreadsheet, run.source.sheetName, parsed.index + 1, oldName, parsed.name)
+          : 0;
+      renamePersonaInSummary(spreadsheet, run.id, parsed.index + 1, oldName, parsed.name);
+      return {
+        runId: run.id,
+        index: parsed.index,
+        name: parsed.name,
+        rowsRenamed,
+        chartSvg: sizesChartOf(run),
+      };
+    });
+  });
+}
+
+const exportSchema = z.object({
+  runId: z.string().check(z.minLength(1)),
+  index: z.int().check(z.minimum(0)),
+});
+
+/**
+ * Export a segment: copies the customers of one segment of a kept run (as the Segment column has
+ * them now) to a new sheet, ready to download as CSV for an ad platform or CRM. The rows stay in the
+ * spreadsheet. (Filter views would need the Sheets advanced service; a sheet works everywhere.)
+ * @example exportSegment({ runId: 'run-…', index: 1 }) // { ok: true, sheetName: 'Segment 2 — Premium Shoppers (VIP)', rows: 39 }
+ */
+export function exportSegment(input?: unknown) {
+  return serve(() => {
+    const parsed = parseOptions(exportSchema, input, 'Export');
+    return withDocumentLock(() => {
+      const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+      const run = readKeptRun(spreadsheet, parsed.runId);
+      if (!run) throw new AddonUserError(`There is no run "${parsed.runId}" in this spreadsheet.`);
+      const segment = run.segments[parsed.index];
+      if (!segment) throw new AddonUserError(`Run "${run.name}" has no segment ${parsed.index + 1}.`);
+      const exported = exportSegmentRows(
+        spreadsheet,
+        run.source.sheetName ?? '',
+        parsed.index + 1,
+        segment.persona.name,
+      );
+      return exported;
+    });
+  });
+}
+
+/**
+ * Opens the Segments sheet (the sidebar's "Open the Segments sheet" button).
+ * @example openSegmentsSheet() // { ok: true, sheetName: 'Segments' }
+ */
+export function openSegmentsSheet() {
+  return serve(() => {
+    const sheet = findSummarySheet(SpreadsheetApp.getActiveSpreadsheet());
+    if (!sheet) throw new AddonUserError('There is no Segments sheet yet: run Segment customers… first.');
+    sheet.activate();
+    return { sheetName: sheet.getName() };
   });
 }
 

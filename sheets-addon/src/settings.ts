@@ -7,6 +7,25 @@ import '@segments/core';
 import { AddonUserError } from './result';
 
 const SERVER_URL_KEY = 'customerSegments.serverUrl';
+
+/**
+ * The Slack app URL this build may call, set by `SEGMENTS_SLACK_APP_URL` at `npm run build:addon`
+ * (the build also writes it to the manifest's urlFetchWhitelist, which Google requires for a
+ * published add-on). '' for a development build: any https URL is accepted.
+ */
+declare const __SLACK_APP_URL__: string | undefined;
+export const ALLOWED_SLACK_APP_URL: string = typeof __SLACK_APP_URL__ === 'string' ? __SLACK_APP_URL__ : '';
+
+/**
+ * Why `serverUrl` may not be called from this build, or null when it may: it must start with the
+ * allowlisted URL (the manifest's urlFetchWhitelist entry, which ends in '/').
+ */
+export function allowlistProblem(serverUrl: string, allowed = ALLOWED_SLACK_APP_URL): string | null {
+  if (!allowed) return null;
+  const prefix = allowed.endsWith('/') ? allowed : `${allowed}/`;
+  if (`${serverUrl.replace(/\/+$/, '')}/`.toLowerCase().startsWith(prefix.toLowerCase())) return null;
+  return `This copy of the add-on may only call ${prefix} (the Slack app it was installed for; Google blocks any other address). Enter a URL starting with ${prefix}, or ask whoever deployed the add-on to build it for ${serverUrl}.`;
+}
 const TOKEN_KEY = 'customerSegments.token';
 
 export interface Settings {
@@ -18,9 +37,10 @@ const settingsInputSchema = z.object({
   serverUrl: z.string().check(
     z.trim(),
     z.minLength(1, 'Enter the Slack app URL, e.g. https://segments.example.com'),
-    z.refine((value) => /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(value), {
+    // https only: the token travels as a bearer header and must never cross the network in clear.
+    z.refine((value) => /^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(value), {
       message:
-        'The Slack app URL must start with https:// and name a host, e.g. https://segments.example.com',
+        'The Slack app URL must start with https:// and name a host, e.g. https://segments.example.com (http:// would send the token in clear)',
     }),
   ),
   /** Empty keeps the saved token (the sidebar never sees it). */
@@ -48,6 +68,8 @@ export function writeSettings(input: unknown): Settings {
   const parsed = settingsInputSchema.safeParse(input);
   if (!parsed.success) throw new AddonUserError(parsed.error.issues.map((issue) => issue.message).join('; '));
   const serverUrl = parsed.data.serverUrl.replace(/\/+$/, '');
+  const blocked = allowlistProblem(serverUrl);
+  if (blocked) throw new AddonUserError(blocked);
   const token = parsed.data.token || readSettings().token;
   if (!token) throw new AddonUserError('Paste the token from /segments connect in Slack');
   PropertiesService.getUserProperties().setProperties({ [SERVER_URL_KEY]: serverUrl, [TOKEN_KEY]: token });

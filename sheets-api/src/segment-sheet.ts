@@ -393,6 +393,15 @@ export function planSheetWrite(snapshot: SheetSnapshot, run: Run, table: Table):
   requests.push(boldRequest(summaryId, 1, 1, 1, 1));
   requests.push(boldRequest(summaryId, summary.segmentTable.row, 1, 1, summary.segmentTable.numColumns));
   requests.push(boldRequest(summaryId, summary.kTable.row, 1, 1, summary.kTable.numColumns));
+  for (const { range, format } of summary.numberFormats) {
+    requests.push({
+      repeatCell: {
+        range: gridRange(summaryId, range),
+        cell: { userEnteredFormat: { numberFormat: { type: 'PERCENT', pattern: format } } },
+        fields: 'userEnteredFormat.numberFormat',
+      },
+    });
+  }
   for (const chart of summary.charts) requests.push({ addChart: { chart: chartOf(chart, summaryId) } });
   data.push({
     range: `${quoteSheetName(summaryTitle as string)}!${cellRange(1, 1, summaryRows, summaryColumns)}`,

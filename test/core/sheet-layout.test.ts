@@ -8,6 +8,7 @@ import {
   encodeSummarySheet,
   findOutputColumns,
   findPredictionColumns,
+  listKeptRuns,
   MAX_CELL_CHARS,
   METADATA_KEYS,
   PERSONA_HEADER,
@@ -18,6 +19,7 @@ import {
   RUNS_SHEET_HEADERS,
   type Run,
   rangeOf,
+  runsToTrim,
   SEGMENT_HEADER,
 } from '@segments/core';
 import { describe, expect, it } from 'vitest';
@@ -166,16 +168,31 @@ describe('encodeSummarySheet', () => {
     ]);
   });
 
-  it('has the k table with inertia and silhouette and says why k was chosen', () => {
+  it('has the k table with inertia and silhouette in plain words and says why k was chosen', () => {
     const { row, numRows } = layout.kTable;
+    expect(layout.values[row - 2][0]).toBe('How k was chosen');
     expect(layout.values.slice(row - 1, row - 1 + numRows).map((r) => r.slice(0, 3))).toEqual([
-      ['k', 'Inertia', 'Silhouette'],
+      ['k (segments)', 'Spread within segments (inertia)', 'Separation (silhouette)'],
       [2, 120.5, 0.61],
       [3, 80.25, 0.4],
     ]);
     expect(layout.values[row - 1 + numRows][0]).toBe(
       'Why k = 2: the elbow is at 2 and its silhouette is the highest',
     );
+    // Each number is explained in a sentence under the table.
+    expect(layout.values[row + numRows][0]).toMatch(/^Spread within segments: .*elbow/);
+    expect(layout.values[row + numRows + 1][0]).toMatch(/^Separation: from −1 to 1/);
+  });
+
+  it('formats Share as a percentage over the segment rows', () => {
+    const { segmentTable } = layout;
+    expect(layout.numberFormats).toEqual([
+      {
+        range: expect.objectContaining({ row: segmentTable.row + 1, column: 4, numRows: 2, numColumns: 1 }),
+        format: '0.0%',
+      },
+    ]);
+    expect(layout.values[segmentTable.row - 1][3]).toBe('Share');
   });
 
   it('describes elbow, sizes and scatter charts over its own ranges', () => {
@@ -220,11 +237,36 @@ describe('encodeSummarySheet', () => {
     ]);
   });
 
-  it('says k came from the options when it was not chosen automatically', () => {
+  it('says k came from the options when it was not chosen automatically, and draws no one-point elbow', () => {
     const fixed = encodeSummarySheet(sampleRun({ chooseK: undefined }));
     const { row, numRows } = fixed.kTable;
     expect(fixed.values[row][0]).toBe(2);
     expect(fixed.values[row - 1 + numRows][0]).toMatch(/k = 2 was set in the options/);
+    expect(fixed.charts.map((chart) => chart.id)).toEqual(['sizes', 'scatter']);
+    expect(fixed.charts[0].anchor.row).toBe(1);
+  });
+});
+
+describe('listKeptRuns and runsToTrim', () => {
+  it('lists runs from their Summary cell, and names runs kept before it existed', () => {
+    const run = sampleRun();
+    const older = { ...sampleRun(), id: 'run-0', createdAt: '2026-01-01T00:00:00.000Z' };
+    const oldRows = encodeRunRows(older).map((row) => row.slice(0, 6));
+    const listed = listKeptRuns([[...RUNS_SHEET_HEADERS], ...oldRows, ...encodeRunRows(run)]);
+    expect(listed.runs.map((item) => [item.id, item.k, item.segments.length, item.hasAssignments])).toEqual([
+      ['run-1', run.k, run.segments.length, (run.assignments?.length ?? 0) > 0],
+    ]);
+    expect(listed.unlisted).toEqual(['run-0']);
+  });
+
+  it('trims every run but the newest ones that still have assignments', () => {
+    const runs = ['2026-01-03', '2026-01-01', '2026-01-02', '2026-01-04'].map((day, i) => ({
+      id: `r${i}`,
+      createdAt: `${day}T00:00:00Z`,
+      hasAssignments: i !== 1,
+    }));
+    expect(runsToTrim(runs, 2)).toEqual(['r2']);
+    expect(runsToTrim(runs, 10)).toEqual([]);
   });
 });
 

@@ -10,10 +10,10 @@ import {
   parseDelimited,
   type Run,
   type SegmentOptions,
+  sampleNeedsGeneralPath,
   segmentCsvText,
   segmentOrders,
   segmentTable,
-  sampleNeedsGeneralPath,
   segmentTypedTable,
 } from '@segments/core';
 import { describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ function optionSets(columns: string[]): SegmentOptions[] {
   const base = { id: 'run', now: NOW, seed: 3 };
   return [
     { ...base },
-    { ...base, k: 3, restarts: 4 },
+    { ...base, k: 3, restarts: 4, lang: 'id' },
     { ...base, k: 2, columns, missing: 'impute', scaling: 'minmax' },
     { ...base, k: 'auto', algorithm: 'kmeans', restarts: 3 },
   ];

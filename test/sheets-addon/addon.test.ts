@@ -143,10 +143,18 @@ describe('runSegmentation on the Mall sheet', () => {
     const summary = spreadsheet.getSheetByName(SUMMARY_SHEET_NAME)!;
     const values = readValues(summary);
     expect(values.flat()).toContain('Premium Shoppers (VIP)');
-    expect(values.some((row) => row[0] === 'k' && row[1] === 'Inertia' && row[2] === 'Silhouette')).toBe(
-      true,
-    );
-    expect(summary.getCharts()).toHaveLength(3);
+    expect(
+      values.some((row) => row[0] === 'k (segments)' && row[1] === 'Spread within segments (inertia)'),
+    ).toBe(true);
+    // k was fixed (5): sizes and scatter, no one-point elbow.
+    expect(summary.getCharts()).toHaveLength(2);
+    // Shares read as percentages, not 0.405.
+    const header = values.findIndex((row) => row[0] === 'Segment' && row[3] === 'Share');
+    const shares = summary
+      .getRange(header + 2, 4, 5, 1)
+      .getDisplayValues()
+      .flat();
+    expect(shares).toEqual(reply.segments.map((segment) => `${((segment.size / 200) * 100).toFixed(1)}%`));
 
     const runsSheet = spreadsheet.getSheetByName(RUNS_SHEET_NAME)!;
     expect(runsSheet.isSheetHidden()).toBe(true);
@@ -310,7 +318,8 @@ describe('runSegmentation with bad input', () => {
     const addon = load(spreadsheet);
     expect((addon.runFromSidebar('runSegmentation', MALL_OPTIONS) as RunReply).ok).toBe(true);
     expect(readValues(spreadsheet.getSheetByName('Segments')!)).toEqual([['My own notes'], ['keep me']]);
-    expect(spreadsheet.getSheetByName('Segments 2')!.getCharts()).toHaveLength(3);
+    // k fixed at 5: sizes and scatter (no one-point elbow).
+    expect(spreadsheet.getSheetByName('Segments 2')!.getCharts()).toHaveLength(2);
     // A re-run reuses its own summary sheet.
     addon.runFromSidebar('runSegmentation', MALL_OPTIONS);
     expect(spreadsheet.getSheets().map((sheet) => sheet.getName())).toEqual([
@@ -422,9 +431,9 @@ describe('settings and publishRun', () => {
   });
 
   it('explains a network failure', () => {
-    const { reply } = publishWith(undefined, 'http://127.0.0.1:9');
+    const { reply } = publishWith(undefined, 'https://127.0.0.1:9');
     expect(reply.ok).toBe(false);
-    expect(reply.error).toMatch(/Could not reach the Slack app at http:\/\/127\.0\.0\.1:9/);
+    expect(reply.error).toMatch(/Could not reach the Slack app at https:\/\/127\.0\.0\.1:9/);
   });
 
   it('asks for settings before publishing and validates the URL', () => {

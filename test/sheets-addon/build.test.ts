@@ -59,11 +59,16 @@ describe('build-addon', () => {
     const called = new Set([...html.matchAll(SCRIPT_RUN_CALL)].map((match) => match[2]));
     expect([...called].sort()).toEqual([
       'assignNewCustomers',
+      'exportSegment',
+      'getActiveTarget',
+      'getProgress',
       'getSettings',
       'getSheetProfile',
       'listRuns',
+      'openSegmentsSheet',
       'predictSegments',
       'publishRun',
+      'renameSegment',
       'runSegmentation',
       'saveSettings',
     ]);

@@ -6,7 +6,7 @@
  * Each call through `globals` is one Apps Script execution: arguments are copied into the script's
  * realm, and the locks the execution took are released when it returns or throws.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -181,6 +181,11 @@ export function loadAddon(options: LoadAddonOptions): LoadedAddon {
   const realm = vmRealm(context);
   if (options.now !== undefined) fixClock(context, Number(options.now));
   const calls = new CallCounter();
+  // The built manifest beside Code.js: its urlFetchWhitelist binds UrlFetchApp, as Google does.
+  const manifestPath = path.join(options.htmlDir ?? path.dirname(codePath), 'appsscript.json');
+  const manifest = existsSync(manifestPath)
+    ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { urlFetchWhitelist?: string[] })
+    : {};
   const { globals: installed, services } = createServices({
     spreadsheet: options.spreadsheet,
     realm,
@@ -189,6 +194,7 @@ export function loadAddon(options: LoadAddonOptions): LoadedAddon {
     htmlDir: options.htmlDir ?? path.dirname(codePath),
     fetchHandler: options.fetchHandler,
     fetchTimeoutMs: options.fetchTimeoutMs,
+    urlFetchWhitelist: manifest.urlFetchWhitelist,
     now: options.now === undefined ? undefined : () => Number(options.now),
     timeZone: options.timeZone,
     properties: options.properties,

@@ -2,17 +2,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  inferColumns,
-  isSegmentationError,
-  parseDelimited,
-  predictTable,
-  segmentTable,
-  trainClassifier,
-} from '@segments/core';
+import { parseDelimited, predictTable, trainClassifier } from '@segments/core';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildAddon } from '../../scripts/build-addon.mjs';
+import { Cache } from '../standins/apps-script/cache';
+import type { Cell } from '../standins/apps-script/spreadsheet';
+import { createSpreadsheet, type LoadedAddon, loadAddon, readValues } from './load-addon';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -23,8 +19,9 @@ if (!hasChromium)
 
 /**
  * A stand-in for google.script.run, injected before the sidebar's own script: each server call goes
- * to the test (window.__callServer), which answers with real core results, as the Apps Script server
- * would. Handlers are called asynchronously, as in Apps Script.
+ * to the test (window.__callServer), which runs it in the built add-on on the Apps Script stand-in
+ * (predict: real core results shaped as server.ts does). Handlers are called asynchronously, with
+ * the user object, as in Apps Script.
  */
 const SCRIPT_RUN_STANDIN = `<script>
 (function () {
@@ -56,6 +53,24 @@ const mall = parseDelimited(
     source: 'mall_customers.csv',
   },
 );
+const typed = (cell: unknown) =>
+  typeof cell === 'string' && /^-?\d+(\.\d+)?$/.test(cell) ? Number(cell) : cell;
+const mallCells = [mall.headers, ...mall.rows.map((row) => row.map(typed))] as Cell[][];
+
+/** The right edge of the widest visible element: Google's sidebar panel is 300 px wide. */
+const WIDEST_RIGHT_EDGE = `Math.max(document.documentElement.scrollWidth, ...Array.from(document.querySelectorAll('body *'), (el) => el.getBoundingClientRect().right))`;
+
+/** Server functions the test runs in the built add-on (the rest are answered below). */
+const REAL = new Set([
+  'getSheetProfile',
+  'getActiveTarget',
+  'runSegmentation',
+  'renameSegment',
+  'openSegmentsSheet',
+  'exportSegment',
+  'listRuns',
+  'publishRun',
+]);
 
 describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
   let browser: BrowserContext;
@@ -64,41 +79,25 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
   const calls: { name: string; arg: unknown }[] = [];
   /** Lets a test hold runSegmentation open to look at the sidebar while it runs. */
   let gate: Promise<void> = Promise.resolve();
+  /** The built add-on on a stand-in spreadsheet with the Mall customers and a second sheet. */
+  let addon: LoadedAddon;
+  let spreadsheet: ReturnType<typeof createSpreadsheet>;
+  /** Progress lines replayed to the sidebar while Run is held. */
+  let progressReplay: { phase: string; message: string; fraction: number }[] = [];
 
   /** The server side of the stand-in: real core on the Mall table, results shaped like server.ts. */
   async function serve(name: string, arg: unknown): Promise<{ value?: unknown; thrown?: string }> {
     calls.push({ name, arg });
-    if (name === 'getSheetProfile') {
-      return {
-        value: {
-          ok: true,
-          sheetName: 'Customers',
-          rowCount: mall.rows.length,
-          columns: inferColumns(mall).map(({ name, kind, role, missing, suggested }) => ({
-            name,
-            kind,
-            role,
-            missing,
-            suggested,
-          })),
-        },
-      };
+    if (name === 'getProgress') {
+      // While Run is held open: the phases a real run of the add-on wrote to CacheService, in order.
+      const next = progressReplay.shift();
+      return { value: next ? { ok: true, ...next } : { ok: true, phase: '', message: '', fraction: 0 } };
     }
-    if (name === 'runSegmentation') {
-      await gate;
+    if (REAL.has(name)) {
+      if (name === 'runSegmentation') await gate;
       try {
-        const run = segmentTable(mall, arg as Parameters<typeof segmentTable>[1]);
-        return {
-          value: {
-            ok: true,
-            runId: run.id,
-            k: run.k,
-            reason: run.chooseK?.reason,
-            segments: run.segments.map((s) => ({ name: s.persona.name, size: s.size, share: s.share })),
-          },
-        };
+        return { value: addon.runFromSidebar(name, ...(arg === null ? [] : [arg])) };
       } catch (error) {
-        if (isSegmentationError(error)) return { value: { ok: false, error: error.message } };
         return { thrown: String(error) };
       }
     }
@@ -125,32 +124,6 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
         },
       };
     }
-    if (name === 'listRuns') {
-      return {
-        value: {
-          ok: true,
-          runs: [
-            {
-              id: 'run-1',
-              name: 'Mall · 2026-01-02',
-              createdAt: '2026-01-02T03:04:05.000Z',
-              k: 5,
-              rowCount: 200,
-            },
-          ],
-          problems: [],
-        },
-      };
-    }
-    if (name === 'publishRun') {
-      return {
-        value: {
-          ok: false,
-          error:
-            'The Slack app did not accept the token. Run /segments connect in Slack for a new token and paste it in Settings….',
-        },
-      };
-    }
     return { thrown: `unexpected server call ${name}` };
   }
 
@@ -159,6 +132,42 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
       outDir: await mkdtemp(path.join(tmpdir(), 'addon-sidebar-')),
       quiet: true,
     });
+    spreadsheet = createSpreadsheet({
+      name: 'Mall',
+      sheets: {
+        Customers: mallCells,
+        Leads: [
+          ['Name', 'Budget'],
+          ['Ana', 10],
+          ['Bo', 20],
+          ['Cy', 30],
+        ],
+      },
+    });
+    addon = loadAddon({ codePath: built.codePath, spreadsheet });
+    // The progress lines a real run writes (same options as the test's Run), recorded from CacheService.
+    const puts = vi.spyOn(Cache.prototype, 'put');
+    try {
+      const rehearsal = loadAddon({
+        codePath: built.codePath,
+        spreadsheet: createSpreadsheet({ sheets: { Customers: mallCells } }),
+      });
+      rehearsal.runFromSidebar('runSegmentation', {
+        columns: ['Annual Income (k$)', 'Spending Score (1-100)'],
+        scaling: 'none',
+        progressKey: 'rehearsal',
+      });
+      progressReplay = puts.mock.calls
+        .filter(([key]) => String(key).endsWith('rehearsal'))
+        .map(([, value]) => JSON.parse(String(value)));
+    } finally {
+      puts.mockRestore();
+    }
+    expect(progressReplay.map((line) => line.phase)).toEqual(
+      expect.arrayContaining(['reading', 'choose-k', 'writing', 'done']),
+    );
+    // Replay from the first candidate k on, so the held Run shows a mid-run line.
+    progressReplay = progressReplay.filter((line) => line.phase === 'choose-k');
     const html = await readFile(path.join(built.outDir, 'Sidebar.html'), 'utf8');
     profileDir = await mkdtemp(path.join(tmpdir(), 'chromium-profile-'));
     // A fresh profile (--user-data-dir) per run: playwright takes it as the persistent context's folder.
@@ -192,26 +201,38 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
     if (profileDir) await rm(profileDir, { recursive: true, force: true });
   });
 
-  it('lists the sheet columns with kind, role and missing counts, suggested ones checked', async () => {
+  it('shows the sheet and table it will segment, with kind and role explained and ids told why', async () => {
     await page.locator('#columns').waitFor({ state: 'visible' });
-    await expect.poll(() => page.locator('#sheet-info').textContent()).toContain('200 customers');
+    await expect
+      .poll(() => page.locator('#sheet-info').textContent())
+      .toBe('Sheet "Customers", A1:E201: 200 customers. Choose the columns to segment on.');
     const rows = await page.locator('#columns tbody tr').allTextContents();
     expect(rows).toHaveLength(5);
     expect(rows[0]).toContain('CustomerID');
-    expect(rows[0]).toContain('id');
     expect(rows[3]).toMatch(/Annual Income \(k\$\)numericincome0/);
+    expect(await page.locator('#columns tbody tr').first().getAttribute('title')).toMatch(
+      /different value on every row/,
+    );
+    expect(await page.locator('#columns thead abbr', { hasText: 'Kind' }).getAttribute('title')).toMatch(
+      /numeric/,
+    );
+    expect(await page.locator('#columns thead abbr', { hasText: 'Role' }).getAttribute('title')).toMatch(
+      /income/,
+    );
     expect(await page.locator('#column-0').isChecked()).toBe(false);
     expect(await page.locator('#column-3').isChecked()).toBe(true);
+    // The sidebar fits Google's 300 px panel without a horizontal scrollbar.
+    expect(await page.evaluate<number>(WIDEST_RIGHT_EDGE)).toBeLessThanOrEqual(300);
   });
 
-  it('runs with the columns and options chosen, keeps Run disabled while running, then shows the segments', async () => {
+  it('shows the phases while Run works, then each segment with its traits, strategy and the sizes chart', async () => {
     for (const [i, wanted] of [false, false, false, true, true].entries()) {
       await page.locator(`#column-${i}`).setChecked(wanted);
     }
-    await page.locator('#k-fixed').check();
-    await page.locator('#k-value').fill('5');
+    await page.locator('#k-auto').check();
     await page.locator('#more-options summary').click();
     await page.locator('#scaling').selectOption('none');
+    await page.locator('#more-options summary').click();
 
     let open!: () => void;
     gate = new Promise((resolve) => {
@@ -221,39 +242,126 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
     await expect.poll(() => calls.some((call) => call.name === 'runSegmentation')).toBe(true);
     expect(await page.locator('#run').isDisabled()).toBe(true);
     expect(await page.locator('#run').textContent()).toBe('Running…');
+    await expect
+      .poll(() => page.locator('#progress-text').textContent(), { timeout: 8000 })
+      .toMatch(/Tried k = /);
+    expect(
+      await page.locator('#progress-bar').evaluate((bar) => Number.parseFloat(bar.style.width)),
+    ).toBeGreaterThan(2);
+    await mkdir('test-artifacts', { recursive: true });
+    await page.screenshot({ path: 'test-artifacts/sidebar-progress.png', fullPage: true });
     open();
 
     await page.locator('#results').waitFor({ state: 'visible' });
-    expect(calls.find((call) => call.name === 'runSegmentation')?.arg).toMatchObject({
+    expect(await page.locator('#progress').isHidden()).toBe(true);
+    const run = calls.find((call) => call.name === 'runSegmentation')?.arg as Record<string, unknown>;
+    expect(run).toMatchObject({
       columns: ['Annual Income (k$)', 'Spending Score (1-100)'],
-      k: 5,
+      k: 'auto',
       scaling: 'none',
-      algorithm: 'auto',
-      seed: 1,
+      expected: { sheetName: 'Customers', range: 'A1:E201' },
     });
-    const rows = await page.locator('#segments tbody tr').allTextContents();
-    expect(rows).toHaveLength(5);
-    const sizes = await page.locator('#segments tbody tr td:nth-child(3)').allTextContents();
-    expect(sizes.map(Number).reduce((a, b) => a + b, 0)).toBe(200);
-    expect(await page.locator('#segments').textContent()).toContain('Premium Shoppers');
-    expect(await page.locator('#reason').textContent()).toBe('k = 5 as you chose.');
+    expect(run.progressKey).toEqual(expect.any(String));
+    const cards = page.locator('#segments .card');
+    const count = await cards.count();
+    expect(count).toBeGreaterThanOrEqual(2);
+    const facts = await page.locator('#segments .facts').allTextContents();
+    expect(facts.map((text) => Number(text.split(' ')[0])).reduce((a, b) => a + b, 0)).toBe(200);
+    expect(facts[0]).toMatch(/customers · \d+\.\d% · \d+\.\d% of Spending Score/);
+    for (let i = 0; i < count; i++) {
+      const traits = await cards.nth(i).locator('li').count();
+      expect(traits).toBeGreaterThanOrEqual(1);
+      expect(traits).toBeLessThanOrEqual(3);
+      expect(await cards.nth(i).locator('.strategy').textContent()).toMatch(/^Strategy: \w+/);
+    }
+    expect(await page.locator('#reason').textContent()).toMatch(/^Why k = \d+: /);
+    // The sizes chart is the SVG core drew, shown as an image at the sidebar's width.
+    const chart = await page
+      .locator('#sizes-chart')
+      .evaluate((img: { naturalWidth: number; src: string }) => ({
+        width: img.naturalWidth,
+        src: decodeURIComponent(img.src),
+      }));
+    expect(chart.width).toBe(276);
+    expect(chart.src).toContain('Customers per segment');
     expect(await page.locator('#run').isEnabled()).toBe(true);
-    await mkdir('test-artifacts', { recursive: true });
+    expect(await page.evaluate<number>(WIDEST_RIGHT_EDGE)).toBeLessThanOrEqual(300);
     await page.screenshot({ path: 'test-artifacts/sidebar.png', fullPage: true });
   });
 
+  it('renames a persona: the Persona column, the kept run and the Segments sheet take the new name', async () => {
+    const first = page.locator('#segments .card').first();
+    const oldName = await first.locator('input.persona').inputValue();
+    const size = Number((await first.locator('.facts').textContent())?.split(' ')[0]);
+    await first.locator('input.persona').fill('Weekend Families');
+    await first.locator('input.persona').press('Enter');
+    await expect
+      .poll(() => first.locator('.saved').textContent())
+      .toBe(`Renamed to "Weekend Families" in ${size} rows and the Segments sheet.`);
+    await expect
+      .poll(() =>
+        page.locator('#sizes-chart').evaluate((img: { src: string }) => decodeURIComponent(img.src)),
+      )
+      .toContain('1 · Weekend Families');
+    const personas = readValues(spreadsheet.getSheetByName('Customers')!).map((row) => row[6]);
+    expect(personas.filter((name) => name === 'Weekend Families')).toHaveLength(size);
+    expect(personas).not.toContain(oldName);
+    const summary = readValues(spreadsheet.getSheetByName('Segments')!).flat();
+    expect(summary).toContain('Weekend Families');
+    const runs = addon.runFromSidebar('listRuns') as { runs: { segments: { name: string }[] }[] };
+    expect(runs.runs[0].segments[0].name).toBe('Weekend Families');
+    await page.screenshot({ path: 'test-artifacts/sidebar-renamed.png', fullPage: true });
+  });
+
+  it('refuses a name another segment has, and puts the old name back', async () => {
+    const cards = page.locator('#segments .card');
+    const taken = await cards.nth(1).locator('input.persona').inputValue();
+    await cards.first().locator('input.persona').fill(taken);
+    await cards.first().locator('input.persona').press('Enter');
+    await expect.poll(() => cards.first().locator('.saved').textContent()).toMatch(/already called/);
+    expect(await cards.first().locator('input.persona').inputValue()).toBe('Weekend Families');
+  });
+
+  it("exports a segment's customers to a new sheet from its card", async () => {
+    const second = page.locator('#segments .card').nth(1);
+    const name = await second.locator('input.persona').inputValue();
+    await second.locator('button.export').click();
+    await expect
+      .poll(() => second.locator('.saved').textContent())
+      .toMatch(/^Sheet "Segment 2 — .*" created with \d+ customers/);
+    expect(spreadsheet.getSheetByName(`Segment 2 — ${name}`)).not.toBeNull();
+  });
+
+  it('opens the Segments sheet from the results', async () => {
+    await page.locator('#open-segments').click();
+    await expect.poll(() => spreadsheet.getActiveSheet().getName()).toBe('Segments');
+    spreadsheet.setActiveSheet(spreadsheet.getSheetByName('Customers')!);
+  });
+
   it("shows core's error inline in plain words and lets the user run again", async () => {
+    await page.locator('#k-fixed').check();
     await page.locator('#k-value').fill('500');
     await page.locator('#run').click();
     await page.locator('#run-error').waitFor({ state: 'visible' });
     const message = await page.locator('#run-error').textContent();
-    expect(message).toMatch(/k/);
     expect(message).toMatch(/500/);
     expect(await page.locator('#run').isEnabled()).toBe(true);
   });
 
+  it('reads the sheet again when the user comes back from another sheet', async () => {
+    spreadsheet.setActiveSheet(spreadsheet.getSheetByName('Leads')!);
+    await page.evaluate("window.dispatchEvent(new Event('focus'))");
+    await expect
+      .poll(() => page.locator('#sheet-info').textContent())
+      .toContain('Sheet "Leads", A1:B4: 3 customers');
+    spreadsheet.setActiveSheet(spreadsheet.getSheetByName('Customers')!);
+    await page.locator('#refresh').click();
+    await expect.poll(() => page.locator('#sheet-info').textContent()).toContain('Sheet "Customers"');
+  });
+
   it('disables Run when no column is chosen', async () => {
-    for (const i of [3, 4]) await page.locator(`#column-${i}`).setChecked(false);
+    await page.locator('#columns').waitFor({ state: 'visible' });
+    for (const i of [0, 1, 2, 3, 4]) await page.locator(`#column-${i}`).setChecked(false);
     expect(await page.locator('#run').isDisabled()).toBe(true);
     await page.locator('#column-3').setChecked(true);
     expect(await page.locator('#run').isEnabled()).toBe(true);
@@ -277,11 +385,14 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
   it('publishes the chosen kept run and shows a refusal inline', async () => {
     await page.locator('nav button[data-view="publish"]').click();
     await expect.poll(() => page.locator('#publish-run option').count()).toBe(1);
-    expect(await page.locator('#publish-run').textContent()).toContain('Mall · 2026-01-02 (k = 5');
+    // The whole run name shows (k and date on the line below), and the publish asks for Settings.
+    const runs = addon.runFromSidebar('listRuns') as { runs: { id: string; name: string; k: number }[] };
+    expect(await page.locator('#publish-run').textContent()).toBe(runs.runs[0].name);
+    expect(await page.locator('#publish-run-info').textContent()).toMatch(/^k = \d+ · 200 customers · /);
     await page.locator('#publish').click();
     await page.locator('#publish-error').waitFor({ state: 'visible' });
-    expect(await page.locator('#publish-error').textContent()).toMatch(/did not accept the token/);
-    expect(calls.find((call) => call.name === 'publishRun')?.arg).toEqual({ runId: 'run-1' });
+    expect(await page.locator('#publish-error').textContent()).toMatch(/Settings/);
+    expect(calls.find((call) => call.name === 'publishRun')?.arg).toEqual({ runId: runs.runs[0].id });
     expect(await page.locator('#view-segment').isHidden()).toBe(true);
   });
 });

@@ -105,7 +105,8 @@ describe('segmentSheet', () => {
     expect(second.summarySheetTitle).toBe('Segments 2');
     expect(standIn.values('mall', 'Segments')).toEqual([['My own notes']]);
     expect(standIn.values('mall', 'Segments 2')[0][0]).toBe(`Customer segments — ${second.run.name}`);
-    expect(standIn.sheet('mall', 'Segments 2').charts).toHaveLength(3);
+    // k fixed at 5: sizes and scatter (no one-point elbow).
+    expect(standIn.sheet('mall', 'Segments 2').charts).toHaveLength(2);
     const summaryMarks = standIn
       .spreadsheet('mall')
       .state.metadata.filter((entry) => entry.metadataKey === METADATA_KEYS.summarySheet);

@@ -3,7 +3,7 @@
  * local store (team `local`): its runs and its prediction runs. `--json` prints the answer model as one JSON document.
  */
 import { answerQuestion, findPredictionRun, findRun } from '@segments/core';
-import { parseFlags } from '../args';
+import { langFlag, parseFlags } from '../args';
 import { reportError } from '../errors';
 import { CliError } from '../files';
 import { type Command, EXIT_OK, UsageError } from '../io';
@@ -35,7 +35,16 @@ export const askCommand: Command = async (argv, io) => {
           .join(', ')}${runs.length > 5 ? ', …' : ''} (see: segments runs)`,
       );
     }
-    const answer = answerQuestion(question, { runs, predictions, runRef, surface: 'cli' });
+    // --lang forces the language; without it the question's words decide, then LC_ALL/LANG.
+    const lang = values.lang === undefined ? undefined : langFlag(values.lang, io.env);
+    const answer = answerQuestion(question, {
+      runs,
+      predictions,
+      runRef,
+      surface: 'cli',
+      lang,
+      defaultLang: langFlag(undefined, io.env),
+    });
     io.stdout(values.json ? `${JSON.stringify(answer, null, 2)}\n` : `${answer.text}\n`);
     return EXIT_OK;
   } catch (error) {
@@ -44,5 +53,5 @@ export const askCommand: Command = async (argv, io) => {
 };
 
 function parse(argv: string[]) {
-  return parseFlags(argv, { run: { type: 'string' }, json: { type: 'boolean' } });
+  return parseFlags(argv, { run: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } });
 }

@@ -13,7 +13,14 @@ import {
   type Table,
   tableFromTyped,
 } from '@segments/core';
-import { columnsFlag, parseFlags, TRANSACTION_FLAGS, transactionFlags, wholeNumberFlag } from '../args';
+import {
+  columnsFlag,
+  langFlag,
+  parseFlags,
+  TRANSACTION_FLAGS,
+  transactionFlags,
+  wholeNumberFlag,
+} from '../args';
 import { reportError } from '../errors';
 import {
   canCopyLines,
@@ -39,7 +46,7 @@ export const segmentCommand: Command = async (argv, io) => {
           range: values.range,
           positionals,
           out: values.out,
-          options: segmentOptions(values),
+          options: segmentOptions(values, io.env),
           json: values.json === true,
           save: !values['no-save'],
         },
@@ -48,7 +55,7 @@ export const segmentCommand: Command = async (argv, io) => {
     }
     if (positionals.length !== 1) throw new UsageError('segment takes exactly one file');
     const [path] = positionals;
-    const options = segmentOptions(values);
+    const options = segmentOptions(values, io.env);
     const { text, fileName, parse: parseOptions } = readDelimitedFile(path, io.cwd);
     const jobOptions: SegmentOptions = {
       ...options,
@@ -78,7 +85,7 @@ export const segmentCommand: Command = async (argv, io) => {
     if (values.json) io.stdout(`${JSON.stringify(run, null, 2)}\n`);
     else {
       if (orders) io.stdout(`${orders.detected}\n\n`);
-      io.stdout(formatRunSummary(run));
+      io.stdout(formatRunSummary(run, run.lang));
       io.stdout(
         orders
           ? `\nWrote ${outPath} (one row per customer: ${orders.rollup.keyColumn}, Recency (days), Frequency, Monetary, First order, Segment, Persona).\n`
@@ -110,6 +117,7 @@ function parse(argv: string[]) {
     'no-save': { type: 'boolean' },
     sheet: { type: 'string' },
     range: { type: 'string' },
+    lang: { type: 'string' },
     ...TRANSACTION_FLAGS,
   });
 }
@@ -117,7 +125,7 @@ function parse(argv: string[]) {
 type SegmentFlags = ReturnType<typeof parse>['values'];
 
 /** Flags → core options; core validates ranges and names the option when one is off. */
-function segmentOptions(values: SegmentFlags): SegmentOptions {
+function segmentOptions(values: SegmentFlags, env: Record<string, string | undefined>): SegmentOptions {
   const k = values.k === undefined || values.k.trim().toLowerCase() === 'auto' ? 'auto' : Number(values.k);
   if (values.k !== undefined && k !== 'auto' && Number.isNaN(k))
     throw new UsageError(`--k takes "auto" or a number of segments; got "${values.k}"`);
@@ -131,6 +139,7 @@ function segmentOptions(values: SegmentFlags): SegmentOptions {
     restarts: wholeNumberFlag('restarts', values.restarts),
     name: values.name,
     transactions: transactionFlags(values),
+    lang: langFlag(values.lang, env),
   };
 }
 

@@ -4,6 +4,11 @@
  * they differ only in how they render the answer. Pure and synchronous: no I/O, no clock, no
  * randomness, so the same question over the same runs always gets the same answer.
  */
+import { detectLanguage, hasIndonesianWords } from '../i18n/detect-language';
+import { DEFAULT_LANG } from '../i18n/lang';
+import { localizeRun } from '../i18n/localize-run';
+import { canonicalQuestion } from '../i18n/question-words-id';
+import { rewordAnswer } from '../i18n/reword-answer';
 import type { Answer, AnswerContext } from '../schema/answer';
 import { assertNever } from '../schema/errors';
 import { compareAnswer } from './compare-answer';
@@ -30,7 +35,9 @@ import { tokenize } from './text-match';
  * (discount, loyalty, premium launch, upsell, retention, reactivation, social); the strategy for a
  * segment; compare two runs (the latest with the previous by default); share a run; connect the
  * add-on. Segments are found with {@link resolveSegment} ("segment 3" is the third segment, index 2);
- * runs with {@link findRun}. Never throws for odd input: what it cannot answer becomes intent
+ * runs with {@link findRun}. Questions may be in English, Bahasa Indonesia or a mix: the answer is in
+ * `context.lang`, else the question's language ({@link detectLanguage}), else `context.defaultLang`
+ * (the user's locale), else English; runs named in the other language are worded again. Never throws for odd input: what it cannot answer becomes intent
  * `unknown` with help text and examples.
  * @param question what the user typed
  * @param context the team's runs (newest first), an optional picked run, and the surface asked from
@@ -38,10 +45,28 @@ import { tokenize } from './text-match';
  * @example answerQuestion('how big is the VIP segment?', { runs }).text // 'Premium Shoppers (VIP) (segment 2) has 39 customers, 19.5% of the 200 in run Mall.'
  */
 export function answerQuestion(question: string, context: AnswerContext): Answer {
+  const lang = context.lang ?? detectLanguage(question) ?? context.defaultLang ?? DEFAULT_LANG;
+  // Runs named in another language are worded again from their persona keys.
+  const runs = context.runs.map((run) => localizeRun(run, lang));
+  const answer = answerInEngineWords(question, { ...context, runs });
+  if (lang === DEFAULT_LANG) return answer;
+  return rewordAnswer(answer, lang, { runs, surface: context.surface ?? 'slack', question });
+}
+
+/** The engine itself: understands the question (Indonesian words rewritten first) and answers in English. */
+function answerInEngineWords(question: string, context: AnswerContext): Answer {
   const surface = context.surface ?? 'slack';
   const runs = context.runs;
   // Slack hands over mentions and channel links as <@U123> / <#C123|name>; they are never part of the question.
-  const tokens = tokenize(question.replace(/<[@#!][^>]*>/g, ' '));
+  const typed = question.replace(/<[@#!][^>]*>/g, ' ');
+  // Indonesian and mixed questions reach the engine in its words; run names stay as typed.
+  const words = hasIndonesianWords(typed)
+    ? canonicalQuestion(
+        typed,
+        context.runs.flatMap((run) => [run.name, run.id]),
+      )
+    : typed;
+  const tokens = tokenize(words);
   const norm = tokens.map((token) => token.norm).join(' ');
   const guess = guessIntent(norm);
   let intent = guess.intent;

@@ -26,6 +26,7 @@ export function runNotFoundAnswer(intent: Intent, reference: string, runs: reado
   return {
     intent,
     text: `I can't find a run called '${reference}'. The runs are: ${shown.join(', ')}${more}.`,
+    notFound: { kind: 'run', reference },
     runs: runs.map(toRunListItem),
   };
 }
@@ -46,5 +47,11 @@ export function segmentNotFoundAnswer(
   } else {
     text = `I don't know '${resolution.subject}'; the segments in run ${run.name} are ${names}.`;
   }
-  return { intent, ...runFacts(run), text };
+  const notFound: Answer['notFound'] =
+    resolution.kind === 'ambiguous'
+      ? { kind: 'ambiguous', text: resolution.text, candidates: resolution.candidates.map((s) => s.index) }
+      : resolution.kind === 'no-such-number'
+        ? { kind: 'no-such-number', number: resolution.number }
+        : { kind: 'segment', subject: resolution.subject };
+  return { intent, ...runFacts(run), text, notFound };
 }

@@ -4,6 +4,8 @@
  * sentence a marketer can read. A k the user gives always wins; this only runs for k = 'auto'.
  */
 import { round } from '../format';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang';
+import { createTranslator } from '../i18n/translator';
 import type { ChooseKResult } from '../schema/run';
 import { type DistanceSpace, type PairDistance, silhouetteScorer } from './silhouette';
 
@@ -137,46 +139,59 @@ export function chooseK<T extends ClusteringOutcome>(
 /**
  * Picks k from the candidate table: the highest silhouette (the smaller k on a near tie, since fewer
  * segments are easier to act on), and explains it against the elbow of the inertia curve.
+ * @param lang the language of the reason (default English)
  * @example recommendK([{ k: 2, inertia: 100, silhouette: 0.5 }, { k: 3, inertia: 40, silhouette: 0.6 }, { k: 4, inertia: 35, silhouette: 0.5 }], 200).recommendedK // 3
  */
-export function recommendK(candidates: ChooseKResult['candidates'], n: number): ChooseKResult {
+export function recommendK(
+  candidates: ChooseKResult['candidates'],
+  n: number,
+  lang: Lang = DEFAULT_LANG,
+): ChooseKResult {
+  const t = createTranslator(lang);
   const elbow = elbowK(candidates);
   const scored = candidates.filter((row) => row.silhouette !== null);
   if (scored.length === 0) {
-    return {
-      candidates,
-      recommendedK: elbow,
-      reason: `${elbow} segments: that is where adding another segment stops reducing the spread within segments much (the elbow of the curve); with ${n} rows the separation score could not be computed.`,
-    };
+    return { candidates, recommendedK: elbow, reason: t.m.kElbowOnly(elbow, n) };
   }
   let best = scored[0];
   for (const row of scored) if ((row.silhouette as number) > (best.silhouette as number) + 0.005) best = row;
-  const score = (best.silhouette as number).toFixed(2);
+  const score = t.fixed(best.silhouette as number, 2);
   // A larger k that scored as high or a little higher: say it was a near tie, not "the best".
   const rival = scored
     .filter((row) => row.k !== best.k && (row.silhouette as number) >= (best.silhouette as number))
     .sort((a, b) => (b.silhouette as number) - (a.silhouette as number))[0];
   const unscored = candidates.filter((row) => row.silhouette === null).map((row) => row.k);
-  const unscoredPart =
-    unscored.length > 0
-      ? ` (k = ${unscored.join(', ')} has no silhouette: a segment came out empty or held every customer, so separation cannot be measured)`
-      : '';
-  const strength =
+  const unscoredPart = unscored.length > 0 ? t.m.kUnscored(unscored.join(', ')) : '';
+  const strength = t.m.kStrength(
     (best.silhouette as number) >= 0.5
       ? 'clearly'
       : (best.silhouette as number) >= 0.25
         ? 'reasonably'
-        : 'only loosely';
-  const elbowPart =
-    elbow === best.k
-      ? 'and it is also the elbow of the curve, where more segments stop paying off'
-      : `while the elbow of the curve is at ${elbow}, which separates the groups less well`;
+        : 'only loosely',
+  );
+  const elbowPart = elbow === best.k ? t.m.kElbowSame() : t.m.kElbowOther(elbow);
   return {
     candidates,
     recommendedK: best.k,
     reason: rival
-      ? `${best.k} segments: customers fall ${strength} into ${best.k} groups — a near tie on silhouette with k = ${rival.k} (${score} vs ${(rival.silhouette as number).toFixed(2)}, where 1 is perfectly separated), fewer segments preferred — ${elbowPart}${unscoredPart}.`
-      : `${best.k} segments: customers fall ${strength} into ${best.k} groups — the best silhouette of k = ${candidates[0].k}–${candidates[candidates.length - 1].k} (${score}, where 1 is perfectly separated) — ${elbowPart}${unscoredPart}.`,
+      ? t.m.kNearTie(
+          best.k,
+          strength,
+          rival.k,
+          score,
+          t.fixed(rival.silhouette as number, 2),
+          elbowPart,
+          unscoredPart,
+        )
+      : t.m.kBest(
+          best.k,
+          strength,
+          candidates[0].k,
+          candidates[candidates.length - 1].k,
+          score,
+          elbowPart,
+          unscoredPart,
+        ),
   };
 }
 

@@ -3,6 +3,8 @@
  * spending is known) × responsiveness (when a response outcome says how segments answered campaigns).
  * A segment below average value per customer is never first, and outliers come last.
  */
+import { DEFAULT_LANG, type Lang } from '../i18n/lang';
+import { createTranslator, type Translator } from '../i18n/translator';
 
 export interface ValueInput {
   size: number;
@@ -24,9 +26,17 @@ export interface ValueRank {
 /**
  * Ranks segments for targeting and says why with numbers.
  * @param valueLabel what the value is ("spending", "income")
+ * @param lang the language of the reasons (default English)
  * @example rankByValue([{ size: 31, value: 1200 }, { size: 69, value: 400 }], 'spending')[0].reason // '31% of customers, 57% of total spending; …'
  */
-export function rankByValue(inputs: ValueInput[], valueLabel?: string): ValueRank[] {
+export function rankByValue(
+  inputs: ValueInput[],
+  valueLabel?: 'spending' | 'income',
+  lang: Lang = DEFAULT_LANG,
+): ValueRank[] {
+  const t = createTranslator(lang);
+  const label = valueLabel === undefined ? '' : t.m.valueLabel(valueLabel);
+  const pct = (value: number) => pctIn(t, value);
   const customers = inputs.reduce((sum, input) => sum + input.size, 0) || 1;
   const hasValue = valueLabel !== undefined && inputs.every((input) => input.value !== undefined);
   const totalValue = hasValue ? inputs.reduce((sum, input) => sum + input.size * (input.value ?? 0), 0) : 0;
@@ -54,35 +64,33 @@ export function rankByValue(inputs: ValueInput[], valueLabel?: string): ValueRan
     const share = input.size / customers;
     const valueShare =
       hasValue && totalValue !== 0 ? (input.size * (input.value ?? 0)) / totalValue : undefined;
-    const parts = [`${pct(share)} of customers`];
-    if (valueShare !== undefined) parts[0] += `, ${pct(valueShare)} of total ${valueLabel}`;
+    const parts = [t.m.reasonCustomers(pct(share))];
+    if (valueShare !== undefined) parts[0] += t.m.reasonValueShare(pct(valueShare), label);
     if (hasValue)
       parts.push(
-        `${fmt(input.value ?? 0)} ${valueLabel} per customer vs ${fmt(average)} on average${regular.length < inputs.length ? ' (outliers aside)' : ''}`,
+        t.m.reasonPerCustomer(
+          t.number(input.value ?? 0),
+          label,
+          t.number(average),
+          regular.length < inputs.length,
+        ),
       );
-    if (input.response)
-      parts.push(`response rate ${pct(input.response.rate)} vs ${pct(input.response.overall)} overall`);
+    if (input.response) parts.push(t.m.reasonResponse(pct(input.response.rate), pct(input.response.overall)));
     const tier = scored[i].tier;
     const verdict =
       tier === 2
-        ? 'outliers: too few customers to target as a segment'
+        ? t.m.verdictOutliers()
         : tier === 1
-          ? `below-average ${valueLabel} per customer, so not a first target`
+          ? t.m.verdictBelowAverage(label)
           : priority === 1
             ? hasValue
-              ? `the highest expected value (size × ${valueLabel}${input.response ? ' × response' : ''})`
-              : 'the largest segment (no spending or income column to weigh value)'
-            : `ranks ${priority} by expected value`;
-    return { priority, valueShare, reason: `${parts.join('; ')}: ${verdict}.` };
+              ? t.m.verdictBest(label, input.response !== undefined)
+              : t.m.verdictLargest()
+            : t.m.verdictRank(priority);
+    return { priority, valueShare, reason: t.m.reason(parts, verdict) };
   });
 }
 
-function pct(value: number): string {
-  return `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`;
-}
-
-function fmt(value: number): string {
-  return Math.abs(value) >= 1000
-    ? Math.round(value).toLocaleString('en-US')
-    : String(Math.round(value * 10) / 10);
+function pctIn(t: Translator, value: number): string {
+  return t.percent(value, value < 0.1 ? 1 : 0);
 }

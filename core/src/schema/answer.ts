@@ -2,6 +2,7 @@
  * The answer model: what core's answer engine returns for a question about runs. Slack renders it as
  * Block Kit, the CLI as text or JSON (`segments ask --json` prints it as is). Plain data only.
  */
+import type { Lang } from '../i18n/lang';
 import type { PredictionRun } from './model';
 import type { RunSummary } from './run';
 
@@ -88,6 +89,14 @@ export interface Answer {
    * absent, and `segment`, `size` and `share` describe the predicted segment).
    */
   prediction?: PredictionFacts;
+  /** The language the text is in (absent: English). */
+  lang?: Lang;
+  /** What the question named that is not there: a run, or a segment (ambiguous, out of range, unknown). */
+  notFound?:
+    | { kind: 'run'; reference: string }
+    | { kind: 'ambiguous'; text: string; candidates: number[] }
+    | { kind: 'no-such-number'; number: number }
+    | { kind: 'segment'; subject: string };
 }
 
 /** What the answer engine knows besides the question. */
@@ -103,4 +112,11 @@ export interface AnswerContext {
    * segments are answered from them. Default none.
    */
   predictions?: PredictionRun[];
+  /** Answer in this language whatever the question's words (e.g. `segments ask --lang id`). */
+  lang?: Lang;
+  /**
+   * The language when the question's words do not say (a short question): the user's locale.
+   * Default English.
+   */
+  defaultLang?: Lang;
 }

@@ -250,6 +250,8 @@ export const runSchema = z.looseObject({
   chooseK: z.optional(chooseKSchema),
   segments: z.array(segmentSchema).check(z.minLength(1)),
   quality: qualitySchema,
+  /** The language the personas, strategies and reasons are worded in (absent: English). */
+  lang: z.optional(z.enum(['en', 'id'])),
   /** One segment index per source data row, -1 for a dropped row. Local only: never sent to Slack. */
   assignments: z.optional(z.array(z.int().check(z.minimum(-1)))),
 });

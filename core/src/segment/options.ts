@@ -3,6 +3,7 @@
  * ({@link DEFAULT_SEGMENT_OPTIONS}), and the one validation that turns them into settings the
  * pipeline stages read. No stage looks at the raw options.
  */
+import type { Lang } from '../i18n/lang';
 import { SegmentationError } from '../schema/errors';
 import type { MissingPolicy, RunSource, Scaling } from '../schema/run';
 import type { TransactionOverrides } from '../transactions/transaction-options';
@@ -52,6 +53,8 @@ export interface SegmentOptions {
    * detected when no feature columns are named.
    */
   transactions?: TransactionOverrides | false;
+  /** The language of persona names, strategies and reasons: 'en' (default) or 'id'. Kept as `run.lang`. */
+  lang?: Lang;
 }
 
 /** The largest k accepted; more segments than this are not something a marketer can act on. */
@@ -68,8 +71,12 @@ export const DEFAULT_SEGMENT_OPTIONS = {
   restarts: 10,
   missing: 'drop',
   includeAssignments: true,
+  lang: 'en',
 } as const satisfies Required<
-  Pick<SegmentOptions, 'k' | 'algorithm' | 'scaling' | 'seed' | 'restarts' | 'missing' | 'includeAssignments'>
+  Pick<
+    SegmentOptions,
+    'k' | 'algorithm' | 'scaling' | 'seed' | 'restarts' | 'missing' | 'includeAssignments' | 'lang'
+  >
 > & { columns: readonly string[] };
 
 /** Validated options, defaults applied: the only thing the pipeline stages read. */
@@ -90,6 +97,7 @@ export interface SegmentSettings {
   id?: string;
   now: Date;
   transactions: TransactionOverrides | false;
+  lang: Lang;
   /** Reports progress; does nothing without `onProgress`. */
   report: (phase: Progress['phase'], fraction: number, message: string) => void;
 }
@@ -125,6 +133,7 @@ export function validateSegmentOptions(options: SegmentOptions = {}): SegmentSet
     id: options.id,
     now: options.now ?? new Date(),
     transactions: options.transactions ?? {},
+    lang: oneOf('lang', options.lang, ['en', 'id'], defaults.lang),
     report: (phase, fraction, message) => onProgress?.({ phase, fraction, message }),
   };
 }

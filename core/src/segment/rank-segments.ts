@@ -3,6 +3,7 @@
  * income where no spending exists) × responsiveness where an outcome column says so. Outlier
  * segments rank last; a segment below average value is never first (see `rankByValue`).
  */
+import { DEFAULT_LANG, type Lang } from '../i18n/lang';
 import type { PersonaSegment, UnrankedPersona } from '../personas/personas';
 import { rankByValue } from '../personas/value-ranking';
 import type { Feature, Segment } from '../schema/run';
@@ -21,10 +22,15 @@ export interface NamedSegment {
 }
 
 /**
- * Gives each named segment its targeting priority (1 = target first) and the reason, with numbers.
+ * Gives each named segment its targeting priority (1 = target first) and the reason, with numbers,
+ * in `lang` (default English).
  * @example rankSegments(features, namedSegments).map((s) => s.persona.priority) // [3, 1, 4, 5, 2] — VIP (39) first, the Standard 81 third
  */
-export function rankSegments(features: Feature[], segments: NamedSegment[]): Segment[] {
+export function rankSegments(
+  features: Feature[],
+  segments: NamedSegment[],
+  lang: Lang = DEFAULT_LANG,
+): Segment[] {
   const spending = features.find((feature) => feature.kind === 'numeric' && feature.role === 'spending');
   const income = features.find((feature) => feature.kind === 'numeric' && feature.role === 'income');
   const valueFeature = spending ?? income;
@@ -41,6 +47,7 @@ export function rankSegments(features: Feature[], segments: NamedSegment[]): Seg
       };
     }),
     valueFeature ? (valueFeature === spending ? 'spending' : 'income') : undefined,
+    lang,
   );
   return segments.map((segment, i) => ({
     ...segment,

@@ -5,6 +5,7 @@
  * quality → profiles → personas → ranking (targeting priority by value) → Run.
  */
 
+import { localizeRun } from '../i18n/localize-run';
 import { relevelWithoutOutliers } from '../personas/outliers';
 import type { Run } from '../schema/run';
 import { type CellGrid, gridOfTable } from '../table/cell-grid';
@@ -118,5 +119,6 @@ export function segmentMatrix(stages: MatrixStageResult): Run {
     assignments,
   });
   settings.report('done', 1, `${run.k} segments`);
-  return run;
+  // Worded in English by the stages above; another language is worded again from the persona keys.
+  return localizeRun(run, settings.lang);
 }

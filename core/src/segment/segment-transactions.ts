@@ -4,6 +4,7 @@
  * 'transactions'`. `segmentTable` hands a detected orders table here.
  */
 import { formatNumber } from '../format';
+import { localizeRun } from '../i18n/localize-run';
 import type { Run } from '../schema/run';
 import type { Table } from '../table/table';
 import { describeTransactions, transactionNotes } from '../transactions/describe-transactions';
@@ -132,7 +133,7 @@ export function segmentTransactions(
   if (!settings.name?.trim())
     run.name = `${source} · ${formatNumber(rollup.keys.length)} customers · ${run.k} RFM segments · ${run.createdAt.slice(0, 16).replace('T', ' ')}`;
   settings.report('done', 1, `${run.k} segments`);
-  return { run, rollup, customerSegments, detected };
+  return { run: localizeRun(run, settings.lang), rollup, customerSegments, detected };
 }
 
 /**

@@ -17,13 +17,18 @@
 export { type CustomerValues, customerTable } from './customer-table';
 export {
   CHUNK_PREFIX,
+  DEFAULT_KEPT_ASSIGNMENT_RUNS,
   type DecodedRuns,
   decodeRunRows,
   encodeRunRows,
+  type KeptRunListing,
+  listKeptRuns,
   MAX_CELL_CHARS,
   RUN_CHUNK_CHARS,
   RUNS_SHEET_HEADERS,
   RUNS_SHEET_NAME,
+  runListing,
+  runsToTrim,
 } from './kept-runs';
 export {
   type AssignmentColumnsOptions,
@@ -48,6 +53,7 @@ export {
   type PredictionColumns,
   planPredictionColumns,
 } from './prediction-columns';
+export { blockingProtection, intersects, type ProtectionInfo, type WriteTarget } from './protections';
 export {
   type ColumnMetadata,
   METADATA_KEYS,
@@ -56,10 +62,14 @@ export {
   type SheetRange,
   type SheetValue,
 } from './sheet-values';
+export { escapeXml, SEGMENT_COLOURS, type SizeBar, sizesChartSvg } from './sizes-chart';
 export {
   type ChartSpec,
   encodeSummaryForTable,
   encodeSummarySheet,
+  K_TABLE_EXPLANATIONS,
+  K_TABLE_HEADERS,
+  PERCENT_FORMAT,
   pickScatterFeatures,
   SUMMARY_SHEET_NAME,
   type SummarySheetLayout,

@@ -8,8 +8,106 @@ import { plainText, type SheetValue, stripApostrophe, toWholeNumber } from './sh
 /** Name of the hidden sheet that keeps runs as JSON chunks. */
 export const RUNS_SHEET_NAME = '_segments_runs';
 
-/** Header row of the kept-runs sheet. */
-export const RUNS_SHEET_HEADERS = ['Run id', 'Created at', 'Name', 'Chunk', 'Chunks', 'JSON'] as const;
+/**
+ * Header row of the kept-runs sheet. Summary (on a run's first chunk row only) is a small JSON of what
+ * a run list shows, so listing runs never joins or validates the big chunks; readers that know only
+ * the first six columns ignore it.
+ */
+export const RUNS_SHEET_HEADERS = [
+  'Run id',
+  'Created at',
+  'Name',
+  'Chunk',
+  'Chunks',
+  'JSON',
+  'Summary',
+] as const;
+
+/** How many runs keep their per-row assignments by default; older runs keep their summary only. */
+export const DEFAULT_KEPT_ASSIGNMENT_RUNS = 10;
+
+/** A kept run as a list shows it, read from the Summary cell without parsing the run. */
+export interface KeptRunListing {
+  id: string;
+  name: string;
+  createdAt: string;
+  k: number;
+  rowCount: number;
+  sheetName: string;
+  /** Whether the kept run still holds its per-row assignments. */
+  hasAssignments: boolean;
+  segments: { name: string; size: number; share: number }[];
+}
+
+/**
+ * What a run list shows of a run.
+ * @example runListing(run).segments.length // 5
+ */
+export function runListing(run: Run): KeptRunListing {
+  return {
+    id: run.id,
+    name: run.name,
+    createdAt: run.createdAt,
+    k: run.k,
+    rowCount: run.source.rowCount,
+    sheetName: run.source.sheetName ?? '',
+    hasAssignments: (run.assignments?.length ?? 0) > 0,
+    segments: run.segments.map((segment) => ({
+      name: segment.persona.name,
+      size: segment.size,
+      share: segment.share,
+    })),
+  };
+}
+
+/**
+ * The kept runs as a list, newest first, from the sheet's first five columns and Summary only.
+ * Runs written before the Summary column existed are named in `unlisted` (read them with
+ * {@link decodeRunRows}).
+ * @example listKeptRuns(encodeRunRows(run)).runs[0].k // 5
+ */
+export function listKeptRuns(values: readonly (readonly unknown[])[]): {
+  runs: KeptRunListing[];
+  unlisted: string[];
+} {
+  const runs: KeptRunListing[] = [];
+  const seen = new Set<string>();
+  const unlisted = new Set<string>();
+  for (const row of values) {
+    const id = row[0] === undefined || row[0] === null ? '' : stripApostrophe(String(row[0]));
+    if (id === '' || toWholeNumber(row[3]) === null || toWholeNumber(row[4]) === null) continue;
+    const summary = row[6];
+    if (typeof summary === 'string' && summary.startsWith(CHUNK_PREFIX) && !seen.has(id)) {
+      try {
+        runs.push(JSON.parse(summary.slice(CHUNK_PREFIX.length)) as KeptRunListing);
+        seen.add(id);
+        unlisted.delete(id);
+        continue;
+      } catch {
+        // Fall through: the run is read the long way.
+      }
+    }
+    if (!seen.has(id)) unlisted.add(id);
+  }
+  runs.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : -1));
+  return { runs, unlisted: [...unlisted] };
+}
+
+/**
+ * Ids of the runs whose assignments should go: all but the newest `keep` runs that still have them
+ * (their summaries stay, so they can still be listed, compared and published).
+ * @example runsToTrim([{ id: 'a', createdAt: '2026-01-02T00:00:00Z', hasAssignments: true }, { id: 'b', createdAt: '2026-01-01T00:00:00Z', hasAssignments: true }], 1) // ['b']
+ */
+export function runsToTrim(
+  runs: readonly Pick<KeptRunListing, 'id' | 'createdAt' | 'hasAssignments'>[],
+  keep = DEFAULT_KEPT_ASSIGNMENT_RUNS,
+): string[] {
+  const newestFirst = [...runs].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+  return newestFirst
+    .slice(Math.max(0, keep))
+    .filter((run) => run.hasAssignments)
+    .map((run) => run.id);
+}
 
 /** A Sheets cell holds at most 50,000 characters. */
 export const MAX_CELL_CHARS = 50_000;
@@ -22,9 +120,9 @@ export const CHUNK_PREFIX = 'json:';
 
 /**
  * Rows for the kept-runs sheet, one per JSON chunk: [runId, createdAt, name, chunkIndex (0-based),
- * chunkCount, CHUNK_PREFIX + chunk]. The whole run is kept, assignments included (they never leave
- * the spreadsheet). Append them below {@link RUNS_SHEET_HEADERS}.
- * @example encodeRunRows(run)[0] // ['run-1', '2026-01-01T00:00:00.000Z', 'Mall', 0, 1, 'json:{"schemaVersion":1,…']
+ * chunkCount, CHUNK_PREFIX + chunk, Summary (first chunk only, see {@link runListing})]. The whole run
+ * is kept, assignments included (they never leave the spreadsheet). Append them below {@link RUNS_SHEET_HEADERS}.
+ * @example encodeRunRows(run)[0].slice(0, 6) // ['run-1', '2026-01-01T00:00:00.000Z', 'Mall', 0, 1, 'json:{"schemaVersion":1,…']
  */
 export function encodeRunRows(run: Run): SheetValue[][] {
   const json = JSON.stringify(run);
@@ -38,6 +136,7 @@ export function encodeRunRows(run: Run): SheetValue[][] {
       i,
       chunkCount,
       CHUNK_PREFIX + json.slice(i * RUN_CHUNK_CHARS, (i + 1) * RUN_CHUNK_CHARS),
+      i === 0 ? CHUNK_PREFIX + JSON.stringify(runListing(run)) : '',
     ]);
   }
   return rows;

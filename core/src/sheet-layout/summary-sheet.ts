@@ -3,6 +3,7 @@
  * (sizes, elbow and silhouette, a scatter of two features).
  */
 import { round } from '../format';
+import { createTranslator } from '../i18n/translator';
 import type { Run } from '../schema/run';
 import { parseNumberCell } from '../table/columns';
 import { widestRow } from '../table/extent';
@@ -43,7 +44,25 @@ export interface SummarySheetLayout {
   kTable: SheetRange;
   /** Where the scatter table is (header included), when the run has two numeric features. */
   scatterTable?: SheetRange;
+  /** Number formats to apply after the values: shares and rates as percentages ('0.0%'). */
+  numberFormats: { range: SheetRange; format: string }[];
 }
+
+/** How a share or rate shows on the Segments sheet: 0.405 reads 40.5%. */
+export const PERCENT_FORMAT = '0.0%';
+
+/** The k table's headers, in words a marketer reads (the statistic's name in brackets). */
+export const K_TABLE_HEADERS = [
+  'k (segments)',
+  'Spread within segments (inertia)',
+  'Separation (silhouette)',
+] as const;
+
+/** What the two k-table numbers mean, one sentence each, written under the table. */
+export const K_TABLE_EXPLANATIONS = [
+  'Spread within segments: how far customers sit from their segment’s average, added up. It always falls as k grows; where it stops falling fast (the elbow) more segments add little.',
+  'Separation: from −1 to 1, how much closer customers are to their own segment than to the next one. Above 0.5 the segments are clearly apart; near 0 they overlap.',
+] as const;
 
 /**
  * The Segments summary sheet: a title, one row per segment (number, persona, size, share, profile per
@@ -54,7 +73,7 @@ export interface SummarySheetLayout {
  * @param points optional per-customer [x, y] values of the scatter features, aligned with
  *   `run.assignments`; without them the scatter shows the segment centres only. At most
  *   `maxScatterPoints` (default 2,000) are kept, evenly spaced, so the sheet stays small.
- * @example encodeSummarySheet(run).charts.map((chart) => chart.id) // ['elbow', 'sizes', 'scatter']
+ * @example encodeSummarySheet(run).charts.map((chart) => chart.id) // ['sizes', 'scatter']
  */
 export function encodeSummarySheet(
   run: Run,
@@ -62,34 +81,37 @@ export function encodeSummarySheet(
   maxScatterPoints = 2_000,
 ): SummarySheetLayout {
   const rows: SheetValue[][] = [];
+  // The sheet speaks the language the run was named in.
+  const m = createTranslator(run.lang ?? 'en').m;
+  const words = m.sheetHeaders();
 
-  rows.push([plainText(`Customer segments — ${run.name}`)]);
+  rows.push([plainText(m.sheetTitle(run.name))]);
   rows.push([
-    `Run ${run.id} · ${run.createdAt} · ${run.preprocessing.rowsUsed} customers · k = ${run.k} (${run.algorithm})`,
+    m.sheetSubtitle(run.id, run.createdAt, String(run.preprocessing.rowsUsed), run.k, run.algorithm),
   ]);
   rows.push([]);
 
   // Per-segment table.
   const segmentTableRow = rows.length + 1;
   const profileHeaders = run.features.map((feature) =>
-    plainText(feature.kind === 'numeric' ? `${feature.name} (average)` : `${feature.name} (most common)`),
+    plainText(feature.kind === 'numeric' ? m.sheetAverage(feature.name) : m.sheetMostCommon(feature.name)),
   );
   // Outcome rates and descriptive categories kept out of clustering, after the original columns so
   // their positions stay put for older readers.
   const outcomeColumns = run.segments[0]?.outcomes?.map((outcome) => outcome.column) ?? [];
   const descriptorColumns = run.segments[0]?.descriptors?.map((descriptor) => descriptor.column) ?? [];
   const header = [
-    'Segment',
-    'Persona',
-    'Customers',
-    'Share',
+    words.segment,
+    words.persona,
+    words.customers,
+    words.share,
     ...profileHeaders,
-    'Strategy',
-    'Summary',
-    'Target rank',
-    'Why this rank',
-    ...outcomeColumns.map((column) => plainText(`${column} (rate)`)),
-    ...descriptorColumns.map((column) => plainText(`${column} (most common)`)),
+    words.strategy,
+    words.summary,
+    words.rank,
+    words.why,
+    ...outcomeColumns.map((column) => plainText(m.sheetRate(column))),
+    ...descriptorColumns.map((column) => plainText(m.sheetMostCommon(column))),
   ];
   rows.push(header);
   for (const segment of run.segments) {
@@ -127,7 +149,7 @@ export function encodeSummarySheet(
     const overall = run.segments[0]?.outcomes ?? [];
     rows.push([
       '',
-      'All customers',
+      m.sheetAllCustomers(),
       run.preprocessing.rowsUsed,
       1,
       ...run.features.map(() => ''),
@@ -166,9 +188,9 @@ export function encodeSummarySheet(
   }
 
   // k table: every candidate when k was chosen automatically, else the one k used.
-  rows.push(['Choosing the number of segments']);
+  rows.push([run.chooseK ? m.sheetKHeading(true) : m.sheetKHeading(false)]);
   const kTableRow = rows.length + 1;
-  rows.push(['k', 'Inertia', 'Silhouette']);
+  rows.push([...K_TABLE_HEADERS]);
   const candidates = run.chooseK?.candidates ?? [
     { k: run.k, inertia: run.quality.inertia, silhouette: run.quality.silhouette ?? null },
   ];
@@ -180,20 +202,15 @@ export function encodeSummarySheet(
     ]);
   }
   const kTable = rangeOf(kTableRow, 1, candidates.length + 1, 3);
-  rows.push([
-    plainText(
-      run.chooseK
-        ? `Why k = ${run.k}: ${run.chooseK.reason}`
-        : `k = ${run.k} was set in the options (not chosen automatically).`,
-    ),
-  ]);
+  rows.push([plainText(run.chooseK ? m.sheetWhyK(run.k, run.chooseK.reason) : m.sheetKSet(run.k))]);
+  for (const sentence of K_TABLE_EXPLANATIONS) rows.push([sentence]);
   rows.push([]);
 
   // Scatter table: x, then one column per segment holding y only on that segment's rows.
   const numeric = pickScatterFeatures(run);
   let scatterTable: SheetRange | undefined;
   if (numeric) {
-    rows.push([`Customers by ${numeric.x} and ${numeric.y}`]);
+    rows.push([m.sheetScatter(numeric.x, numeric.y)]);
     const scatterRow = rows.length + 1;
     rows.push([
       numeric.x,
@@ -212,35 +229,37 @@ export function encodeSummarySheet(
   const values = rows.map((row) => [...row, ...Array<SheetValue>(width - row.length).fill('')]);
 
   const chartColumn = width + 2;
-  const charts: ChartSpec[] = [
-    {
+  // The elbow needs several candidates: with k fixed there is one point, so no chart.
+  const charts: ChartSpec[] = [];
+  if (run.chooseK && candidates.length > 1) {
+    charts.push({
       id: 'elbow',
       type: 'line',
-      title: 'Elbow: inertia by number of segments',
-      xAxisTitle: 'k (number of segments)',
+      title: m.sheetElbowTitle(),
+      xAxisTitle: m.sheetElbowAxis(),
       yAxisTitle: 'Inertia',
       ranges: [rangeOf(kTable.row, 1, kTable.numRows, 1), rangeOf(kTable.row, 2, kTable.numRows, 1)],
       headerRows: 1,
       anchor: { row: 1, column: chartColumn },
       width: 480,
       height: 300,
-    },
-    {
-      id: 'sizes',
-      type: 'column',
-      title: 'Customers per segment',
-      xAxisTitle: 'Persona',
-      yAxisTitle: 'Customers',
-      ranges: [
-        rangeOf(segmentTable.row, 2, segmentTable.numRows, 1),
-        rangeOf(segmentTable.row, 3, segmentTable.numRows, 1),
-      ],
-      headerRows: 1,
-      anchor: { row: 17, column: chartColumn },
-      width: 480,
-      height: 300,
-    },
-  ];
+    });
+  }
+  charts.push({
+    id: 'sizes',
+    type: 'column',
+    title: m.sheetSizesTitle(),
+    xAxisTitle: words.persona,
+    yAxisTitle: words.customers,
+    ranges: [
+      rangeOf(segmentTable.row, 2, segmentTable.numRows, 1),
+      rangeOf(segmentTable.row, 3, segmentTable.numRows, 1),
+    ],
+    headerRows: 1,
+    anchor: { row: charts.length > 0 ? 17 : 1, column: chartColumn },
+    width: 480,
+    height: 300,
+  });
   if (numeric && scatterTable) {
     charts.push({
       id: 'scatter',
@@ -250,12 +269,22 @@ export function encodeSummarySheet(
       yAxisTitle: numeric.y,
       ranges: [scatterTable],
       headerRows: 1,
-      anchor: { row: 33, column: chartColumn },
+      anchor: { row: charts.length > 1 ? 33 : 17, column: chartColumn },
       width: 480,
       height: 360,
     });
   }
-  return { values, charts, segmentTable, kTable, scatterTable };
+  // Share (column 4) and the outcome rates as percentages, over the segment rows (and the total row).
+  const dataRows = segmentTable.numRows - 1 + (outcomeColumns.length > 0 ? 1 : 0);
+  const numberFormats = [{ range: rangeOf(segmentTable.row + 1, 4, dataRows, 1), format: PERCENT_FORMAT }];
+  if (outcomeColumns.length > 0) {
+    const firstRate = header.length - descriptorColumns.length - outcomeColumns.length + 1;
+    numberFormats.push({
+      range: rangeOf(segmentTable.row + 1, firstRate, dataRows, outcomeColumns.length),
+      format: PERCENT_FORMAT,
+    });
+  }
+  return { values, charts, segmentTable, kTable, scatterTable, numberFormats };
 }
 
 /**
@@ -306,7 +335,7 @@ function collectScatterPoints(
 /**
  * The summary layout with per-customer scatter points read from the table the run was built from,
  * so the add-on and the Sheets API path draw the same scatter.
- * @example encodeSummaryForTable(run, table).charts.length // 3
+ * @example encodeSummaryForTable(run, table).charts.length // 2
  */
 export function encodeSummaryForTable(run: Run, table: Table): SummarySheetLayout {
   const features = pickScatterFeatures(run);

@@ -16,6 +16,7 @@ import {
 import { HtmlService } from './html';
 import { Lock, type LockKind, LockRegistry } from './lock';
 import { createPropertyStores, Properties, PropertyStore, type PropertyStores } from './properties';
+import { ProtectionType } from './protection';
 import type { Realm } from './realm';
 import type { Selection, StandinRange, StandinSheet, StandinSpreadsheet, Toast } from './spreadsheet';
 import { Ui, UiRecorder } from './ui';
@@ -37,6 +38,8 @@ export interface ServiceOptions {
   fetchHandler?: FetchHandler;
   /** UrlFetchApp timeout in ms (default Google's 60 s). */
   fetchTimeoutMs?: number;
+  /** The manifest's urlFetchWhitelist (default none: every https URL may be fetched). */
+  urlFetchWhitelist?: readonly string[];
   /** Fixed clock for caches (default Date.now). */
   now?: () => number;
   /** Script time zone (default the spreadsheet's). */
@@ -82,6 +85,7 @@ export interface CreatedServices {
 export class SpreadsheetApp {
   readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
   readonly DeveloperMetadataLocationType = DeveloperMetadataLocationType;
+  readonly ProtectionType = ProtectionType;
 
   constructor(
     private readonly spreadsheet: StandinSpreadsheet,
@@ -196,6 +200,7 @@ export function createServices(options: ServiceOptions): CreatedServices {
     (method) => count('UrlFetchApp', method),
     options.fetchHandler,
     options.fetchTimeoutMs,
+    options.urlFetchWhitelist,
   );
   const logs: LogLine[] = [];
   const utilities = new Utilities(count, options.uuid);

@@ -20,6 +20,14 @@ import {
   enumMember,
 } from './enums';
 import { PropertyStore } from './properties';
+import {
+  isProtectedFor,
+  PROTECTED_MESSAGE,
+  type ProtectionRecord,
+  StandinFilter,
+  StandinProtection,
+  spansIntersect,
+} from './protection';
 import { type Cell, hostRealm, isDate, type Realm } from './realm';
 
 export type { Cell };
@@ -83,7 +91,8 @@ export function createSpreadsheet(init: SpreadsheetInit): StandinSpreadsheet {
   const spreadsheet = new StandinSpreadsheet(init.name ?? 'Untitled spreadsheet', init.id, init.timeZone);
   for (const [name, content] of Object.entries(init.sheets)) {
     const sheetInit: SheetInit = Array.isArray(content) ? { values: content } : (content as SheetInit);
-    const width = Math.max(0, ...sheetInit.values.map((row) => row.length));
+    let width = 0;
+    for (const row of sheetInit.values) width = Math.max(width, row.length);
     const sheet = spreadsheet.addSheet(
       name,
       spreadsheet.sheets.length,
@@ -138,8 +147,11 @@ export class StandinSpreadsheet {
   /** Document properties live with the spreadsheet, as in Apps Script. */
   readonly documentProperties = new PropertyStore();
   environment: SpreadsheetEnvironment = { realm: hostRealm(), calls: new CallCounter() };
+  /** Protections of every sheet, in creation order. */
+  protections: ProtectionRecord[] = [];
   private nextSheetId = 0;
   private nextMetadataId = 1;
+  private locale = 'en_US';
   nextChartId = 1;
 
   constructor(
@@ -217,6 +229,19 @@ export class StandinSpreadsheet {
     return this.name;
   }
 
+  /** The spreadsheet's locale as Sheets reports it ("en_US", "in_ID"; File › Settings › Locale). */
+  getSpreadsheetLocale(): string {
+    this.count('getSpreadsheetLocale');
+    return this.locale;
+  }
+
+  setSpreadsheetLocale(locale: string): void {
+    this.count('setSpreadsheetLocale');
+    if (typeof locale !== 'string' || !/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale))
+      this.fail('Invalid argument: locale');
+    this.locale = locale;
+  }
+
   rename(newName: string): void {
     this.count('rename');
     this.name = String(newName);
@@ -285,6 +310,7 @@ export class StandinSpreadsheet {
     if (!(sheet instanceof StandinSheet) || !this.sheets.includes(sheet))
       this.fail('Invalid argument: sheet');
     if (this.sheets.length === 1) this.fail("You can't remove all the sheets in a document.");
+    this.checkEditable(sheet, spanOf(1, 1, sheet.maxRows, sheet.maxColumns));
     this.sheets = this.sheets.filter((candidate) => candidate !== sheet);
     this.metadata = this.metadata.filter(
       (record) => record.location.type === 'SPREADSHEET' || record.location.sheetId !== sheet.sheetId,
@@ -326,6 +352,33 @@ export class StandinSpreadsheet {
     this.activeSheet = range.sheet;
     this.activeSpan = { ...range.span };
     return range;
+  }
+
+  /** The current cell of the selection (its top-left cell when set with setActiveRange). */
+  getCurrentCell(): StandinRange {
+    this.count('getCurrentCell');
+    const range = this.activeRange();
+    return new StandinRange(range.sheet, spanOf(range.span.row, range.span.column, 1, 1));
+  }
+
+  /** Every protection of the given type in the spreadsheet. */
+  getProtections(type: unknown): StandinProtection[] {
+    const realm = this.count('getProtections');
+    const wanted = String(type);
+    if (wanted !== 'RANGE' && wanted !== 'SHEET') this.fail('Invalid argument: type');
+    return realm.array(
+      this.protections
+        .filter(
+          (record) =>
+            !record.removed && !record.sheet.deleted && (record.span ? 'RANGE' : 'SHEET') === wanted,
+        )
+        .map((record) => new StandinProtection(record, (sheet, span) => new StandinRange(sheet, span))),
+    );
+  }
+
+  /** @internal Throws Google's message when the current user may not write `span` of `sheet`. */
+  checkEditable(sheet: StandinSheet, span: GridSpan): void {
+    if (isProtectedFor(this.protections, sheet, span)) this.fail(PROTECTED_MESSAGE);
   }
 
   getSelection(): Selection {
@@ -418,6 +471,9 @@ export class StandinSheet {
   frozenColumns = 0;
   columnWidths = new Map<number, number>();
   charts: ChartRecord[] = [];
+  /** Merged blocks (1-based spans). */
+  merges: GridSpan[] = [];
+  filter: StandinFilter | undefined;
 
   constructor(
     readonly spreadsheet: StandinSpreadsheet,
@@ -880,6 +936,44 @@ export class StandinSheet {
     return this;
   }
 
+  /** The sheet's filter, or null. */
+  getFilter(): StandinFilter | null {
+    this.count('getFilter');
+    return this.filter && !this.filter.removed ? this.filter : null;
+  }
+
+  /** True when the sheet's filter hides the row. */
+  isRowHiddenByFilter(rowPosition: number): boolean {
+    this.count('isRowHiddenByFilter');
+    if (!Number.isInteger(rowPosition) || rowPosition < 1) this.fail('Invalid argument: rowPosition');
+    return this.getFilterHidden(rowPosition);
+  }
+
+  /** @internal */
+  getFilterHidden(row: number): boolean {
+    return this.filter !== undefined && !this.filter.removed && this.filter.hiddenRows.has(row);
+  }
+
+  /** Protects the whole sheet; the script's user is an editor of it. */
+  protect(): StandinProtection {
+    this.count('protect');
+    const record: ProtectionRecord = {
+      sheet: this,
+      description: '',
+      userCanEdit: true,
+      unprotected: [],
+      removed: false,
+    };
+    this.spreadsheet.protections.push(record);
+    return new StandinProtection(record, (sheet, span) => new StandinRange(sheet, span));
+  }
+
+  getProtections(type: unknown): StandinProtection[] {
+    const realm = this.count('getProtections');
+    const all = this.spreadsheet.getProtections(type);
+    return realm.array([...all].filter((protection) => protection.record.sheet === this));
+  }
+
   isSheetHidden(): boolean {
     this.count('isSheetHidden');
     return this.hidden;
@@ -888,6 +982,7 @@ export class StandinSheet {
   /** Clears contents and formats. */
   clear(): StandinSheet {
     this.count('clear');
+    this.spreadsheet.checkEditable(this, spanOf(1, 1, this.maxRows, this.maxColumns));
     this.values = [];
     this.formats = [];
     return this;
@@ -895,6 +990,7 @@ export class StandinSheet {
 
   clearContents(): StandinSheet {
     this.count('clearContents');
+    this.spreadsheet.checkEditable(this, spanOf(1, 1, this.maxRows, this.maxColumns));
     this.values = [];
     return this;
   }
@@ -1137,6 +1233,7 @@ export class StandinRange {
         }),
       );
     });
+    this.sheet.spreadsheet.checkEditable(this.sheet, this.span);
     this.forEachCell((row, column, i, j) => this.sheet.putCell(row, column, converted[i][j]));
     return this;
   }
@@ -1144,6 +1241,7 @@ export class StandinRange {
   /** Writes one value to every cell of the range (Google writes it to each cell). */
   setValue(value: unknown): StandinRange {
     this.count('setValue');
+    this.sheet.spreadsheet.checkEditable(this.sheet, this.span);
     this.forEachCell((row, column) => {
       const result = toCell(value, this.sheet.formatAt(row, column)?.numberFormat);
       if ('error' in result) this.fail(result.error);
@@ -1164,6 +1262,63 @@ export class StandinRange {
   getA1Notation(): string {
     this.count('getA1Notation');
     return formatA1(this.span);
+  }
+
+  /** The merged blocks that touch this range. */
+  getMergedRanges(): StandinRange[] {
+    const realm = this.count('getMergedRanges');
+    return realm.array(
+      this.sheet.merges
+        .filter((merge) => spansIntersect(merge, this.span))
+        .map((merge) => new StandinRange(this.sheet, merge)),
+    );
+  }
+
+  /** Merges the range into one block; only the top-left value is kept, as in Sheets. */
+  merge(): StandinRange {
+    this.count('merge');
+    if (this.sheet.merges.some((merge) => spansIntersect(merge, this.span))) {
+      this.fail('You must select all cells in a merged range to merge or unmerge them.');
+    }
+    this.sheet.spreadsheet.checkEditable(this.sheet, this.span);
+    this.forEachCell((row, column, i, j) => {
+      if (i > 0 || j > 0) this.sheet.putCell(row, column, '');
+    });
+    this.sheet.merges.push({ ...this.span });
+    return this;
+  }
+
+  isPartOfMerge(): boolean {
+    this.count('isPartOfMerge');
+    return this.sheet.merges.some((merge) => spansIntersect(merge, this.span));
+  }
+
+  /** Protects the range; the script's user is an editor of it. */
+  protect(): StandinProtection {
+    this.count('protect');
+    const record: ProtectionRecord = {
+      sheet: this.sheet,
+      span: { ...this.span },
+      description: '',
+      userCanEdit: true,
+      unprotected: [],
+      removed: false,
+    };
+    this.sheet.spreadsheet.protections.push(record);
+    return new StandinProtection(record, (sheet, span) => new StandinRange(sheet, span));
+  }
+
+  /** Creates the sheet's filter over this range (a sheet has at most one). */
+  createFilter(): StandinFilter {
+    this.count('createFilter');
+    if (this.sheet.filter && !this.sheet.filter.removed)
+      this.fail("You can't create a filter in a sheet that already has a filter.");
+    this.sheet.filter = new StandinFilter(
+      this.sheet,
+      { ...this.span },
+      (sheet, span) => new StandinRange(sheet, span),
+    );
+    return this.sheet.filter;
   }
 
   getRow(): number {

@@ -114,6 +114,8 @@ export class UrlFetchApp {
     private readonly count: (method: string) => Realm,
     private readonly handler: FetchHandler | undefined,
     private readonly timeoutMs = FETCH_TIMEOUT_MS,
+    /** The manifest's urlFetchWhitelist; when set, every other URL is refused, as for a published add-on. */
+    private readonly allowlist?: readonly string[],
   ) {}
 
   /** Prepares the wire request Google would send. */
@@ -129,6 +131,14 @@ export class UrlFetchApp {
   ): { recorded: RecordedFetch; body?: Buffer } {
     if (typeof url !== 'string' || !/^https?:\/\/[^/]+/i.test(url))
       throw realm.error(`Invalid argument: ${String(url)}`);
+    if (
+      this.allowlist &&
+      !this.allowlist.some((prefix) => url.toLowerCase().startsWith(prefix.toLowerCase()))
+    ) {
+      throw realm.error(
+        `Exception: ${url} is not allowed by the urlFetchWhitelist of the script's manifest.`,
+      );
+    }
     const options = params ?? {};
     const method = String(options.method ?? 'get').toUpperCase();
     if (!['GET', 'DELETE', 'PATCH', 'POST', 'PUT'].includes(method))

@@ -1,0 +1,95 @@
+/**
+ * The segments of a run as a marketer reads them: persona, size, share, the share of the total value
+ * the segment brings, the two or three traits that set it apart in words, and the strategy. The
+ * add-on's results and the Segments sheet read the same sentences.
+ */
+import { formatNumber } from '../format';
+import type { Run, Segment } from '../schema/run';
+
+/** One segment in words. */
+export interface SegmentDigest {
+  /** 0-based segment index (Segment column = index + 1). */
+  index: number;
+  name: string;
+  size: number;
+  share: number;
+  /** Share of the total of the value column (size × segment mean / total); undefined without one. */
+  valueShare?: number;
+  /** Two or three traits that set the segment apart, e.g. "High Annual Income (k$) (avg 87)". */
+  traits: string[];
+  strategy: string;
+  summary: string;
+}
+
+/** Roles whose column is money the customer brings; the first one chosen gives the value share. */
+export const VALUE_ROLES = ['spending'] as const;
+
+/**
+ * The numeric feature whose total the value share divides: the first chosen feature with a value role.
+ * @example valueFeatureOf(run) // 'Spending Score (1-100)'
+ */
+export function valueFeatureOf(run: Pick<Run, 'features'>): string | undefined {
+  return run.features.find(
+    (feature) =>
+      feature.kind === 'numeric' && (VALUE_ROLES as readonly string[]).includes(feature.role ?? ''),
+  )?.name;
+}
+
+/**
+ * Up to `maxTraits` traits of a segment, strongest first: numeric columns far from the average (by
+ * |z|), then categories that most of the segment shares. When nothing stands out, the averages
+ * themselves ("Average Annual Income (k$) (avg 55.3)"): a segment in the middle is a finding too.
+ * @example segmentTraits(run.segments[1]) // ['High Spending Score (1-100) (avg 82.1)', 'High Annual Income (k$) (avg 86.5)']
+ */
+export function segmentTraits(segment: Pick<Segment, 'profile'>, maxTraits = 3): string[] {
+  const scored: { score: number; text: string }[] = [];
+  for (const entry of segment.profile) {
+    if (entry.kind === 'numeric') {
+      if (entry.level === 'average') continue;
+      scored.push({
+        score: Math.abs(entry.zScore),
+        text: `${entry.level === 'high' ? 'High' : 'Low'} ${entry.feature} (avg ${formatNumber(entry.mean)})`,
+      });
+    } else if (entry.topShare >= 0.6) {
+      scored.push({
+        score: (entry.topShare - 0.5) * 2,
+        text: `Mostly ${entry.top} (${Math.round(entry.topShare * 100)}% by ${entry.feature})`,
+      });
+    }
+  }
+  scored.sort((a, b) => b.score - a.score);
+  if (scored.length > 0) return scored.slice(0, maxTraits).map((trait) => trait.text);
+  const averages = segment.profile.flatMap((entry) =>
+    entry.kind === 'numeric' ? [`Average ${entry.feature} (avg ${formatNumber(entry.mean)})`] : [],
+  );
+  return averages.length > 0 ? averages.slice(0, maxTraits) : ['Close to the average on every column'];
+}
+
+/**
+ * Every segment of a run in words, in segment order.
+ * @example round(describeSegments(run)[0].valueShare ?? 0, 2) // 0.4
+ */
+export function describeSegments(run: Pick<Run, 'features' | 'segments'>): SegmentDigest[] {
+  const valueFeature = valueFeatureOf(run);
+  const values = run.segments.map((segment) => {
+    if (!valueFeature) return undefined;
+    const entry = segment.profile.find((candidate) => candidate.feature === valueFeature);
+    const mean = entry?.kind === 'numeric' ? entry.mean : segment.centroid[valueFeature];
+    return typeof mean === 'number' ? Math.max(0, mean) * segment.size : undefined;
+  });
+  let total = 0;
+  for (const value of values) total += value ?? 0;
+  return run.segments.map((segment, s) => {
+    const value = values[s];
+    return {
+      index: segment.index,
+      name: segment.persona.name,
+      size: segment.size,
+      share: segment.share,
+      ...(value !== undefined && total > 0 ? { valueShare: value / total } : {}),
+      traits: segmentTraits(segment),
+      strategy: segment.persona.strategy,
+      summary: segment.persona.summary,
+    };
+  });
+}
