@@ -276,7 +276,9 @@ function statistics(values: Float64Array) {
   let negatives = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  const magnitudes: number[] = [];
+  // Magnitudes in a typed buffer (no array growth on a million rows), sorted in place.
+  const magnitudes = new Float64Array(values.length);
+  let magnitudeCount = 0;
   const seen = new Set<number>();
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
@@ -286,10 +288,10 @@ function statistics(values: Float64Array) {
     if (value < 0) negatives++;
     if (value < min) min = value;
     if (value > max) max = value;
-    if (value !== 0) magnitudes.push(Math.abs(value));
+    if (value !== 0) magnitudes[magnitudeCount++] = Math.abs(value);
     if (seen.size <= 1000) seen.add(value);
   }
-  const sorted = Float64Array.from(magnitudes).sort();
+  const sorted = magnitudes.subarray(0, magnitudeCount).sort();
   const median = sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
   let scaleJumps = 0;
   if (median > 0) for (const magnitude of sorted) if (magnitude > SCALE_JUMP_FACTOR * median) scaleJumps++;
