@@ -65,10 +65,20 @@ function numericTrait(t: Translator, level: 'high' | 'low', label: string, value
   return t.lang === 'id' ? `${label} ${t.m.level(level)} (${value})` : `${level} ${label} (${value})`;
 }
 
-/** "Total spending (MntWines + MntFruits + …)": a feature with where it came from when derived. */
-function featureWithSource(feature: Run['features'][number]): string {
+/**
+ * "Total spending (MntWines + MntFruits + …)": a feature with where it came from when derived; an
+ * RFM run's Monetary read from a quantity and a unit price is their product ("Quantity × UnitPrice").
+ */
+function featureWithSource(feature: Run['features'][number], run: Run): string {
   const from = feature.derivedFrom;
   if (!from || from.length === 0) return feature.name;
+  const columns = (run.source as { columns?: { quantity?: string; price?: string } }).columns;
+  const product =
+    run.source.kind === 'transactions' &&
+    from.length === 2 &&
+    from[0] === columns?.quantity &&
+    from[1] === columns?.price;
+  if (product) return `${feature.name} (from ${from[0]} × ${from[1]})`;
   const sources =
     from.length > 3 ? `${from.slice(0, 2).join(' + ')} + ${from.length - 2} more` : from.join(' + ');
   return `${feature.name} (from ${sources})`;
@@ -120,7 +130,7 @@ export function formatRunSummary(run: Run, lang: Lang = run.lang ?? 'en'): strin
   const t = createTranslator(lang);
   const features = `${run.features
     .filter((feature) => !feature.derivedFrom || feature.role !== 'mix')
-    .map(featureWithSource)
+    .map((feature) => featureWithSource(feature, run))
     .join(', ')}${run.features.some((feature) => feature.role === 'mix') ? t.m.cliCategoryShares() : ''}`;
   const lines = [
     `${run.name}`,

@@ -43,6 +43,7 @@ export * from './segment/order-segments';
 export * from './segment/profile-segments';
 export * from './segment/rank-segments';
 export * from './segment/read-feature-cells';
+export * from './segment/rfm-auto-k';
 export * from './segment/rfm-matrix';
 export * from './segment/row-assignments';
 export * from './segment/row-count';

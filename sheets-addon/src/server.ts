@@ -12,7 +12,10 @@ import {
   DEFAULT_KEPT_ASSIGNMENT_RUNS,
   defaultFeatureColumns,
   describeSegments,
+  detectionSentence,
+  detectTransactions,
   encodeAssignmentColumns,
+  encodeCustomersSheet,
   encodePredictionColumns,
   encodeSummaryForTable,
   estimateRun,
@@ -25,8 +28,11 @@ import {
   type RunSummary,
   SegmentationError,
   type SegmentDigest,
+  type SegmentOptions,
+  segmentOrders,
   segmentTable,
   sizesChartSvg,
+  type TransactionColumns,
   toPublishableSummary,
   trainClassifier,
   valueFeatureOf,
@@ -75,7 +81,9 @@ export function getSheetProfile(options?: unknown) {
     const table = snapshotTable(snapshot);
     const columns = inferColumns(table);
     const suggested = columns.filter((column) => column.suggested && column.kind === 'numeric').length;
+    const orders = ordersOf(table, `Sheet "${snapshot.sheetName}"`);
     return {
+      ...(orders ? { orders: ordersLine(table, orders) } : {}),
       sheetName: snapshot.sheetName,
       sheetId: snapshot.sheetId,
       range: snapshot.rangeA1,
@@ -127,6 +135,11 @@ const runOptionsSchema = z.object({
   expected: z.optional(
     z.object({ sheetId: z.int(), sheetName: z.optional(z.string()), range: z.optional(z.string()) }),
   ),
+  /**
+   * Segment customers from an orders table (RFM): default when no columns are given and the table is
+   * one; false clusters the rows as they are.
+   */
+  transactions: z.optional(z.boolean()),
   /** Key the sidebar polls with getProgress. */
   progressKey: z.optional(z.string().check(z.maxLength(100))),
 });
@@ -258,15 +271,26 @@ export function runSegmentation(options?: unknown) {
       });
       checkExpectedTarget(snapshot, parsed.expected);
       const table = snapshotTable(snapshot);
-      const featureCount =
-        parsed.columns?.length ??
-        defaultFeatureColumns(inferColumns(table), parsed.algorithm ?? 'auto').length;
+      const sheetLabel = `Sheet "${snapshot.sheetName}"`;
+      const wantOrders = parsed.transactions ?? parsed.columns === undefined;
+      const isOrders = wantOrders && ordersOf(table, sheetLabel) !== undefined;
+      const featureCount = isOrders
+        ? 3
+        : (parsed.columns?.length ??
+          defaultFeatureColumns(inferColumns(table), parsed.algorithm ?? 'auto').length);
       const estimate = runEstimate(
         snapshot,
         table.rows.length,
         featureCount,
         (parsed.k ?? 'auto') === 'auto',
       );
+      if (!estimate.fits && isOrders) {
+        // A sample of order lines would cut customers' histories short: the whole log goes to the CLI.
+        throw new AddonUserError(
+          `${table.rows.length.toLocaleString('en-US')} order lines would take about ${Math.ceil(estimate.seconds / 60)} minutes, more than Apps Script's 6-minute limit, so nothing was run. Segment the orders from your computer with: ${estimate.command}`,
+          'TOO_BIG',
+        );
+      }
       if (!estimate.fits && !parsed.sample) {
         throw new AddonUserError(
           `${table.rows.length.toLocaleString('en-US')} customers × ${featureCount} columns would take about ${Math.ceil(estimate.seconds / 60)} minutes, more than Apps Script's 6-minute limit, so nothing was run. Run on an evenly spread sample of ${estimate.sampleRows.toLocaleString('en-US')} customers (every row still gets its nearest segment), or segment the whole sheet from your computer with: ${estimate.command}`,
@@ -284,8 +308,9 @@ export function runSegmentation(options?: unknown) {
             headerRowNumber: table.headerRowNumber,
           }
         : table;
-      const run = segmentTable(trainingTable, {
+      const segmentOptions: SegmentOptions = {
         columns: parsed.columns,
+        ...(parsed.transactions === false ? { transactions: false } : {}),
         k: parsed.k,
         scaling: parsed.scaling,
         algorithm: parsed.algorithm,
@@ -302,7 +327,11 @@ export function runSegmentation(options?: unknown) {
           range: snapshot.rangeA1,
         },
         onProgress: (step) => reportProgress(progress, step.phase, step.message, 0.05 + 0.8 * step.fraction),
-      });
+      };
+      // An orders table: customers are rolled up and segmented on recency, frequency and monetary value.
+      const orders = isOrders ? segmentOrders(table, { ...segmentOptions, columns: undefined }) : undefined;
+      const run = orders?.run ?? segmentTable(trainingTable, segmentOptions);
+      const detected = detectionSentence(run);
       const notes = [...snapshot.region.notes];
       if (picked) {
         // Every customer gets the nearest segment of the sample's segments.
@@ -312,7 +341,8 @@ export function runSegmentation(options?: unknown) {
           `Segmented an evenly spread sample of ${picked.length.toLocaleString('en-US')} of ${table.rows.length.toLocaleString('en-US')} customers (Apps Script's 6-minute limit); every row got its nearest segment.`,
         );
       }
-      for (const note of run.preprocessing.notes) notes.push(note);
+      // The detection sentence has its own line in the sidebar.
+      for (const note of run.preprocessing.notes) if (note !== detected) notes.push(note);
       // Encode everything before touching the sheet.
       reportProgress(
         progress,
@@ -326,7 +356,12 @@ export function runSegmentation(options?: unknown) {
       const plan = planOutputColumns(snapshot.output, snapshot.usedWidth);
       const summary = encodeSummaryForTable(run, picked ? trainingTable : table);
 
-      const summarySheet = writeRunResult(snapshot, { plan, columns, summary, run });
+      const customers = orders
+        ? encodeCustomersSheet(orders.run, orders.rollup, orders.customerSegments)
+        : undefined;
+
+      const written = writeRunResult(snapshot, { plan, columns, summary, run, customers });
+      if (written.note) notes.push(written.note);
       // Older runs keep their summary but give up their per-row assignments (after the result is
       // written: trimming is housekeeping, never part of the all-or-nothing write).
       trimOldAssignments(snapshot.spreadsheet, keptAssignmentRuns());
@@ -344,7 +379,9 @@ export function runSegmentation(options?: unknown) {
         ...(run.chooseK ? { reason: run.chooseK.reason } : {}),
         sheetName: snapshot.sheetName,
         range: snapshot.rangeA1,
-        summarySheetId: summarySheet.getSheetId(),
+        summarySheetId: written.summary.getSheetId(),
+        ...(detected ? { detected } : {}),
+        ...(written.customers ? { customersSheet: written.customers.getName() } : {}),
         rowsUsed: run.preprocessing.rowsUsed,
         rowsDropped: run.preprocessing.rowsDropped,
         notes,
@@ -367,6 +404,19 @@ function sizesChartOf(run: Run): string {
   return sizesChartSvg(
     run.segments.map((segment) => ({ name: segment.persona.name, size: segment.size, share: segment.share })),
   );
+}
+
+/** The orders columns when the table is an orders log (detected from headers and values), else undefined. */
+function ordersOf(table: Table, source: string): TransactionColumns | undefined {
+  return detectTransactions(table, {}, source);
+}
+
+/** What the sidebar says before a run on an orders table (the counts come with the run). */
+function ordersLine(table: Table, orders: TransactionColumns): string {
+  const name = (index: number | undefined) => (index === undefined ? '' : table.headers[index]);
+  const amounts =
+    orders.amount !== undefined ? name(orders.amount) : `${name(orders.quantity)} × ${name(orders.price)}`;
+  return `Orders table: customers by ${name(orders.customer)}, dates from ${name(orders.date)}, amounts from ${amounts}.`;
 }
 
 /** For each table row, its position below the header (tables skip blank rows). */

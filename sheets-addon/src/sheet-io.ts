@@ -4,6 +4,7 @@ import {
   type Cell,
   type ColumnMetadata,
   columnLetter,
+  customersSheetName,
   customerTable,
   type DataRegion,
   decodeRunRows,
@@ -85,7 +86,13 @@ export function readActiveSheet(options: ReadOptions = {}): SheetSnapshot {
   const sheetName = sheet.getName();
   const isOurs =
     sheetName === RUNS_SHEET_NAME ||
-    sheet.getDeveloperMetadata().some((metadata) => metadata.getKey() === METADATA_KEYS.summarySheet);
+    sheet
+      .getDeveloperMetadata()
+      .some(
+        (metadata) =>
+          metadata.getKey() === METADATA_KEYS.summarySheet ||
+          metadata.getKey() === METADATA_KEYS.customersSheet,
+      );
   if (isOurs) {
     throw new AddonUserError(
       `"${sheetName}" is where Customer Segments writes its results; open the sheet with your customers and try again.`,
@@ -285,6 +292,8 @@ export interface RunWrites {
   columns: SheetValue[][];
   summary: SummarySheetLayout;
   run: Run;
+  /** An RFM run's Customers sheet values (header and one row per customer). */
+  customers?: SheetValue[][];
 }
 
 /**
@@ -295,11 +304,16 @@ export interface RunWrites {
  * put back as they were (columns restored, new sheet deleted, appended run rows cleared).
  * @throws AddonUserError PROTECTED, TOO_MANY_CELLS or WRITE_FAILED
  */
-export function writeRunResult(snapshot: SheetSnapshot, writes: RunWrites): Sheet {
+export function writeRunResult(
+  snapshot: SheetSnapshot,
+  writes: RunWrites,
+): { summary: Sheet; customers: Sheet | null; note?: string } {
   const { spreadsheet, sheetName } = snapshot;
-  const { plan, columns, summary, run } = writes;
+  const { plan, columns, summary, run, customers } = writes;
   const { headerRow } = outputRowSpan(snapshot);
   const old = findSummarySheet(spreadsheet);
+  const oldCustomers = customers ? findOwnSheet(spreadsheet, METADATA_KEYS.customersSheet) : null;
+  const otherNames = spreadsheet.getSheets().map((sheet) => sheet.getName());
   const runs = runsSheet(spreadsheet, false);
   const runRows = encodeRunRows(run);
   const column = (index: number, what: string): WriteTarget => ({
@@ -316,6 +330,18 @@ export function writeRunResult(snapshot: SheetSnapshot, writes: RunWrites): Shee
       sheetName: old.getName(),
       rect: { row: 1, column: 1, numRows: old.getMaxRows(), numColumns: old.getMaxColumns() },
       what: 'the Segments summary (replaced on every run)',
+    });
+  }
+  if (oldCustomers) {
+    targets.push({
+      sheetName: oldCustomers.getName(),
+      rect: {
+        row: 1,
+        column: 1,
+        numRows: oldCustomers.getMaxRows(),
+        numColumns: oldCustomers.getMaxColumns(),
+      },
+      what: 'the Customers sheet (one row per customer, replaced on every orders run)',
     });
   }
   if (runs) {
@@ -336,10 +362,12 @@ export function writeRunResult(snapshot: SheetSnapshot, writes: RunWrites): Shee
 
   const previous = previousOutputValues(snapshot, plan, columns.length);
   let created: Sheet | null = null;
+  let createdCustomers: Sheet | null = null;
   let appended: { sheet: Sheet; row: number; count: number } | null = null;
   let columnsTouched = false;
   try {
     created = writeNewSummarySheet(spreadsheet, summary, old);
+    if (customers) createdCustomers = writeNewCustomersSheet(spreadsheet, customers, oldCustomers);
     appended = appendRunRows(spreadsheet, runRows);
     columnsTouched = true;
     writeOutputColumns(snapshot, plan, columns);
@@ -348,7 +376,14 @@ export function writeRunResult(snapshot: SheetSnapshot, writes: RunWrites): Shee
       spreadsheet.deleteSheet(old);
       created.setName(name);
     }
-    return created;
+    if (createdCustomers && oldCustomers) {
+      const name = oldCustomers.getName();
+      spreadsheet.deleteSheet(oldCustomers);
+      createdCustomers.setName(name);
+    }
+    // Said when a user's own "Customers" sheet made the add-on pick another name.
+    const note = createdCustomers && !oldCustomers ? customersSheetName(otherNames).note : undefined;
+    return { summary: created, customers: createdCustomers, ...(note ? { note } : {}) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // Put the add-on's own cells back; each step is tried on its own so one failure does not stop the rest.
@@ -362,6 +397,9 @@ export function writeRunResult(snapshot: SheetSnapshot, writes: RunWrites): Shee
       },
       () => {
         if (created) spreadsheet.deleteSheet(created);
+      },
+      () => {
+        if (createdCustomers) spreadsheet.deleteSheet(createdCustomers);
       },
     ];
     for (const step of undo) {
@@ -415,9 +453,11 @@ function checkCellBudget(
   );
   const summaryRows = Math.max(1000, writes.summary.values.length);
   const summaryColumns = Math.max(26, writes.summary.values[0]?.length ?? 0);
+  const customers = writes.customers ? Math.max(1000, writes.customers.length) * 26 : 0;
   const added =
     extraColumns * sheet.getMaxRows() +
     summaryRows * summaryColumns +
+    customers +
     (newRunsSheet ? 1000 * 26 : 0) +
     runRowCount * RUNS_SHEET_HEADERS.length;
   if (cells + added > MAX_SPREADSHEET_CELLS) {
@@ -511,12 +551,39 @@ function writeNewSummarySheet(
 
 /** The summary sheet the add-on made before (marked with sheet developer metadata), if any. */
 export function findSummarySheet(spreadsheet: Spreadsheet): Sheet | null {
+  return findOwnSheet(spreadsheet, METADATA_KEYS.summarySheet);
+}
+
+/** The add-on's own sheet carrying the developer-metadata `key`, never a user's sheet of the same name. */
+function findOwnSheet(spreadsheet: Spreadsheet, key: string): Sheet | null {
   for (const sheet of spreadsheet.getSheets()) {
-    if (sheet.getDeveloperMetadata().some((metadata) => metadata.getKey() === METADATA_KEYS.summarySheet)) {
-      return sheet;
-    }
+    if (sheet.getDeveloperMetadata().some((metadata) => metadata.getKey() === key)) return sheet;
   }
   return null;
+}
+
+/**
+ * Writes an RFM run's Customers sheet into a new sheet (next to the old one, which the caller deletes
+ * once everything else is written). Its name: the old one's, else "Customers" or, when a user's sheet
+ * has that name, "Customers (segments)".
+ */
+function writeNewCustomersSheet(spreadsheet: Spreadsheet, values: SheetValue[][], old: Sheet | null): Sheet {
+  const taken = spreadsheet.getSheets().map((sheet) => sheet.getName());
+  const updating = old ? `${old.getName()} (updating)` : undefined;
+  let name = customersSheetName(taken, updating).name;
+  if (updating) for (let n = 2; spreadsheet.getSheetByName(name); n++) name = `${updating} ${n}`;
+  const sheet = old ? spreadsheet.insertSheet(name, old.getIndex()) : spreadsheet.insertSheet(name);
+  sheet.addDeveloperMetadata(METADATA_KEYS.customersSheet, 'true');
+  const rows = values.length;
+  const columns = values[0].length;
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < columns) {
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+  }
+  sheet.getRange(1, 1, rows, columns).setValues(values);
+  sheet.getRange(1, 1, 1, columns).setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  return sheet;
 }
 
 function chartType(type: 'line' | 'scatter' | 'column'): GoogleAppsScript.Charts.ChartType {

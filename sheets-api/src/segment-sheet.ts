@@ -13,8 +13,11 @@ import {
   type ChartSpec,
   type ColumnMetadata,
   columnLetter,
+  customersSheetName,
   customerTable,
+  detectionSentence,
   encodeAssignmentColumns,
+  encodeCustomersSheet,
   encodeRunRows,
   encodeSummaryForTable,
   findOutputColumns,
@@ -32,6 +35,7 @@ import {
   type SheetRange,
   type SheetValue,
   SUMMARY_SHEET_NAME,
+  segmentOrders,
   segmentTable,
   type Table,
   widestRow,
@@ -71,6 +75,8 @@ export interface SheetSnapshot {
   rangeA1: string;
   /** The add-on's summary sheet (found by its developer metadata), if one exists. */
   summarySheet?: SheetInfo;
+  /** The Customers sheet of an earlier RFM run (found by its developer metadata), if one exists. */
+  customersSheet?: SheetInfo;
   /** The hidden kept-runs sheet, if it exists, and how many of its rows are in use. */
   runsSheet?: SheetInfo & { usedRows: number };
   /** Every sheet of the spreadsheet (to pick free ids and names). */
@@ -108,9 +114,15 @@ export async function readCustomerSheet(
     (sheet.developerMetadata ?? []).some((entry) => entry.metadataKey === METADATA_KEYS.summarySheet),
   );
   const summarySheet = summaryIndex >= 0 ? sheets[summaryIndex] : undefined;
+  const customersIndex = sheetsData.findIndex((sheet) =>
+    (sheet.developerMetadata ?? []).some((entry) => entry.metadataKey === METADATA_KEYS.customersSheet),
+  );
+  const customersSheet = customersIndex >= 0 ? sheets[customersIndex] : undefined;
   const runsInfo = sheets.find((sheet) => sheet.title === RUNS_SHEET_NAME);
   const isOurs = (sheet: SheetInfo) =>
-    sheet.title === RUNS_SHEET_NAME || sheet.sheetId === summarySheet?.sheetId;
+    sheet.title === RUNS_SHEET_NAME ||
+    sheet.sheetId === summarySheet?.sheetId ||
+    sheet.sheetId === customersSheet?.sheetId;
 
   let target: SheetInfo | undefined;
   if (requested?.sheetName !== undefined) {
@@ -201,6 +213,7 @@ export async function readCustomerSheet(
     usedWidth: Math.max(usedWidth, metadataWidth(metadata)),
     rangeA1: `${columnLetter(firstColumn - 1)}${firstRow}:${columnLetter(firstColumn + width - 2)}${firstRow + values.length - 1}`,
     summarySheet,
+    customersSheet,
     runsSheet: runsInfo ? { ...runsInfo, usedRows: valueRanges[1]?.values?.length ?? 0 } : undefined,
     sheets,
   };
@@ -271,6 +284,10 @@ export interface SheetWritePlan {
   /** Where things go, for the user's summary. */
   plan: OutputColumnPlan;
   summarySheetTitle: string;
+  /** Where the Customers sheet of an RFM run goes. */
+  customersSheetTitle?: string;
+  /** Said when a user's own "Customers" sheet made the product pick another name. */
+  note?: string;
 }
 
 /**
@@ -280,7 +297,12 @@ export interface SheetWritePlan {
  * are appended below the kept runs.
  * @example const { requests, data } = planSheetWrite(snapshot, run, table)
  */
-export function planSheetWrite(snapshot: SheetSnapshot, run: Run, table: Table): SheetWritePlan {
+export function planSheetWrite(
+  snapshot: SheetSnapshot,
+  run: Run,
+  table: Table,
+  customers?: SheetValue[][],
+): SheetWritePlan {
   const requests: sheets_v4.Schema$Request[] = [];
   const data: sheets_v4.Schema$ValueRange[] = [];
   const { sheet } = snapshot;
@@ -408,6 +430,47 @@ export function planSheetWrite(snapshot: SheetSnapshot, run: Run, table: Table):
     values: summary.values,
   });
 
+  // An RFM run's Customers sheet: replaced whole (keeping its name and place), or added under a name
+  // no user sheet has.
+  let customersPlace: { name: string; note?: string } | undefined;
+  if (customers) {
+    const own = snapshot.customersSheet;
+    customersPlace = customersSheetName(
+      snapshot.sheets.map((candidate) => candidate.title),
+      own?.title,
+    );
+    const customersId = freeSheetId();
+    if (own) requests.push({ deleteSheet: { sheetId: own.sheetId } });
+    requests.push({
+      addSheet: {
+        properties: {
+          sheetId: customersId,
+          title: customersPlace.name,
+          ...(own ? { index: own.index } : {}),
+          gridProperties: {
+            rowCount: Math.max(1000, customers.length),
+            columnCount: Math.max(26, customers[0].length),
+          },
+        },
+      },
+    });
+    requests.push({
+      createDeveloperMetadata: {
+        developerMetadata: {
+          metadataKey: METADATA_KEYS.customersSheet,
+          metadataValue: 'true',
+          visibility: 'DOCUMENT',
+          location: { sheetId: customersId },
+        },
+      },
+    });
+    requests.push(boldRequest(customersId, 1, 1, 1, customers[0].length));
+    data.push({
+      range: `${quoteSheetName(customersPlace.name)}!${cellRange(1, 1, customers.length, customers[0].length)}`,
+      values: customers,
+    });
+  }
+
   // The kept run: the hidden runs sheet is created on first use; rows go below those in use.
   const runRows: SheetValue[][] = encodeRunRows(run);
   const runsName = quoteSheetName(RUNS_SHEET_NAME);
@@ -457,7 +520,14 @@ export function planSheetWrite(snapshot: SheetSnapshot, run: Run, table: Table):
     values: runRows,
   });
 
-  return { requests, data, plan, summarySheetTitle: summaryTitle as string };
+  return {
+    requests,
+    data,
+    plan,
+    summarySheetTitle: summaryTitle as string,
+    ...(customersPlace ? { customersSheetTitle: customersPlace.name } : {}),
+    ...(customersPlace?.note ? { note: customersPlace.note } : {}),
+  };
 }
 
 function cellRange(row: number, column: number, lastRow: number, lastColumn: number): string {
@@ -570,6 +640,11 @@ export interface SegmentSheetResult {
   segmentColumn: string;
   personaColumn: string;
   summarySheetTitle: string;
+  /** An orders sheet: what was detected, and the sheet with one row per customer. */
+  detected?: string;
+  customersSheetTitle?: string;
+  /** Said when a user's own "Customers" sheet made the product pick another name. */
+  note?: string;
   /** Link to the customer sheet. */
   url: string;
 }
@@ -590,7 +665,7 @@ export async function segmentSheet(
   const { range, ...segmentOptions } = options;
   const snapshot = await readCustomerSheet(client, spreadsheetId, range);
   const table = snapshotTable(snapshot);
-  const run = segmentTable(table, {
+  const withSource: SegmentOptions = {
     ...segmentOptions,
     source: {
       kind: 'sheet',
@@ -599,8 +674,15 @@ export async function segmentSheet(
       sheetName: snapshot.sheet.title,
       range: snapshot.rangeA1,
     },
-  });
-  const write = planSheetWrite(snapshot, run, table);
+  };
+  // An orders sheet is rolled up per customer (RFM) and gets a Customers sheet; else rows as they are.
+  const orders = segmentOrders(table, withSource);
+  const run = orders?.run ?? segmentTable(table, withSource);
+  const customers = orders
+    ? encodeCustomersSheet(orders.run, orders.rollup, orders.customerSegments)
+    : undefined;
+  const write = planSheetWrite(snapshot, run, table, customers);
+  const detected = detectionSentence(run);
   await applySheetWrite(client, spreadsheetId, write);
   return {
     run,
@@ -609,6 +691,9 @@ export async function segmentSheet(
     segmentColumn: columnLetter(write.plan.segment),
     personaColumn: columnLetter(write.plan.persona),
     summarySheetTitle: write.summarySheetTitle,
+    ...(detected ? { detected } : {}),
+    ...(write.customersSheetTitle ? { customersSheetTitle: write.customersSheetTitle } : {}),
+    ...(write.note ? { note: write.note } : {}),
     url: `https://docs.google.com/spreadsheets/d/${spreadsheetId}/edit#gid=${snapshot.sheet.sheetId}`,
   };
 }

@@ -43,6 +43,10 @@ const envSchema = z.object({
     error: 'SEGMENTS_API_TOKEN must be at least 16 characters (it guards POST /api/runs)',
   }),
   SLACK_TEAM_ID: optionalText,
+  SEGMENTS_PUBLIC_URL: optionalText.refine((value) => value === undefined || /^https?:\/\/[^/]/.test(value), {
+    error:
+      "SEGMENTS_PUBLIC_URL must be the app's public address, such as https://segments.example.com (charts are served from it)",
+  }),
   SEGMENTS_ADMINS: optionalText.refine(
     (value) => value === undefined || /^[A-Z0-9]+([\s,]+[A-Z0-9]+)*$/i.test(value),
     { error: 'SEGMENTS_ADMINS must list Slack user ids (U…) separated by commas or spaces' },
@@ -83,6 +87,8 @@ export interface SlackAppConfig {
   slackApiUrl?: string;
   /** A single-workspace API token and the team it maps to (both or neither). */
   staticApiToken?: { token: string; team: string };
+  /** The app's public address; set → charts are image blocks at signed links served by the app. */
+  publicUrl?: string;
   /** Slack user ids that may manage tokens and runs besides the workspace's admins and owners. */
   admins?: string[];
 }
@@ -122,6 +128,7 @@ export function loadSlackAppConfig(env: Record<string, string | undefined>): Con
         values.SEGMENTS_API_TOKEN && values.SLACK_TEAM_ID
           ? { token: values.SEGMENTS_API_TOKEN, team: values.SLACK_TEAM_ID }
           : undefined,
+      publicUrl: values.SEGMENTS_PUBLIC_URL,
     },
   };
 }

@@ -3,10 +3,11 @@
  * answer engine, and handles the two subcommands with side effects (connect issues a token; share
  * posts a run to the channel). Shared by the slash command, mentions, DMs and buttons.
  */
-import type { Answer, AnswerContext } from '@segments/core';
+import type { Answer, AnswerContext, RunSummary } from '@segments/core';
 import type { RunStore } from '@segments/store';
 import { renderAnswer, type SlackMessage } from './blocks/answer';
 import { escapeSlackText } from './blocks/escape';
+import type { ChartDelivery, ChartImage } from './charts/delivery';
 
 /** Core's answer engine, as the app receives it (tests and benches pass the real one). */
 export type AnswerQuestion = (question: string, context: AnswerContext) => Answer;
@@ -14,6 +15,8 @@ export type AnswerQuestion = (question: string, context: AnswerContext) => Answe
 export interface ConversationDeps {
   store: RunStore;
   answerQuestion: AnswerQuestion;
+  /** How charts reach Slack (signed links or uploads); without it answers stay text and tables. */
+  charts?: ChartDelivery;
   /** Slack user ids that may manage tokens and runs besides the workspace's admins (SEGMENTS_ADMINS). */
   admins?: string[];
 }
@@ -52,11 +55,25 @@ export async function answerForTeam(
   question: string,
   runRef?: string,
 ): Promise<Answer> {
+  return (await answerWithRun(deps, team, question, runRef)).answer;
+}
+
+/**
+ * The answer and the run it is about (for the renderer's fields, context line and buttons).
+ * @example const { answer, run } = await answerWithRun(deps, 'T1', 'how big is the VIP segment?')
+ */
+export async function answerWithRun(
+  deps: ConversationDeps,
+  team: string,
+  question: string,
+  runRef?: string,
+): Promise<{ answer: Answer; run?: RunSummary; runs: RunSummary[] }> {
   const { runs, predictions } = await deps.store.listRecent(team, {
     runs: RUNS_PER_ANSWER,
     predictions: PREDICTIONS_PER_ANSWER,
   });
-  return deps.answerQuestion(question, { runs, predictions, runRef, surface: 'slack' });
+  const answer = deps.answerQuestion(question, { runs, predictions, runRef, surface: 'slack' });
+  return { answer, run: runs.find((run) => run.id === answer.runId), runs };
 }
 
 function textMessage(text: string): SlackMessage {
@@ -204,12 +221,43 @@ export async function replyTo(
       visibility: 'ephemeral',
     };
   }
-  const answer = await withRunTotal(
-    deps,
-    request.team,
-    await answerForTeam(deps, request.team, text === '' ? 'help' : text),
-  );
+  const found = await answerWithRun(deps, request.team, text === '' ? 'help' : text);
+  const { run, runs } = found;
+  const answer = await withRunTotal(deps, request.team, found.answer);
   const visibility =
     answer.intent === 'share' && answer.run && request.surface === 'command' ? 'in_channel' : 'ephemeral';
-  return { message: renderAnswer(answer), visibility, answer };
+  const chart = await chartFor(deps, request.team, answer, run, runs);
+  return { message: renderAnswer(answer, { run, chart }), visibility, answer };
+}
+
+/**
+ * The chart that goes with an answer: the one asked for, the sizes of a shown or shared run, or
+ * the before/after of a comparison of two runs. Undefined when charts are not set up or fail.
+ */
+export async function chartFor(
+  deps: ConversationDeps,
+  team: string,
+  answer: Answer,
+  run: RunSummary | undefined,
+  runs: readonly RunSummary[],
+): Promise<ChartImage | undefined> {
+  if (!deps.charts) return undefined;
+  const about = run ?? answer.run;
+  if (!about) return undefined;
+  try {
+    if (answer.intent === 'chart' && answer.chart) {
+      const previous = runs[runs.findIndex((candidate) => candidate.id === about.id) + 1];
+      return await deps.charts.imageFor(team, { kind: answer.chart.kind, run: about, previous });
+    }
+    if ((answer.intent === 'show' || answer.intent === 'share') && answer.run) {
+      return await deps.charts.imageFor(team, { kind: 'sizes', run: answer.run });
+    }
+    if (answer.intent === 'compare' && answer.comparison) {
+      const from = runs.find((candidate) => candidate.id === answer.comparison?.fromRunId);
+      if (from) return await deps.charts.imageFor(team, { kind: 'compare', run: about, previous: from });
+    }
+  } catch {
+    // A chart is a bonus: the answer is complete without it.
+  }
+  return undefined;
 }

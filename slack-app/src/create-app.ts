@@ -2,6 +2,8 @@
  * Builds the Bolt app: one port serving Slack's request URL (/slack/events), the runs API and
  * /healthz (HTTP mode), or Socket Mode plus the same HTTP routes when an app token is configured.
  */
+
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunStore } from '@segments/store';
@@ -15,8 +17,11 @@ import {
   webApi,
 } from '@slack/bolt';
 import { describeErrorForLog, runsApiRoutes } from './api/runs-api';
+import { chartRoutes } from './charts/chart-links';
+import { type ChartDelivery, linkedCharts, uploadedCharts } from './charts/delivery';
 import type { SlackAppConfig } from './config';
 import type { AnswerQuestion } from './conversation';
+import { type DigestDeps, notifySubscribers, startDigestScheduler } from './digests/digests';
 import { registerListeners } from './listeners';
 import { isFromTheFuture, onceOnly, signatureProperties } from './middleware/once-only';
 
@@ -28,6 +33,15 @@ export interface SlackAppDeps {
   storeReady?: () => boolean;
   /** Default INFO; tests and benches pass ERROR. */
   logLevel?: LogLevel;
+  /** Clock for chart links (tests); default the system clock. */
+  now?: () => Date;
+}
+
+/** The key chart links are signed with: derived from the app's own secret, never sent anywhere. */
+function chartSecret(config: SlackAppConfig): string {
+  return createHash('sha256')
+    .update(`segments-chart-links:${config.signingSecret ?? config.botToken}`)
+    .digest('hex');
 }
 
 export interface SegmentsSlackApp {
@@ -152,13 +166,6 @@ function httpReceiver(config: SlackAppConfig, customRoutes: CustomRoute[], logLe
  */
 export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): SegmentsSlackApp {
   const logLevel = deps.logLevel ?? LogLevel.INFO;
-  const customRoutes = runsApiRoutes({
-    store: deps.store,
-    ready: deps.storeReady,
-    staticApiToken: config.staticApiToken,
-    // The stack, never the error's properties: a database error may quote the posted run.
-    logError: (message, error) => console.error(`[segments] ${message}: ${describeErrorForLog(error)}`),
-  });
   const warn = (message: string) => {
     if (logLevel !== LogLevel.ERROR) console.warn(`[segments] ${message}`);
   };
@@ -166,7 +173,35 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     retryConfig: { retries: 2 },
   };
+  // Posts the app makes on its own (digests, new-run alerts, chart uploads), with the bot token.
+  const botClient = new webApi.WebClient(config.botToken, clientOptions);
+  const digestDeps: DigestDeps = {
+    store: deps.store,
+    post: (message) => botClient.chat.postMessage(message),
+    logWarn: warn,
+  };
+  const customRoutes: CustomRoute[] = runsApiRoutes({
+    store: deps.store,
+    ready: deps.storeReady,
+    staticApiToken: config.staticApiToken,
+    // The stack, never the error's properties: a database error may quote the posted run.
+    logError: (message, error) => console.error(`[segments] ${message}: ${describeErrorForLog(error)}`),
+    onRunPublished: (team, run) => {
+      notifySubscribers(digestDeps, team, run).catch((error: unknown) =>
+        warn(`new-run alerts failed: ${(error as Error).message}`),
+      );
+    },
+  });
   const socketMode = Boolean(config.appToken);
+  let charts: ChartDelivery | undefined;
+  if (config.publicUrl) {
+    const secret = chartSecret(config);
+    for (const route of chartRoutes({ store: deps.store, secret, now: deps.now })) customRoutes.push(route);
+    charts = linkedCharts({ baseUrl: config.publicUrl, secret, now: deps.now });
+  } else if (socketMode) {
+    charts = uploadedCharts({ client: botClient, logWarn: warn });
+  }
+  digestDeps.charts = charts;
   const app = socketMode
     ? new App({
         appToken: config.appToken,
@@ -186,15 +221,17 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
       });
   // Before any listener: a request some replica already answered is acknowledged and dropped.
   app.use(onceOnly(deps.store, warn));
-  registerListeners(app, { ...deps, admins: config.admins ?? [] });
+  registerListeners(app, { ...deps, admins: config.admins ?? [], charts });
   app.error(async (error) => {
     console.error(`[segments] listener failed: ${describeErrorForLog(error)}`);
   });
 
   let server: Server | undefined;
+  let digests: { stop(): void } | undefined;
   return {
     app,
     async start() {
+      digests = startDigestScheduler(digestDeps, { now: deps.now });
       if (socketMode) {
         const routesServer = createRoutesServer(customRoutes);
         await listen(routesServer, config.port, config.host);
@@ -211,6 +248,7 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
       return { port: (server.address() as AddressInfo).port };
     },
     async stop() {
+      digests?.stop();
       server?.closeAllConnections();
       await app.stop();
       // In HTTP mode app.stop() closed Bolt's server; in Socket Mode the routes server is ours.

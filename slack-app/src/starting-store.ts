@@ -50,6 +50,10 @@ export function startingStore(opening: Promise<RunStore>, driver: RunStore['driv
     deleteRun: async (team, id) => (await store).deleteRun(team, id),
     claimOnce: async (key, ttlMs) => (await store).claimOnce(key, ttlMs),
     ping: async () => (await store).ping(),
+    saveSchedule: async (team, schedule) => (await store).saveSchedule(team, schedule),
+    deleteSchedules: async (team, kind, channel) => (await store).deleteSchedules(team, kind, channel),
+    listSchedules: async (kind, team) => (await store).listSchedules(kind, team),
+    claimFiring: async (scheduleId, period) => (await store).claimFiring(scheduleId, period),
     transaction: async (work) => (await store).transaction(work),
     close: async () => {
       const value = await store.catch(() => undefined);

@@ -17,6 +17,9 @@ export type {
   RunPageItem,
   RunStore,
   SaveRunResult,
+  Schedule,
+  ScheduleInput,
+  ScheduleKind,
 } from './run-store';
 export {
   hashApiToken,

@@ -96,6 +96,29 @@ export const MIGRATIONS: Migration[] = [
       'CREATE INDEX api_tokens_team_label ON api_tokens (team, label)',
     ],
   },
+  {
+    version: 5,
+    description:
+      'Slack digests and new-run subscriptions per channel, and the periods each has fired for (one row each: fires once across replicas)',
+    statements: [
+      `CREATE TABLE schedules (
+        id BIGSERIAL PRIMARY KEY,
+        team TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('digest', 'subscription')),
+        cadence TEXT CHECK (cadence IN ('daily', 'weekly')),
+        created_by TEXT,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        UNIQUE (team, channel, kind)
+      )`,
+      `CREATE TABLE schedule_firings (
+        schedule_id BIGINT NOT NULL REFERENCES schedules (id) ON DELETE CASCADE,
+        period TEXT NOT NULL,
+        fired_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        PRIMARY KEY (schedule_id, period)
+      )`,
+    ],
+  },
 ];
 
 /** An arbitrary constant naming "segments schema migration" for pg_advisory_xact_lock. */

@@ -168,11 +168,64 @@ export interface RunStore {
    * are kept in memory (a commit there is a synchronous disk write per request).
    */
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Sets the team's digest (`cadence` daily or weekly) or new-run subscription for a channel; one
+   * of each kind per channel, so setting again replaces the cadence.
+   */
+  saveSchedule(team: string, schedule: ScheduleInput): Promise<Schedule>;
+  /** Removes the team's schedules of `kind` (in `channel`, or everywhere); returns how many. */
+  deleteSchedules(team: string, kind: ScheduleKind, channel?: string): Promise<number>;
+  /** Schedules of `kind`: one team's, or every team's when `team` is undefined (the scheduler). */
+  listSchedules(kind: ScheduleKind, team?: string): Promise<Schedule[]>;
+  /**
+   * Claims one firing of a schedule for a period ("2026-02-02", "2026-W06", a run id): true for the
+   * one caller that inserted the row, false for every other (a primary key on schedule and period,
+   * so replicas on one database post once).
+   */
+  claimFiring(scheduleId: string, period: string): Promise<boolean>;
   /** A round trip to the database: throws when it cannot be reached. */
   ping(): Promise<void>;
   /** Runs `work` against the same store inside one transaction. */
   transaction<T>(work: (store: RunStore) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** What a schedule does: post a digest on a cadence, or post each newly published run. */
+export type ScheduleKind = 'digest' | 'subscription';
+
+/** A schedule to save. */
+export interface ScheduleInput {
+  channel: string;
+  kind: ScheduleKind;
+  /** Digests only. */
+  cadence?: 'daily' | 'weekly';
+  createdBy?: string;
+}
+
+/** A saved schedule. */
+export interface Schedule extends ScheduleInput {
+  id: string;
+  team: string;
+}
+
+interface ScheduleRow {
+  id: string | number;
+  team: string;
+  channel: string;
+  kind: ScheduleKind;
+  cadence: 'daily' | 'weekly' | null;
+  created_by: string | null;
+}
+
+function toSchedule(row: ScheduleRow): Schedule {
+  return {
+    id: String(row.id),
+    team: row.team,
+    channel: row.channel,
+    kind: row.kind,
+    ...(row.cadence ? { cadence: row.cadence } : {}),
+    ...(row.created_by ? { createdBy: row.created_by } : {}),
+  };
 }
 
 /** The prefix makes leaked tokens recognisable to secret scanners and people. */
@@ -659,6 +712,43 @@ function runStoreOn(
       };
     },
 
+    async saveSchedule(team, schedule) {
+      requireTeam(team);
+      const rows = await sql.query<ScheduleRow>(
+        `INSERT INTO schedules (team, channel, kind, cadence, created_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (team, channel, kind) DO UPDATE SET cadence = EXCLUDED.cadence
+         RETURNING id, team, channel, kind, cadence, created_by`,
+        [team, schedule.channel, schedule.kind, schedule.cadence ?? null, schedule.createdBy ?? null],
+      );
+      return toSchedule(rows[0]);
+    },
+    async deleteSchedules(team, kind, channel) {
+      requireTeam(team);
+      const rows = await sql.query<{ id: string }>(
+        channel === undefined
+          ? 'DELETE FROM schedules WHERE team = $1 AND kind = $2 RETURNING id'
+          : 'DELETE FROM schedules WHERE team = $1 AND kind = $2 AND channel = $3 RETURNING id',
+        channel === undefined ? [team, kind] : [team, kind, channel],
+      );
+      return rows.length;
+    },
+    async listSchedules(kind, team) {
+      const rows = await sql.query<ScheduleRow>(
+        team === undefined
+          ? 'SELECT id, team, channel, kind, cadence, created_by FROM schedules WHERE kind = $1 ORDER BY id'
+          : 'SELECT id, team, channel, kind, cadence, created_by FROM schedules WHERE kind = $1 AND team = $2 ORDER BY id',
+        team === undefined ? [kind] : [kind, team],
+      );
+      return rows.map(toSchedule);
+    },
+    async claimFiring(scheduleId, period) {
+      const rows = await sql.query<{ period: string }>(
+        `INSERT INTO schedule_firings (schedule_id, period) VALUES ($1, $2)
+         ON CONFLICT (schedule_id, period) DO NOTHING RETURNING period`,
+        [scheduleId, period],
+      );
+      return rows.length === 1;
+    },
     async countRuns(team) {
       requireTeam(team);
       const rows = await sql.query<{ total: number | string }>(

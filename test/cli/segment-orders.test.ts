@@ -65,3 +65,33 @@ describe('segments segment on an orders table', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('segments ask after segmenting an orders table', () => {
+  it('answers who is at risk and how much revenue comes from champions', async () => {
+    const workspace = makeWorkspace();
+    const segmented = await runCli(
+      ['segment', ordersPath, '--k', '2', '--name', 'Small orders'],
+      workspace.dir,
+    );
+    expect(segmented.code).toBe(0);
+    // orders_small.csv: ann (230, last order 2024-03-01) is the Champion; bob, cara and dan At Risk.
+    const risk = await runCli(['ask', 'which customers are at risk?'], workspace.dir);
+    expect(risk.code).toBe(0);
+    expect(risk.stdout).toContain('At risk in run Small orders: 3 of the 4 customers (75.0%)');
+    expect(risk.stdout).toContain('At Risk (segment 1): 3 customers, last order 23.7 days ago on average');
+    const revenue = await runCli(['ask', 'how much revenue comes from champions?'], workspace.dir);
+    expect(revenue.code).toBe(0);
+    expect(revenue.stdout).toContain('Champions (segment 2) brings 230 of the 325 revenue (net of returns)');
+  });
+});
+
+describe('segments segment summary on order lines', () => {
+  it('says Monetary comes from quantity × unit price, not their sum', async () => {
+    const workspace = makeWorkspace();
+    const lines = join(root, 'test/fixtures/order_lines_small.csv');
+    const result = await runCli(['segment', lines, '--k', '2', '--no-save'], workspace.dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Monetary (from Quantity × UnitPrice)');
+    expect(result.stdout).not.toContain('Quantity + UnitPrice');
+  });
+});

@@ -125,6 +125,34 @@ const predictions = [
 /** Three rows, one numeric feature in two bins: the smallest input gradient boosting takes. */
 const binned: core.BinnedFeature[] = [{ kind: 'numeric', codes: Uint16Array.from([1, 2, 2]), binCount: 2 }];
 
+/**
+ * test/fixtures/orders_small.csv: 10 order lines of 4 customers (Email), one blank key, one
+ * cancelled order and one return; its detected columns, roll-up and a k = 2 RFM run.
+ */
+const ordersCsv = readFileSync(join(repo, 'test', 'fixtures', 'orders_small.csv'), 'utf8');
+const orders = core.parseDelimited(ordersCsv, { source: 'orders_small.csv' });
+const ordersColumns = core.detectTransactions(orders) as core.TransactionColumns;
+const rollup = core.rollUpTransactions(orders, ordersColumns);
+const ordersSettings = core.validateSegmentOptions({
+  k: 2,
+  id: 'run-rfm',
+  now: new Date('2024-04-01T00:00:00Z'),
+  source: { kind: 'csv', fileName: 'orders_small.csv' },
+});
+const rfm = core.segmentTransactions(orders, ordersColumns, ordersSettings);
+const rfmRun = rfm.run;
+const customerSegments = rfm.customerSegments;
+/** The stages inside `rfm`: the RFM matrix, its clustering and the quintile scores. */
+const rfmFeatures = core.rfmMatrix(rollup, {
+  recency: ['Created at'],
+  frequency: ['Order ID'],
+  monetary: ['Total'],
+});
+const rfmClustered = core.clusterAndChooseK(rfmFeatures, 'kmeans', ordersSettings);
+const rfmOrder = core.orderSegmentsBySize(rfmClustered.clustering.sizes);
+const rfmProfiles = core.profileSegments(rfmFeatures, rfmClustered.clustering, rfmOrder);
+const scores = core.rfmScores(rollup.recency, rollup.frequency, rollup.monetary);
+
 const scope: Record<string, unknown> = {
   ...core,
   mallCsv,
@@ -155,6 +183,19 @@ const scope: Record<string, unknown> = {
   result,
   predictions,
   binned,
+  ordersCsv,
+  orders,
+  ordersColumns,
+  rollup,
+  ordersSettings,
+  rfm,
+  rfmRun,
+  customerSegments,
+  rfmFeatures,
+  rfmClustered,
+  rfmOrder,
+  rfmProfiles,
+  scores,
 };
 
 // ------------------------------------------------------------------------------------------------

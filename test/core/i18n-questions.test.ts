@@ -58,8 +58,8 @@ const TABLE: [string, Answer['intent'], number | null, string][] = [
   ],
   ['berapa pelanggan berduit tapi hemat?', 'size', 3, '35 pelanggan, 17,5%'],
   ['Berapa besar segmen Miser?', 'size', 3, 'Berduit tapi Hemat'],
-  ['segmen terbesar yang mana?', 'size', null, 'Yang terbesar Pelanggan Potensial (Menengah)'],
-  ['segmen mana yang paling kecil?', 'size', null, 'yang terkecil Pembeli Impulsif (Boros)'],
+  ['segmen terbesar yang mana?', 'size', 1, 'Ini segmen terbesar'],
+  ['segmen mana yang paling kecil?', 'size', 5, 'Pembeli Impulsif (Boros) (segmen 5) berisi 22 pelanggan'],
   ['ukuran semua segmen', 'size', null, 'Run mall-2026 berisi 200 pelanggan dalam 5 segmen'],
   ['berapa besar segmen 9?', 'size', null, 'Run mall-2026 tidak punya segmen 9; run ini punya 5 segmen'],
   // Targeting, overall and for a goal.

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import {
+  assignTable,
   customerRows,
   detectTransactions,
   isSegmentationError,
   parseDelimited,
   quintiles,
+  rfmAutoKCandidates,
   rfmPersonaKey,
   rollUpTransactions,
   segmentOrders,
@@ -166,6 +168,15 @@ describe('RFM scores and personas', () => {
     expect(Array.from(quintiles(Float64Array.of(1, 1, 1, 1, 9), true))).toEqual([3, 3, 3, 3, 5]);
   });
 
+  it('compares 4 to 8 segments on auto-k, or 2 to n − 1 when there are too few customers for four', () => {
+    expect(rfmAutoKCandidates(885)).toEqual([4, 5, 6, 7, 8]);
+    expect(rfmAutoKCandidates(7)).toEqual([4, 5, 6]);
+    expect(rfmAutoKCandidates(4)).toEqual([2, 3]);
+    const small = segmentOrders(fixture('orders_small.csv'), { source: { fileName: 'orders_small.csv' } });
+    expect(small?.run.chooseK?.candidates.map((row) => row.k)).toEqual([2, 3]);
+    expect(small?.run.chooseK?.reason).not.toContain('An RFM run compares');
+  });
+
   it('places every score pair on the standard RFM map', () => {
     const cases: [number, number, string][] = [
       [5, 5, 'rfm-champions'],
@@ -225,6 +236,16 @@ describe('segmentTable on orders', () => {
     ).toEqual(run?.segments.map((s) => s.size));
   });
 
+  it('refuses to assign new rows to an RFM run, saying to segment the new orders again', () => {
+    const table = fixture('orders_small.csv');
+    const run = segmentOrders(table, { k: 2, name: 'Orders' })?.run;
+    if (!run) throw new Error('not detected');
+    const error = errorOf(() => assignTable(run, table, { source: 'new.csv' }));
+    expect(error.code).toBe('INVALID_OPTION');
+    expect(error.message).toContain('Run "Orders" segments customers rolled up from orders (RFM');
+    expect(error.message).toContain('Segment the new orders file again');
+  });
+
   it.skipIf(!hasSharedData('online_retail_2010-12.csv'))(
     'rolls the UCI online retail lines up to 885 customers and targets a high-value segment first',
     () => {
@@ -235,6 +256,16 @@ describe('segmentTable on orders', () => {
       expect(result?.rollup.stats.blankKeyLines).toBe(15_631);
       const first = result?.run.segments.find((segment) => segment.persona.priority === 1);
       expect(['rfm-champions', 'rfm-loyal', 'rfm-cant-lose', 'rfm-at-risk']).toContain(first?.persona.key);
+      // Auto-k compares 4..8 for RFM: several RFM personas, not "Loyal" against "Need Attention".
+      const run = result?.run;
+      expect(run?.chooseK?.candidates.map((row) => row.k)).toEqual([4, 5, 6, 7, 8]);
+      expect(new Set(run?.segments.map((segment) => segment.persona.key)).size).toBeGreaterThanOrEqual(4);
+      // The reason quotes the winner's silhouette, which is the best of the ks it names.
+      const best = Math.max(...(run?.chooseK?.candidates.map((row) => row.silhouette ?? -1) ?? []));
+      const winner = run?.chooseK?.candidates.find((row) => row.k === run.k);
+      expect(winner?.silhouette).toBe(best);
+      expect(run?.chooseK?.reason).toContain(`the best silhouette of k = 4–8 (${best.toFixed(2)}`);
+      expect(run?.chooseK?.reason).toContain('An RFM run compares 4–8 segments, not 2 or 3');
     },
   );
 });

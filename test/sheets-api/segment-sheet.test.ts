@@ -167,3 +167,96 @@ describe('segmentSheet', () => {
     ]);
   });
 });
+
+describe('segmentSheet on an orders sheet', () => {
+  // test/fixtures/orders_small.csv: 6 orders of 4 customers after a cancelled order, a refund and a
+  // line without a customer.
+  const ORDERS = [
+    ['Order ID', 'Email', 'Created at', 'Total', 'Status'],
+    [1001, 'ann@shop.io', '2024-01-05', 100, 'paid'],
+    [1001, 'ann@shop.io', '2024-01-05', 50, 'paid'],
+    [1002, 'ann@shop.io', '2024-03-01', 80, 'paid'],
+    [1003, 'bob@shop.io', '2024-02-10', 40, 'paid'],
+    [1004, 'bob@shop.io', '2024-02-25', -10, 'paid'],
+    [1005, 'cara@shop.io', '2024-02-01', 60, 'Cancelled'],
+    [1006, 'cara@shop.io', '2024-02-15', 25, 'paid'],
+    [1007, '', '2024-03-05', 99, 'paid'],
+    [1008, 'dan@shop.io', '2024-01-20', 20, 'paid'],
+    [1009, 'dan@shop.io', '2024-01-25', 20, 'paid'],
+  ];
+  const sheetTitles = (id: string) =>
+    [...standIn.spreadsheet(id).state.sheets].sort((a, b) => a.index - b.index).map((sheet) => sheet.title);
+
+  it('writes the Customers sheet the add-on writes, states the detection, and replaces it on a re-run', async () => {
+    standIn.addSpreadsheet({
+      spreadsheetId: 'shop',
+      sharedWith: [USER],
+      sheets: [{ title: 'Orders', values: ORDERS }],
+    });
+    const first = await segmentSheet(client(), 'shop', { k: 2, seed: 1 });
+    expect(first.detected).toBe(
+      'Transactions detected: 6 orders of 4 customers (Email), dates from Created at, amounts from Total',
+    );
+    expect(first.customersSheetTitle).toBe('Customers');
+    const customers = standIn.values('shop', 'Customers');
+    expect(customers[0]).toEqual([
+      'Email',
+      'Recency (days)',
+      'Frequency',
+      'Monetary',
+      'First order',
+      'Segment',
+      'Persona',
+    ]);
+    expect(customers.slice(1).map((row) => row.slice(0, 4))).toEqual([
+      ['ann@shop.io', 0, 2, 230],
+      ['bob@shop.io', 20, 1, 30],
+      ['cara@shop.io', 15, 1, 25],
+      ['dan@shop.io', 36, 2, 40],
+    ]);
+    expect(standIn.values('shop', 'Segments')[2][0]).toBe(first.detected);
+    // Each order line carries its customer's segment and persona.
+    const byEmail = new Map(customers.slice(1).map((row) => [row[0], row.slice(5, 7)]));
+    for (const row of standIn.values('shop', 'Orders').slice(1))
+      expect(row.slice(5, 7)).toEqual(row[1] === '' ? [] : byEmail.get(row[1]));
+
+    const titles = sheetTitles('shop');
+    const second = await segmentSheet(client(), 'shop', { k: 3, seed: 1 });
+    expect(second.customersSheetTitle).toBe('Customers');
+    expect(sheetTitles('shop')).toEqual(titles);
+    const segments = standIn
+      .values('shop', 'Customers')
+      .slice(1)
+      .map((row) => row[5]);
+    expect(new Set(segments)).toEqual(new Set([1, 2, 3]));
+  });
+
+  it('never writes over a user sheet called "Customers", and says where the customers went', async () => {
+    const mine = [
+      ['Name', 'Notes'],
+      ['Ann', 'VIP'],
+    ];
+    standIn.addSpreadsheet({
+      spreadsheetId: 'shop2',
+      sharedWith: [USER],
+      sheets: [
+        { title: 'Orders', values: ORDERS },
+        { title: 'Customers', values: mine },
+      ],
+    });
+    const result = await segmentSheet(client(), 'shop2', { k: 2, seed: 1, range: 'Orders!A1:E11' });
+    expect(result.customersSheetTitle).toBe('Customers (segments)');
+    expect(result.note).toBe(
+      'Your sheet "Customers" was left alone; the one row per customer went to "Customers (segments)".',
+    );
+    expect(standIn.values('shop2', 'Customers')).toEqual(mine);
+    expect(standIn.values('shop2', 'Customers (segments)')).toHaveLength(5);
+    // Found again by its metadata on a re-run: still one sheet of ours.
+    await segmentSheet(client(), 'shop2', { k: 3, seed: 1, range: 'Orders!A1:E11' });
+    expect(sheetTitles('shop2').filter((title) => title.startsWith('Customers'))).toEqual([
+      'Customers',
+      'Customers (segments)',
+    ]);
+    expect(standIn.values('shop2', 'Customers')).toEqual(mine);
+  });
+});

@@ -345,7 +345,7 @@ describe('Buttons', () => {
     expect(post.body.response_type).toBe('in_channel');
     const blocks = JSON.stringify(post.body.blocks);
     for (const segment of [VIP, STANDARD, BUDGET]) expect(blocks).toContain(segment.name);
-    expect(blocks).toContain('40 customers (20%)');
+    expect(blocks).toContain('40 customers (20.0%)');
   });
 
   it('"Share in channel" on the Home tab opens a channel picker', async () => {

@@ -25,21 +25,19 @@ describe('clipSlackText', () => {
 });
 
 describe('renderRunSummary', () => {
-  it('shows each segment by targeting priority with size, share, key traits and strategy', () => {
+  it('shows each segment in segment order with size, share and key traits, and the strategy of the one to target', () => {
     const run = sampleRun({ segments: [BUDGET, VIP] });
     const text = JSON.stringify(renderRunSummary(run));
-    expect(text.indexOf(VIP.name)).toBeLessThan(text.indexOf(BUDGET.name));
-    expect(text).toContain('40 customers (40%)');
-    expect(text).toContain('high Annual Income (k$) (≈87)');
-    expect(text).toContain(VIP.strategy);
+    expect(text.indexOf(`1 · ${BUDGET.name}`)).toBeLessThan(text.indexOf(`2 · ${escapeSlackText(VIP.name)}`));
+    expect(text).toContain('40 customers (40.0%)');
+    expect(text).toContain('high Annual Income (avg 87)');
+    expect(text).toContain(`Target first: ${VIP.name}* (segment 2). ${VIP.strategy}`);
   });
 
   it('names the strongest traits first and says when a segment is average everywhere', () => {
     const run = sampleRun({ segments: [VIP, { ...BUDGET, income: 60, spending: 50 }] });
     // Spending is 32 above its mean (z 1.23), income 27 above its mean (z 1.04).
-    expect(keyTraits(run.segments[0])).toBe(
-      'high Spending Score (1-100) (≈82), high Annual Income (k$) (≈87)',
-    );
+    expect(keyTraits(run.segments[0])).toBe('high Spending Score (avg 82), high Annual Income (avg 87)');
     expect(keyTraits(run.segments[1])).toBe('close to the average on every feature');
   });
 });

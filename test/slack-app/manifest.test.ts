@@ -12,8 +12,11 @@ describe('slack-app/manifest.json', () => {
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
       'app_home_opened',
       'app_mention',
+      'link_shared',
       'message.im',
     ]);
+    // Links to spreadsheets unfurl into their latest run.
+    expect(manifest.features.unfurl_domains).toEqual(['docs.google.com']);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     const urls = [
@@ -34,6 +37,9 @@ describe('slack-app/manifest.json', () => {
         'im:history',
         'im:read',
         'im:write',
+        'links:read',
+        'links:write',
+        'files:write',
       ].sort(),
     );
   });

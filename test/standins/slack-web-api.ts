@@ -44,13 +44,21 @@ export interface SlackStandIn {
   users: Map<string, StandInUser>;
   /** Waits until a recorded call satisfies `predicate` (up to `limitMs`) and returns it. */
   waitFor(predicate: (call: RecordedCall) => boolean, what: string, limitMs?: number): Promise<RecordedCall>;
+  /**
+   * Files uploaded through files.getUploadURLExternal → POST → files.completeUploadExternal, by id:
+   * the bytes received and whether the upload was completed.
+   */
+  files: Map<
+    string,
+    { filename: string; length: number; bytes?: Buffer; completed: boolean; title?: string }
+  >;
   close(): Promise<void>;
 }
 
-async function readAll(req: IncomingMessage): Promise<string> {
+async function readRaw(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function parseBody(text: string, contentType: string | undefined): Record<string, unknown> {
@@ -76,17 +84,33 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
   const calls: RecordedCall[] = [];
   const failing = new Map<string, string>();
   const answers = new Map<string, (call: RecordedCall) => Record<string, unknown>>();
+  const files: SlackStandIn['files'] = new Map();
+  let fileCounter = 0;
+  let base = '';
   const users = new Map<string, StandInUser>([
     ['U-alice', { name: 'alice', is_admin: true }],
     ['U-bob', { name: 'bob' }],
   ]);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const body = parseBody(await readAll(req), req.headers['content-type']);
+    const raw = await readRaw(req);
     const reply = (status: number, payload: unknown) => {
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(payload));
     };
+    // The upload URL files.getUploadURLExternal hands out: takes the raw bytes (as Slack does, POST).
+    const uploadMatch = /^\/upload\/([\w]+)$/.exec(url.pathname);
+    if (uploadMatch) {
+      const file = files.get(uploadMatch[1]);
+      if (req.method !== 'POST' || !file || file.completed) {
+        res.writeHead(404).end();
+        return;
+      }
+      file.bytes = raw;
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end(`OK - ${raw.length}`);
+      return;
+    }
+    const body = parseBody(raw.toString('utf8'), req.headers['content-type']);
     const responseMatch = /^\/respond\/([^/]+)$/.exec(url.pathname);
     if (responseMatch) {
       calls.push({
@@ -141,14 +165,72 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
       case 'views.publish':
       case 'views.open':
         return reply(200, { ok: true, view: { id: 'V1', ...(body.view as object) } });
+      case 'chat.unfurl': {
+        // As strict as Slack: channel + ts, or unfurl_id + source; unfurls a JSON object of URL → { blocks | text }.
+        const target =
+          (typeof body.channel === 'string' && typeof body.ts === 'string') ||
+          (typeof body.unfurl_id === 'string' && typeof body.source === 'string');
+        if (!target) return reply(200, { ok: false, error: 'invalid_arguments' });
+        let unfurls: Record<string, { blocks?: unknown[]; text?: string }>;
+        try {
+          unfurls =
+            typeof body.unfurls === 'string' ? JSON.parse(body.unfurls) : (body.unfurls as typeof unfurls);
+        } catch {
+          return reply(200, { ok: false, error: 'invalid_unfurls_format' });
+        }
+        const entries = unfurls && typeof unfurls === 'object' ? Object.values(unfurls) : [];
+        if (
+          !entries.length ||
+          entries.some((entry) => !Array.isArray(entry?.blocks) && typeof entry?.text !== 'string')
+        ) {
+          return reply(200, { ok: false, error: 'invalid_unfurls_format' });
+        }
+        return reply(200, { ok: true });
+      }
+      case 'files.getUploadURLExternal': {
+        // As strict as Slack: a filename and a positive whole length are required.
+        const length = Number(body.length);
+        if (typeof body.filename !== 'string' || !body.filename || !Number.isInteger(length) || length <= 0) {
+          return reply(200, { ok: false, error: 'invalid_arguments' });
+        }
+        const id = `F${++fileCounter}`;
+        files.set(id, { filename: body.filename, length, completed: false });
+        return reply(200, { ok: true, upload_url: `${base}/upload/${id}`, file_id: id });
+      }
+      case 'files.completeUploadExternal': {
+        let list: { id?: unknown; title?: unknown }[];
+        try {
+          list = typeof body.files === 'string' ? JSON.parse(body.files) : (body.files as typeof list);
+        } catch {
+          return reply(200, { ok: false, error: 'invalid_arguments' });
+        }
+        if (!Array.isArray(list) || list.length === 0)
+          return reply(200, { ok: false, error: 'invalid_arguments' });
+        for (const entry of list) {
+          const file = typeof entry.id === 'string' ? files.get(entry.id) : undefined;
+          // Slack refuses a file whose bytes never arrived or whose size differs from the declared length.
+          if (!file?.bytes || file.completed) return reply(200, { ok: false, error: 'file_not_found' });
+          if (file.bytes.length !== file.length)
+            return reply(200, { ok: false, error: 'file_upload_size_mismatch' });
+        }
+        for (const entry of list) {
+          const file = files.get(entry.id as string);
+          if (file) {
+            file.completed = true;
+            if (typeof entry.title === 'string') file.title = entry.title;
+          }
+        }
+        return reply(200, { ok: true, files: list.map((entry) => ({ id: entry.id, title: entry.title })) });
+      }
       default:
         return reply(200, { ok: true });
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}`;
+  base = `http://127.0.0.1:${port}`;
   return {
+    files,
     apiUrl: `${base}/api/`,
     responseUrl: (id) => `${base}/respond/${id}`,
     calls,

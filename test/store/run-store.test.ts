@@ -27,7 +27,7 @@ describe.each(STORE_DRIVERS)('RunStore on $driver', ({ driver, open }) => {
       const rows = await store.database.query<{ version: number }>(
         'SELECT version FROM schema_migrations ORDER BY version',
       );
-      expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3, 4]);
+      expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3, 4, 5]);
     });
 
     it('saves a run once and reports the second save of the same id as not created, keeping the first', async () => {

@@ -1,6 +1,7 @@
 /**
  * Campaign goals the target question understands (discount, loyalty, premium launch, …), the
- * persona keys suited to each, and finding the goal a question names.
+ * persona keys suited to each, and finding the goal a question names. A run's personas come from one
+ * playbook (customer table or RFM), so each goal lists the keys of both; order counts within each.
  */
 import type { PlaybookKey } from './persona-synonyms';
 import { findSequence, stemWord, type Token } from './text-match';
@@ -30,7 +31,7 @@ export const GOAL_RULES: readonly GoalRule[] = [
   {
     goal: 'premium launch',
     phrase: 'a premium launch',
-    keys: ['vip', 'champions', 'big-spenders', 'cautious'],
+    keys: ['vip', 'champions', 'big-spenders', 'cautious', 'rfm-champions', 'rfm-loyal'],
     words: [
       'premium launch',
       'product launch',
@@ -45,7 +46,15 @@ export const GOAL_RULES: readonly GoalRule[] = [
   {
     goal: 'upsell',
     phrase: 'upselling',
-    keys: ['vip', 'big-spenders', 'champions', 'cautious'],
+    keys: [
+      'vip',
+      'big-spenders',
+      'champions',
+      'cautious',
+      'rfm-loyal',
+      'rfm-champions',
+      'rfm-potential-loyalists',
+    ],
     words: [
       'upsell',
       'upselling',
@@ -60,7 +69,7 @@ export const GOAL_RULES: readonly GoalRule[] = [
   {
     goal: 'discount',
     phrase: 'a discount campaign',
-    keys: ['impulse', 'budget', 'occasional'],
+    keys: ['impulse', 'budget', 'occasional', 'rfm-need-attention', 'rfm-about-to-sleep', 'rfm-promising'],
     words: [
       'discount',
       'discounts',
@@ -80,19 +89,48 @@ export const GOAL_RULES: readonly GoalRule[] = [
   {
     goal: 'loyalty',
     phrase: 'a loyalty programme',
-    keys: ['standard', 'vip', 'champions', 'new'],
+    keys: [
+      'standard',
+      'vip',
+      'champions',
+      'new',
+      'rfm-potential-loyalists',
+      'rfm-loyal',
+      'rfm-new',
+      'rfm-champions',
+    ],
     words: ['loyalty', 'membership', 'reward', 'points', 'referral'],
   },
   {
     goal: 'retention',
     phrase: 'retention',
-    keys: ['at-risk', 'vip', 'champions', 'standard'],
+    keys: [
+      'at-risk',
+      'vip',
+      'champions',
+      'standard',
+      'rfm-cant-lose',
+      'rfm-at-risk',
+      'rfm-champions',
+      'rfm-loyal',
+    ],
     words: ['retention', 'retain', 'retaining', 'churn', 'churning', 'keep'],
   },
   {
     goal: 'reactivation',
     phrase: 'reactivation',
-    keys: ['lapsed', 'at-risk', 'cautious', 'budget'],
+    keys: [
+      'lapsed',
+      'at-risk',
+      'cautious',
+      'budget',
+      // RFM: the valuable ones first (win back with urgency), then those going quiet; Lost is suppressed.
+      'rfm-cant-lose',
+      'rfm-at-risk',
+      'rfm-about-to-sleep',
+      'rfm-hibernating',
+      'rfm-need-attention',
+    ],
     words: [
       'reactivation',
       'reactivate',
@@ -112,7 +150,7 @@ export const GOAL_RULES: readonly GoalRule[] = [
   {
     goal: 'social',
     phrase: 'a social media campaign',
-    keys: ['young', 'impulse'],
+    keys: ['young', 'impulse', 'rfm-new', 'rfm-promising'],
     words: ['social', 'social media', 'influencer', 'tiktok', 'instagram', 'viral'],
   },
 ];

@@ -33,7 +33,7 @@ export function runNotFoundAnswer(intent: Intent, reference: string, runs: reado
 
 /** No single segment fits: asks which one, says the number is out of range, or lists the segments. */
 export function segmentNotFoundAnswer(
-  intent: 'size' | 'strategy',
+  intent: 'size' | 'strategy' | 'fact',
   run: RunSummary,
   resolution: Exclude<SegmentResolution, { kind: 'match' }>,
 ): Answer {

@@ -16,13 +16,44 @@ export const PERSONA_SYNONYMS: Readonly<Record<PlaybookKey, { name: string; syno
   {
     vip: {
       name: 'Premium Shoppers (VIP)',
-      synonyms: ['vip', 'premium', 'high value', 'big spenders', 'high spenders', 'premium shoppers'],
+      synonyms: [
+        'vip',
+        'premium',
+        'high value',
+        'big spenders',
+        'high spenders',
+        'premium shoppers',
+        'high rollers',
+        'top customers',
+      ],
     },
-    cautious: { name: 'Cautious Spenders', synonyms: ['miser', 'cautious', 'careful', 'careful spenders'] },
-    impulse: { name: 'Impulse Buyers', synonyms: ['careless', 'impulse', 'impulsive'] },
+    cautious: {
+      name: 'Cautious Spenders',
+      synonyms: ['miser', 'cautious', 'careful', 'careful spenders', 'savers', 'rich but frugal'],
+    },
+    impulse: {
+      name: 'Impulse Buyers',
+      synonyms: [
+        'careless',
+        'impulse',
+        'impulsive',
+        'bargain hunters',
+        'deal hunters',
+        'deal seekers',
+        'shopaholics',
+      ],
+    },
     budget: {
       name: 'Budget Shoppers',
-      synonyms: ['sensible', 'budget', 'frugal', 'low spenders', 'thrifty'],
+      synonyms: [
+        'sensible',
+        'budget',
+        'frugal',
+        'low spenders',
+        'thrifty',
+        'penny pinchers',
+        'price sensitive',
+      ],
     },
     standard: {
       name: 'Potential Loyalists (Standard)',

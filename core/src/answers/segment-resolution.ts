@@ -8,7 +8,7 @@ import { PERSONA_SYNONYMS, PLAYBOOK_KEYS, personaKeyOf, withoutParenthesis } fro
 import { findSequence, isCloseMatch, normalizeText, stemWord, type Token, tokenize } from './text-match';
 
 /** How a reference found its segment, strongest first. */
-export type SegmentMatchKind = 'index' | 'label' | 'name' | 'synonym' | 'partial' | 'fuzzy';
+export type SegmentMatchKind = 'index' | 'label' | 'name' | 'shape' | 'synonym' | 'partial' | 'fuzzy';
 
 /** A segment found from what the user called it. */
 export interface SegmentMatch {
@@ -39,6 +39,24 @@ export function resolveSegment(run: RunSummary, reference: string): SegmentMatch
   const resolution = resolveSegmentInTokens(run, tokenize(reference));
   return resolution.kind === 'match' ? resolution.match : undefined;
 }
+
+/** Words before "budget" that make it money rather than the Budget Shoppers. */
+const BUDGET_AS_MONEY = new Set([
+  'marketing',
+  'our',
+  'ad',
+  'ads',
+  'advertising',
+  'campaign',
+  'media',
+  'total',
+  'limited',
+  'my',
+  'annual',
+  'monthly',
+  'yearly',
+  'your',
+]);
 
 export const SEGMENT_WORDS = new Set(['segment', 'cluster', 'group', 'persona', 'seg', 'class']);
 
@@ -141,7 +159,11 @@ export function resolveSegmentInTokens(run: RunSummary, tokens: readonly Token[]
       match: { segment: best.segment, by: 'name', text: rawOf(best.start, best.length) },
     };
 
-  // 3. Playbook synonyms of the persona key ("VIP", "Miser", "big spenders").
+  // 3. A shape: "high income but low spending", "rich but frugal" (one segment fits every level named).
+  const shape = findShape(run, tokens);
+  if (shape) return { kind: 'match', match: shape };
+
+  // 4. Playbook synonyms of the persona key ("VIP", "Miser", "big spenders").
   const keyed = segments.map((segment) => ({ segment, key: personaKeyOf(segment) }));
   let synonymHit: { segment: Segment; start: number; length: number; weak: boolean } | undefined;
   for (const key of PLAYBOOK_KEYS) {
@@ -151,6 +173,14 @@ export function resolveSegmentInTokens(run: RunSummary, tokens: readonly Token[]
       const words = synonym.split(' ').map(stemWord);
       const start = findSequence(stems, words);
       if (start < 0) continue;
+      // "the average customer" is anyone, not the Standard segment.
+      if (
+        synonym === 'average' &&
+        /^(customer|client|shopper|buyer|person|user|spend|order)/.test(norms[start + 1] ?? '')
+      )
+        continue;
+      // "budget" is also money to spend ("our marketing budget"): then it names no segment.
+      if (synonym === 'budget' && BUDGET_AS_MONEY.has(norms[start - 1] ?? '')) continue;
       // "average" is also an everyday word ("the average income of VIP"): any other synonym wins over it.
       const weak = synonym === 'average';
       const better =
@@ -168,7 +198,7 @@ export function resolveSegmentInTokens(run: RunSummary, tokens: readonly Token[]
     };
   }
 
-  // 4. Distinctive words of a name ("impulse", "loyalists"); a word shared by names counts less.
+  // 5. Distinctive words of a name ("impulse", "loyalists"); a word shared by names counts less.
   const content = tokens
     .map((_, i) => i)
     .filter((i) => !FILLER_WORDS.has(norms[i]) && !FILLER_WORDS.has(stems[i]));
@@ -178,7 +208,7 @@ export function resolveSegmentInTokens(run: RunSummary, tokens: readonly Token[]
       .map((token) => token.stem)
       .filter((word) => !FILLER_WORDS.has(word)),
   );
-  // 5. A word no name contains may be a typo of a name word or a one-word synonym ("Impluse", "Sensibel").
+  // 6. A word no name contains may be a typo of a name word or a one-word synonym ("Impluse", "Sensibel").
   const isTypoOf = (i: number, s: number) => {
     const word = stems[i];
     if (word.length < 4) return false;
@@ -221,4 +251,94 @@ function sameOrPrefix(typed: string, known: string): boolean {
 
 function byPriority(a: { segment: Segment }, b: { segment: Segment }): number {
   return a.segment.persona.priority - b.segment.persona.priority || a.segment.index - b.segment.index;
+}
+
+/** Levels people say with words alone: "rich" is high income, "frugal" low spending. */
+const SHAPE_WORDS: Readonly<Record<string, { role: 'income' | 'spending'; level: 'high' | 'low' }>> = {
+  rich: { role: 'income', level: 'high' },
+  wealthy: { role: 'income', level: 'high' },
+  affluent: { role: 'income', level: 'high' },
+  welloff: { role: 'income', level: 'high' },
+  poor: { role: 'income', level: 'low' },
+  frugal: { role: 'spending', level: 'low' },
+  thrifty: { role: 'spending', level: 'low' },
+  stingy: { role: 'spending', level: 'low' },
+  careful: { role: 'spending', level: 'low' },
+  cautious: { role: 'spending', level: 'low' },
+  saver: { role: 'spending', level: 'low' },
+  spendthrift: { role: 'spending', level: 'high' },
+  lavish: { role: 'spending', level: 'high' },
+};
+
+/** "high income", "low spending", "big spenders", "earn little": level word then role word (or the reverse). */
+const LEVEL_WORDS: Readonly<Record<string, 'high' | 'low'>> = {
+  high: 'high',
+  higher: 'high',
+  big: 'high',
+  heavy: 'high',
+  lot: 'high',
+  lots: 'high',
+  more: 'high',
+  much: 'high',
+  low: 'low',
+  lower: 'low',
+  small: 'low',
+  light: 'low',
+  little: 'low',
+  less: 'low',
+  few: 'low',
+};
+const ROLE_OF_WORD: Readonly<Record<string, 'income' | 'spending'>> = {
+  income: 'income',
+  incomes: 'income',
+  earner: 'income',
+  earners: 'income',
+  earning: 'income',
+  earnings: 'income',
+  earn: 'income',
+  salary: 'income',
+  spending: 'spending',
+  spender: 'spending',
+  spenders: 'spending',
+  spend: 'spending',
+  score: 'spending',
+};
+
+/**
+ * The segment whose income and spending levels match every level the question names, when exactly
+ * one does and the question names two levels, or one with an explicit "high/low" word pair.
+ */
+function findShape(run: RunSummary, tokens: readonly Token[]): SegmentMatch | undefined {
+  const wanted = new Map<'income' | 'spending', 'high' | 'low'>();
+  let explicit = false;
+  const words: string[] = [];
+  const norms = tokens.map((token) => token.norm);
+  for (let i = 0; i < norms.length; i++) {
+    const role = ROLE_OF_WORD[norms[i]];
+    if (role) {
+      const level = LEVEL_WORDS[norms[i - 1] ?? ''] ?? LEVEL_WORDS[norms[i + 1] ?? ''];
+      if (level && !wanted.has(role)) {
+        wanted.set(role, level);
+        explicit = true;
+        words.push(tokens[i].raw);
+      }
+      continue;
+    }
+    const said = SHAPE_WORDS[tokens[i].stem] ?? SHAPE_WORDS[norms[i]];
+    if (said && !wanted.has(said.role)) {
+      wanted.set(said.role, said.level);
+      words.push(tokens[i].raw);
+    }
+  }
+  if (wanted.size === 0 || (wanted.size === 1 && !explicit)) return undefined;
+  const levelOf = (segment: Segment, role: 'income' | 'spending') => {
+    const feature = run.features.find((candidate) => candidate.role === role && candidate.kind === 'numeric');
+    const entry = feature && segment.profile.find((candidate) => candidate.feature === feature.name);
+    return entry?.kind === 'numeric' ? entry.level : undefined;
+  };
+  const fits = run.segments.filter((segment) =>
+    [...wanted].every(([role, level]) => levelOf(segment, role) === level),
+  );
+  if (fits.length !== 1) return undefined;
+  return { segment: fits[0], by: 'shape', text: words.join(' ') };
 }

@@ -81,15 +81,23 @@ export function capitalise(text: string): string {
 }
 
 /** The run an answer is about, as every answer names it. */
-export function runFacts(run: RunSummary): Pick<Answer, 'runId' | 'runName'> {
-  return { runId: run.id, runName: run.name };
+export function runFacts(
+  run: RunSummary,
+): Pick<Answer, 'runId' | 'runName' | 'runCreatedAt' | 'spreadsheetId'> {
+  const spreadsheetId = run.source.kind === 'sheet' ? run.source.spreadsheetId : undefined;
+  return {
+    runId: run.id,
+    runName: run.name,
+    runCreatedAt: run.createdAt,
+    ...(typeof spreadsheetId === 'string' && spreadsheetId ? { spreadsheetId } : {}),
+  };
 }
 
 /** The run and segment an answer is about, with the segment's size and share. */
 export function segmentFacts(
   run: RunSummary,
   segment: Segment,
-): Pick<Answer, 'runId' | 'runName' | 'segment' | 'size' | 'share'> {
+): Pick<Answer, 'runId' | 'runName' | 'runCreatedAt' | 'spreadsheetId' | 'segment' | 'size' | 'share'> {
   return {
     ...runFacts(run),
     segment: { index: segment.index, name: segment.persona.name },

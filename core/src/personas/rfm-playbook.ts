@@ -133,7 +133,10 @@ export function rfmPersonaKey(r: number, fm: number): RfmPersonaKey {
   return r === 5 ? 'rfm-new' : 'rfm-promising';
 }
 
-/** True for the RFM persona keys. */
+/**
+ * True for the RFM persona keys.
+ * @example [isRfmKey('rfm-champions'), isRfmKey('high-value')] // [true, false]
+ */
 export function isRfmKey(key: string | undefined): key is RfmPersonaKey {
   return key !== undefined && key in RFM_PLAYBOOK;
 }

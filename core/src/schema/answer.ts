@@ -16,7 +16,27 @@ export type Intent =
   | 'compare'
   | 'share'
   | 'connect'
+  | 'fact'
+  | 'chart'
+  | 'unsupported'
+  /** Who is at risk of leaving (RFM At Risk, Can't Lose Them…). */
+  | 'risk'
+  /** How much money comes from a segment. */
+  | 'revenue'
   | 'unknown';
+
+/** The charts the Slack app draws from a run's summary (never from customer rows). */
+export type ChartKind = 'sizes' | 'features' | 'choose-k' | 'compare';
+
+/** One segment side by side with another (compare within a run). */
+export interface SegmentSide {
+  index: number;
+  name: string;
+  size: number;
+  share: number;
+  /** Numeric profile means, in the run's feature order. */
+  means: { feature: string; mean: number }[];
+}
 
 /** A run as listed: enough to pick one. */
 export interface RunListItem {
@@ -82,6 +102,19 @@ export interface Answer {
   runs?: RunListItem[];
   /** compare: the two runs and the per-persona changes. */
   comparison?: { fromRunId: string; toRunId: string; changes: SegmentChange[] };
+  /** compare within one run: the two segments side by side. */
+  segmentComparison?: { segments: [SegmentSide, SegmentSide] };
+  /** fact: one feature's average, for the segment asked about or for every segment. */
+  fact?: {
+    feature: string;
+    populationMean?: number;
+    values: { index: number; name: string; mean: number; level?: string }[];
+  };
+  /** chart: which chart answers the question (the text is its plain-text twin). */
+  chart?: { kind: ChartKind };
+  /** When the run was made (ISO 8601), and its spreadsheet when it came from one. */
+  runCreatedAt?: string;
+  spreadsheetId?: string;
   /** help/unknown: example questions to try. */
   examples?: string[];
   /**

@@ -39,6 +39,7 @@ export interface AssignResult {
  */
 export function assignTable(run: Run, input: Table, options: AssignOptions = {}): AssignResult {
   const source = options.source ?? 'the table';
+  refuseRfmRun(run);
   // Derived features (age, tenure, total spending…) are derived again from their source columns.
   const table = applyDerivations(input, run.features);
   const columnIndex = run.features.map((feature) => {
@@ -151,6 +152,24 @@ function imputeNumber(run: Run, feature: Feature): number {
   if (value === undefined)
     throw invalidRun(run, `feature "${feature.name}" has no mean to fill empty cells with`);
   return value;
+}
+
+/**
+ * An RFM run (rolled up from orders, clustered on log-scaled R, F, M) cannot take new rows: its
+ * features are per-customer totals as of one day, its centres live in log space whose statistics the
+ * Run does not keep, and a new customer's recency and spend change with every order. Segmenting the
+ * new orders again is the honest answer, so say so rather than assign wrongly.
+ * @throws SegmentationError INVALID_OPTION for a transactions run or a log-scaled feature
+ * @example refuseRfmRun(rfmRun) // throws: Run "orders_small.csv · 4 customers · 2 RFM segments…
+ */
+export function refuseRfmRun(run: Run): void {
+  const logged = run.features.find((feature) => feature.transform === 'log1p');
+  if (run.source.kind !== 'transactions' && !logged) return;
+  throw new SegmentationError(
+    'INVALID_OPTION',
+    `Run "${run.name}" segments customers rolled up from orders (RFM, on log-scaled ${run.features.map((feature) => feature.name).join(', ')}): new rows cannot be assigned to it. Segment the new orders file again (segments segment orders.csv), with --as-of to count recency to the same day.`,
+    { field: 'run' },
+  );
 }
 
 function invalidRun(run: Run, detail: string): SegmentationError {

@@ -37,12 +37,14 @@ export interface ClusterStageResult {
 
 /**
  * Clusters the matrix into the given k, or chooses k.
+ * @param candidates the ks compared when k is 'auto' (default 2..min(10, n − 1); RFM runs pass 4..8)
  * @example clusterAndChooseK(matrix, 'kmeans', { k: 5, seed: 1, restarts: 10, report: () => {} }).clustering.sizes.length // 5
  */
 export function clusterAndChooseK(
   matrix: FeatureMatrix,
   algorithm: Algorithm,
   settings: Pick<SegmentSettings, 'k' | 'seed' | 'restarts' | 'report'>,
+  candidates: number[] = autoKCandidates(matrix.n),
 ): ClusterStageResult {
   const { seed, restarts, report } = settings;
   const mixed: MixedData = {
@@ -89,7 +91,6 @@ export function clusterAndChooseK(
   // Small tables: every candidate gets the full restarts, so each candidate's silhouette is what a
   // full run at that k scores. Large ones: a few restarts each, then the best few candidates and the
   // winner get the rest (same seeds as a full run).
-  const candidates = autoKCandidates(matrix.n);
   const perCandidate = candidateRestarts(
     matrix.n,
     matrix.numericCount + matrix.categoricalCount,

@@ -31,7 +31,7 @@ export interface SegmentRfm {
  * Names RFM segments.
  * @param labelOfSegment cluster label of each segment index (segment order)
  * @param labels cluster label of each customer
- * @example nameRfmSegments(profiles, scores, labels, order.labelsBySize, monetary)[0].persona.name // 'Champions'
+ * @example nameRfmSegments(rfmProfiles, scores, rfmClustered.clustering.labels, rfmOrder.labelsBySize, rollup.monetary, rollup.recency, rollup.frequency).map((s) => s.persona.name) // ['At Risk', 'Champions']
  */
 export function nameRfmSegments(
   profiles: SegmentProfile[],

@@ -17,7 +17,7 @@ import type { FeatureMatrix } from './feature-matrix';
 /**
  * Builds the matrix (customers × [Recency, Frequency, Monetary]).
  * @param derivedFrom source columns of each feature (date, order id, amount)
- * @example rfmMatrix(rollup, { recency: ['Date'], frequency: ['Order'], monetary: ['Total'] }).numericCount // 3
+ * @example rfmMatrix(rollup, { recency: ['Created at'], frequency: ['Order ID'], monetary: ['Total'] }).numericOriginal.slice(0, 3) // Float64Array [0, 2, 230] — ann: recency, frequency, monetary
  */
 export function rfmMatrix(
   rollup: CustomerRollup,

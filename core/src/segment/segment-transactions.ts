@@ -1,6 +1,6 @@
 /**
  * The orders pipeline: detect → roll up per customer → RFM matrix (log-scaled) → the usual stages
- * (cluster and choose k, order, quality, profiles) → RFM personas → Run with `source.kind:
+ * (cluster and choose k among 4..8, see rfm-auto-k; order, quality, profiles) → RFM personas → Run with `source.kind:
  * 'transactions'`. `segmentTable` hands a detected orders table here.
  */
 import { formatNumber } from '../format';
@@ -19,6 +19,7 @@ import { nameRfmSegments } from './name-rfm-segments';
 import { type SegmentOptions, type SegmentSettings, validateSegmentOptions } from './options';
 import { orderSegmentsBySize } from './order-segments';
 import { profileSegments } from './profile-segments';
+import { rfmAutoKCandidates, rfmChooseKReason } from './rfm-auto-k';
 import { rfmMatrix } from './rfm-matrix';
 import { checkRowCount, checkUsableRowCount } from './row-count';
 
@@ -35,7 +36,7 @@ export interface TransactionSegmentation {
 /**
  * The orders columns when the table is an orders log (or the user named orders columns), else
  * undefined. Named feature columns mean the user wants rows clustered as they are.
- * @example transactionColumnsFor(table, settings)?.customer // 6
+ * @example orders.headers[transactionColumnsFor(orders, ordersSettings)?.customer ?? -1] // 'Email'
  */
 export function transactionColumnsFor(
   table: Table,
@@ -49,7 +50,7 @@ export function transactionColumnsFor(
 /**
  * Segments customers from an orders table.
  * @throws SegmentationError naming the row and column of a bad date or amount, or an empty key column
- * @example segmentTransactions(table, columns, settings).run.source.kind // 'transactions'
+ * @example segmentTransactions(orders, ordersColumns, ordersSettings).run.source.kind // 'transactions'
  */
 export function segmentTransactions(
   table: Table,
@@ -73,7 +74,8 @@ export function segmentTransactions(
   });
   matrix.preprocessing.notes = [detected, ...transactionNotes(rollup), ...matrix.preprocessing.notes];
   checkUsableRowCount(matrix.n, settings.k, source);
-  const clustered = clusterAndChooseK(matrix, 'kmeans', settings);
+  const clustered = clusterAndChooseK(matrix, 'kmeans', settings, rfmAutoKCandidates(matrix.n));
+  if (clustered.chooseK) clustered.chooseK = rfmChooseKReason(clustered.chooseK);
   const segmentOrder = orderSegmentsBySize(clustered.clustering.sizes);
   settings.report('personas', 0.92, 'Naming segments');
   const quality = measureQuality(matrix.n, clustered, settings.seed);
@@ -106,6 +108,8 @@ export function segmentTransactions(
   run.source = {
     ...run.source,
     kind: 'transactions',
+    // The sentence the Segments sheet and the sidebar show (read back with detectionSentence).
+    detected,
     customerCount: rollup.keys.length,
     orderCount: rollup.stats.orders,
     columns: {
@@ -139,7 +143,7 @@ export function segmentTransactions(
 /**
  * Segments an orders table when it is one (detected, or named by overrides); undefined for a
  * customer table, which goes to `segmentTable`.
- * @example segmentOrders(table, { source: { fileName: 'orders.csv' } })?.detected // 'Transactions detected: …'
+ * @example segmentOrders(orders, { k: 2 })?.detected // 'Transactions detected: 6 orders of 4 customers (Email), dates from Created at, amounts from Total'
  */
 export function segmentOrders(
   table: Table,

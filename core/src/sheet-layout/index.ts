@@ -9,12 +9,19 @@
  * Text that Sheets would read as a formula is prefixed with an apostrophe, and JSON chunks carry a
  * prefix so that no chunk can be mistaken for a number, date, boolean or formula.
  *
- * Files by what they encode: output-columns (Segment, Persona), summary-sheet ("Segments"), kept-runs
+ * Files by what they encode: output-columns (Segment, Persona), summary-sheet ("Segments"), customers-sheet (an RFM run's one row per customer), kept-runs
  * (the hidden runs sheet), prediction-columns (Predicted segment, Confidence), customer-table (reading
  * customers back), sheet-values (what they share). This index is the public surface.
  */
 
 export { type CustomerValues, customerTable } from './customer-table';
+export {
+  CUSTOMERS_SHEET_FALLBACK_NAME,
+  CUSTOMERS_SHEET_NAME,
+  customersSheetName,
+  detectionSentence,
+  encodeCustomersSheet,
+} from './customers-sheet';
 export {
   CHUNK_PREFIX,
   DEFAULT_KEPT_ASSIGNMENT_RUNS,

@@ -27,6 +27,8 @@ export const METADATA_KEYS = {
   column: 'customerSegments.column',
   /** On the summary sheet (SHEET location), so a user's own sheet named "Segments" is never taken for it. */
   summarySheet: 'customerSegments.summarySheet',
+  /** On the Customers sheet of an RFM run (SHEET location): a user's own "Customers" sheet is never it. */
+  customersSheet: 'customerSegments.customersSheet',
   /**
    * On the Predicted segment and Confidence columns (COLUMN location); value:
    * {@link PredictionColumnKind}. A key of its own so readers of Segment/Persona never see them.

@@ -8,6 +8,7 @@ import type { Run } from '../schema/run';
 import { parseNumberCell } from '../table/columns';
 import { widestRow } from '../table/extent';
 import type { Table } from '../table/table';
+import { detectionSentence } from './customers-sheet';
 import { plainText, rangeOf, type SheetRange, type SheetValue } from './sheet-values';
 
 /** Name of the summary sheet (one per spreadsheet, replaced on every run). */
@@ -89,6 +90,9 @@ export function encodeSummarySheet(
   rows.push([
     m.sheetSubtitle(run.id, run.createdAt, String(run.preprocessing.rowsUsed), run.k, run.algorithm),
   ]);
+  // An RFM run says what it read the orders as, so the user can check it against the sheet.
+  const detected = detectionSentence(run);
+  if (detected) rows.push([plainText(detected)]);
   rows.push([]);
 
   // Per-segment table.

@@ -8,7 +8,7 @@ import { type CustomerRollup, ROLLUP_HEADERS } from './roll-up';
 
 /**
  * Header and one row per customer, in order of first appearance in the orders.
- * @example customerRows(run, rollup, customerSegments)[0] // ['CustomerID', 'Recency (days)', 'Frequency', 'Monetary', 'First order', 'Segment', 'Persona']
+ * @example customerRows(rfmRun, rollup, customerSegments)[1] // ['ann@shop.io', 0, 2, 230, '2024-01-05', 2, 'Champions']
  */
 export function customerRows(
   run: Run,

@@ -8,10 +8,12 @@ import type { TransactionColumns } from './detect-transactions';
 import type { CustomerRollup } from './roll-up';
 
 const count = (value: number) => value.toLocaleString('en-US');
+/** "1 line", "15,631 lines". */
+const lines = (value: number, noun = 'line') => `${count(value)} ${noun}${value === 1 ? '' : 's'}`;
 
 /**
  * The one-line detection sentence.
- * @example describeTransactions(table, columns, rollup) // 'Transactions detected: 1,601 orders of 300 customers (Email), dates from Created at, amounts from Total'
+ * @example describeTransactions(orders, ordersColumns, rollup) // 'Transactions detected: 6 orders of 4 customers (Email), dates from Created at, amounts from Total'
  */
 export function describeTransactions(
   table: Table,
@@ -29,7 +31,7 @@ export function describeTransactions(
 
 /**
  * The roll-up's exclusions and settings, one sentence each (only those that happened).
- * @example transactionNotes(rollup)[0] // 'Recency is counted to 2010-12-23 (the newest date in the file).'
+ * @example transactionNotes(rollup)[0] // 'Recency is counted to 2024-03-01 (the newest order date); orders from 2024-01-05 to 2024-03-01.'
  */
 export function transactionNotes(rollup: CustomerRollup): string[] {
   const { stats } = rollup;
@@ -37,17 +39,21 @@ export function transactionNotes(rollup: CustomerRollup): string[] {
     `Recency is counted to ${isoDate(rollup.asOf)}${rollup.asOf === stats.newest ? ' (the newest order date)' : ''}; orders from ${isoDate(stats.oldest)} to ${isoDate(stats.newest)}.`,
   ];
   if (stats.blankKeyLines > 0)
-    notes.push(`${count(stats.blankKeyLines)} lines without a customer were left out.`);
+    notes.push(
+      `${lines(stats.blankKeyLines)} without a customer ${stats.blankKeyLines === 1 ? 'was' : 'were'} left out.`,
+    );
   if (stats.returnLines > 0)
     notes.push(
-      `${count(stats.returnLines)} return or cancellation lines (negative amounts, "C" invoices) were netted: ${formatNumber(stats.returnedAmount)} taken off monetary value; they are not orders.`,
+      `${lines(stats.returnLines, 'return or cancellation line')} (negative amounts, "C" invoices) ${stats.returnLines === 1 ? 'was' : 'were'} netted: ${formatNumber(stats.returnedAmount)} taken off monetary value; they are not orders.`,
     );
   if (stats.cancelledLines > 0)
     notes.push(
-      `${count(stats.cancelledLines)} lines of orders cancelled or refunded by status were left out.`,
+      `${lines(stats.cancelledLines)} of orders cancelled or refunded by status ${stats.cancelledLines === 1 ? 'was' : 'were'} left out.`,
     );
   if (stats.blankDateLines > 0)
-    notes.push(`${count(stats.blankDateLines)} purchase lines without a date were left out.`);
+    notes.push(
+      `${lines(stats.blankDateLines, 'purchase line')} without a date ${stats.blankDateLines === 1 ? 'was' : 'were'} left out.`,
+    );
   if (stats.customersWithoutPurchases > 0)
     notes.push(
       `${count(stats.customersWithoutPurchases)} customers with only returns or cancellations were left out (no purchase to date their recency).`,

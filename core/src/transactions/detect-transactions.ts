@@ -59,7 +59,7 @@ const SAMPLE = 200;
  * columns (overrides) are used as given and the rest detected; then a missing part is an error.
  * @throws SegmentationError UNKNOWN_COLUMN for a named column that does not exist, NO_FEATURES when
  *   columns were named but no date or amount can be found
- * @example detectTransactions(parseDelimited('Email,Created at,Total\na@x.io,2024-01-02,10\na@x.io,2024-02-03,12\n'))?.customer // 0
+ * @example detectTransactions(parseDelimited('Email,Created at,Total\na@x.io,2024-01-02,10\na@x.io,2024-02-03,12\nb@x.io,2024-02-04,5\nb@x.io,2024-02-09,7\n'))?.customer // 0
  */
 export function detectTransactions(
   table: Table,
@@ -214,13 +214,18 @@ function findCustomerKey(
 
 /** True when some key appears on more than one row and distinct keys are clearly fewer than rows. */
 function repeats(table: CellGrid, index: number): boolean {
-  const seen = new Set<string>();
+  const seen = new Set<Cell>();
   let present = 0;
+  let previous: Cell | undefined;
   for (let r = 0; r < table.rowCount; r++) {
     const cell = table.cellAt(r, index);
     if (isEmptyCell(cell)) continue;
     present++;
-    seen.add(String(cell).trim());
+    // Lines of one order repeat their customer: the set needs the value once.
+    if (cell === previous) continue;
+    previous = cell;
+    // Strings without spaces around them (the usual case) are added as they are: no copy per row.
+    seen.add(typeof cell === 'string' ? cell.trim() : String(cell));
   }
   // An entirely empty customer column is still the key: the roll-up then says it is empty.
   if (present === 0) return true;

@@ -13,7 +13,7 @@ export interface RfmScores {
 
 /**
  * Quintile scores of R, F and M (recency: fewer days scores higher).
- * @example rfmScores(Float64Array.of(1, 30), Float64Array.of(5, 1), Float64Array.of(500, 20)).r // Uint8Array [4, 2]… (quintiles of 2 customers)
+ * @example rfmScores(rollup.recency, rollup.frequency, rollup.monetary).r // Uint8Array [5, 2, 4, 1] — ann, bob, cara, dan: fewer days score higher
  */
 export function rfmScores(recency: Float64Array, frequency: Float64Array, monetary: Float64Array): RfmScores {
   return {

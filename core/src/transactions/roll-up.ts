@@ -74,7 +74,7 @@ export const ROLLUP_HEADERS = {
  * @param asOf the day recency is counted to (ISO date or Date); default the newest date in the table
  * @throws SegmentationError INVALID_VALUE naming the row and column of a date or amount that cannot
  *   be read, or an empty customer column
- * @example rollUpTransactions(table, detectTransactions(table)!).keys.length // 300
+ * @example rollUpTransactions(orders, ordersColumns, '2024-03-11').recency // Float64Array [10, 30, 25, 46]
  */
 export function rollUpTransactions(
   table: Table,
@@ -92,11 +92,13 @@ export function rollUpTransactions(
     return cells;
   };
 
-  const keyCells = column(columns.customer);
-  let blankKeyLines = 0;
-  for (let r = 0; r < n; r++)
-    if (isEmptyCell(keyCells[r]) || cellText(keyCells[r]).trim() === '') blankKeyLines++;
-  if (blankKeyLines === n) {
+  // Cells are read from the rows in place: no copy of a million-row column unless it is needed.
+  const rows = table.rows;
+  const keyColumn = columns.customer;
+  const blankKey = (cell: Cell) => isEmptyCell(cell) || cellText(cell).trim() === '';
+  let anyKey = false;
+  for (let r = 0; r < n && !anyKey; r++) anyKey = !blankKey(rows[r][keyColumn]);
+  if (!anyKey) {
     throw new SegmentationError(
       'INVALID_VALUE',
       `${source}: the customer column "${header(columns.customer)}" is empty on every row (row ${table.rowNumbers[0]} onwards); name the customer column with --customer`,
@@ -104,10 +106,10 @@ export function rollUpTransactions(
     );
   }
 
-  const dateCells = column(columns.date);
-  const dates = readDateColumn(dateCells, true);
-  const badDate = firstBad(dateCells, dates?.days);
+  const dates = readOrderDates(rows, columns.date);
+  const badDate = dates ? firstBadInRows(rows, columns.date, dates.days) : undefined;
   if (!dates || badDate !== undefined) {
+    const dateCells = column(columns.date);
     const r = badDate ?? firstUnreadableDate(dateCells);
     throw new SegmentationError(
       'INVALID_VALUE',
@@ -117,19 +119,32 @@ export function rollUpTransactions(
   }
   const amounts = readAmounts(table, columns, column, where);
 
-  const orderCells = columns.order === undefined ? undefined : column(columns.order);
-  const statusCells = columns.status === undefined ? undefined : column(columns.status);
+  const orderColumn = columns.order;
+  const statusColumn = columns.status;
   // "C536379" cancels an invoice of digits: only read a C prefix as a return when the ids are numbers.
-  const cPrefixReturns = orderCells !== undefined && cPrefixMeansReturn(orderCells);
+  const cPrefixReturns = orderColumn !== undefined && cPrefixMeansReturn(rows, orderColumn);
+  let blankKeyLines = 0;
 
   const index = new Map<string, number>();
+  // The same raw cell (string or number) repeats on every line of a customer: normalise it once.
+  const indexOfCell = new Map<Cell, number>();
   const keys: string[] = [];
   const rowCustomer = new Int32Array(n).fill(-1);
   const monetary: number[] = [];
   const frequency: number[] = [];
   const first: number[] = [];
   const last: number[] = [];
-  const seenOrders = new Set<string>();
+  // Order id → the customer whose purchase first used it; an id shared by two customers (rare) is
+  // counted per customer through the composite keys.
+  const orderOwner = new Map<string, number>();
+  const sharedOrders = new Set<string>();
+  let previousKeyCell: Cell | undefined;
+  let previousCustomer = -1;
+  let previousOrder: string | undefined;
+  let previousOrderCell: Cell | undefined;
+  let orderText = '';
+  let cPrefixed = false;
+  let previousOrderCustomer = -1;
   let orders = 0;
   let cancelledLines = 0;
   let returnLines = 0;
@@ -138,28 +153,48 @@ export function rollUpTransactions(
   let newest = Number.NEGATIVE_INFINITY;
   let oldest = Number.POSITIVE_INFINITY;
   for (let r = 0; r < n; r++) {
-    const keyCell = keyCells[r];
-    if (isEmptyCell(keyCell)) continue;
-    const key = normaliseKey(cellText(keyCell));
-    if (key === '') continue;
-    let c = index.get(key);
-    if (c === undefined) {
-      c = keys.length;
-      index.set(key, c);
-      keys.push(key);
-      monetary.push(0);
-      frequency.push(0);
-      first.push(Number.POSITIVE_INFINITY);
-      last.push(Number.NEGATIVE_INFINITY);
+    const row = rows[r];
+    const keyCell = row[keyColumn];
+    if (isEmptyCell(keyCell)) {
+      blankKeyLines++;
+      continue;
     }
+    // Lines of one order follow each other: the previous line's customer is the likely one.
+    let c = keyCell === previousKeyCell ? previousCustomer : indexOfCell.get(keyCell);
+    if (c === undefined) {
+      const key = normaliseKey(cellText(keyCell));
+      if (key === '') {
+        blankKeyLines++;
+        continue;
+      }
+      c = index.get(key);
+      if (c === undefined) {
+        c = keys.length;
+        index.set(key, c);
+        keys.push(key);
+        monetary.push(0);
+        frequency.push(0);
+        first.push(Number.POSITIVE_INFINITY);
+        last.push(Number.NEGATIVE_INFINITY);
+      }
+      indexOfCell.set(keyCell, c);
+    }
+    previousKeyCell = keyCell;
+    previousCustomer = c;
     rowCustomer[r] = c;
-    if (statusCells && CANCELLED_STATUS.test(cellText(statusCells[r]))) {
+    if (statusColumn !== undefined && CANCELLED_STATUS.test(cellText(row[statusColumn]))) {
       cancelledLines++;
       continue;
     }
     const amount = amounts[r];
-    const orderText = orderCells ? cellText(orderCells[r]).trim() : '';
-    const isReturn = amount < 0 || (cPrefixReturns && /^c/i.test(orderText));
+    // The order id repeats on each of its lines: read its text and C prefix once per order.
+    const orderCell = orderColumn !== undefined ? row[orderColumn] : '';
+    if (orderCell !== previousOrderCell) {
+      previousOrderCell = orderCell;
+      orderText = cellText(orderCell).trim();
+      cPrefixed = cPrefixReturns && /^c/i.test(orderText);
+    }
+    const isReturn = amount < 0 || cPrefixed;
     if (isReturn) {
       returnLines++;
       returnedAmount += Math.abs(amount);
@@ -176,10 +211,17 @@ export function rollUpTransactions(
     if (day > last[c]) last[c] = day;
     if (day > newest) newest = day;
     if (day < oldest) oldest = day;
-    if (orderCells && orderText !== '') {
-      const orderKey = `${c}\u0000${orderText}`;
-      if (seenOrders.has(orderKey)) continue;
-      seenOrders.add(orderKey);
+    if (orderText !== '') {
+      if (orderText === previousOrder && c === previousOrderCustomer) continue;
+      previousOrder = orderText;
+      previousOrderCustomer = c;
+      const owner = orderOwner.get(orderText);
+      if (owner === c) continue;
+      if (owner !== undefined) {
+        const orderKey = `${c}\u0000${orderText}`;
+        if (sharedOrders.has(orderKey)) continue;
+        sharedOrders.add(orderKey);
+      } else orderOwner.set(orderText, c);
     }
     frequency[c]++;
     orders++;
@@ -269,6 +311,8 @@ function readAmounts(
   where: (r: number, index: number) => string,
 ): Float64Array {
   const numbers = (index: number, what: string): Float64Array => {
+    const plain = readPlainNumbers(table.rows, index);
+    if (plain) return plain;
     const cells = column(index);
     const read = readNumberColumn(cells);
     const bad = firstBad(cells, read.values);
@@ -296,16 +340,82 @@ function readAmounts(
   return out;
 }
 
+/**
+ * The order dates, each distinct cell read once: an export repeats one timestamp on every line of an
+ * order (the 1,000,000-line bench has a few thousand distinct ones). Which format the column is in
+ * (day or month first) is decided from the distinct values, as a set: the same evidence as all rows.
+ */
+function readOrderDates(rows: readonly Cell[][], index: number): { days: Float64Array } | undefined {
+  const slotOf = new Map<Cell, number>();
+  const distinct: Cell[] = [];
+  const slots = new Int32Array(rows.length);
+  let previous: Cell | undefined;
+  let previousSlot = -1;
+  for (let r = 0; r < rows.length; r++) {
+    const cell = rows[r][index];
+    let slot = cell === previous ? previousSlot : slotOf.get(cell);
+    if (slot === undefined) {
+      slot = distinct.length;
+      distinct.push(cell);
+      slotOf.set(cell, slot);
+    }
+    slots[r] = slot;
+    previous = cell;
+    previousSlot = slot;
+  }
+  const read = readDateColumn(distinct, true);
+  if (!read) return undefined;
+  const days = new Float64Array(rows.length);
+  for (let r = 0; r < rows.length; r++) days[r] = read.days[slots[r]];
+  return { days };
+}
+
+/**
+ * The values of a column of plain numbers ("12", "-3", "8.66", or numbers), read directly; undefined
+ * when any cell needs the full reader (commas, currencies, blanks, text). With no comma anywhere
+ * the full reader takes the dot as the decimal point, so both read plain numbers alike; this path
+ * only skips its per-cell shapes on a million order lines.
+ */
+function readPlainNumbers(rows: readonly Cell[][], index: number): Float64Array | undefined {
+  const values = new Float64Array(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const cell = rows[r][index];
+    if (typeof cell === 'number' && Number.isFinite(cell)) {
+      values[r] = cell;
+      continue;
+    }
+    if (typeof cell !== 'string' || !PLAIN_NUMBER.test(cell)) return undefined;
+    values[r] = Number(cell);
+  }
+  return values;
+}
+
+const PLAIN_NUMBER = /^-?\d*\.?\d+$/;
+
 /** True when order ids are digits and a few start with "C" (cancellation invoices). */
-function cPrefixMeansReturn(cells: Cell[]): boolean {
+function cPrefixMeansReturn(rows: readonly Cell[][], index: number): boolean {
   let digits = 0;
   let prefixed = 0;
-  for (const cell of cells) {
+  for (let r = 0; r < rows.length; r++) {
+    const cell = rows[r][index];
+    if (typeof cell === 'number') {
+      if (Number.isInteger(cell) && cell >= 0) digits++;
+      continue;
+    }
     const text = cellText(cell).trim();
-    if (/^\d+$/.test(text)) digits++;
-    else if (/^c\d+$/i.test(text)) prefixed++;
+    if (DIGITS.test(text)) digits++;
+    else if (C_DIGITS.test(text)) prefixed++;
   }
   return prefixed > 0 && digits > prefixed;
+}
+
+const DIGITS = /^\d+$/;
+const C_DIGITS = /^c\d+$/i;
+
+/** The first row whose cell in the column is not empty but did not read. */
+function firstBadInRows(rows: readonly Cell[][], index: number, values: Float64Array): number | undefined {
+  for (let r = 0; r < rows.length; r++) if (Number.isNaN(values[r]) && !isEmptyCell(rows[r][index])) return r;
+  return undefined;
 }
 
 function resolveAsOf(asOf: string | Date | undefined, newest: number): number {
@@ -324,7 +434,10 @@ function resolveAsOf(asOf: string | Date | undefined, newest: number): number {
   return read.days[0];
 }
 
-/** The as-of day as an ISO date, for notes and the Run. */
+/**
+ * The as-of day as an ISO date, for notes and the Run.
+ * @example asOfText(rollup) // '2024-03-01' — the newest order date of orders_small.csv
+ */
 export function asOfText(rollup: CustomerRollup): string {
   return isoDate(rollup.asOf);
 }

@@ -24,7 +24,10 @@ export interface TransactionOverrides {
   asOf?: string | Date;
 }
 
-/** True when the user named any column, which makes detection an override rather than a guess. */
+/**
+ * True when the user named any column, which makes detection an override rather than a guess.
+ * @example hasColumnOverrides({ asOf: '2024-03-11' }) // false — an as-of date alone still detects the columns
+ */
 export function hasColumnOverrides(overrides: TransactionOverrides): boolean {
   return Boolean(
     overrides.customer || overrides.date || overrides.amount || overrides.quantity || overrides.price,

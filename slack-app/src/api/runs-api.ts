@@ -40,6 +40,8 @@ export interface RunsApiOptions {
    * error's other properties, which may carry the posted body.
    */
   logError?: (message: string, error: unknown) => void;
+  /** Called once for each run newly stored (201), after the response: new-run subscriptions. */
+  onRunPublished?: (team: string, run: RunSummary) => void;
 }
 
 /**
@@ -374,6 +376,7 @@ export function runsApiRoutes(options: RunsApiOptions): CustomRoute[] {
         }
         const saved = await options.store.saveRun(team, run);
         sendJson(res, saved.created ? 201 : 200, { id: saved.id, created: saved.created, name: run.name });
+        if (saved.created) options.onRunPublished?.(team, run);
       }),
     },
   ];

@@ -7,6 +7,8 @@ import * as z from 'zod';
 export const ACTION_SHARE_RUN = 'segments_share_run';
 export const ACTION_SHOW_STRATEGY = 'segments_show_strategy';
 export const ACTION_COMPARE_PREVIOUS = 'segments_compare_previous';
+/** A link button (Open in Google Sheets): Slack still sends the click, which is only acknowledged. */
+export const ACTION_OPEN_SHEET = 'segments_open_sheet';
 /** The modal that asks where to share a run (opened from App Home, which has no channel). */
 export const VIEW_SHARE_RUN = 'segments_share_run_modal';
 

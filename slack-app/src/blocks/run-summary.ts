@@ -1,10 +1,11 @@
 /**
- * Block Kit for a run: one section per segment (persona, size, share, key traits, strategy) and the
- * run's buttons. Every string that came from a user (run, segment, feature and category names,
- * strategies) is escaped.
+ * Block Kit for a run: a header with the run's name, a context line (name, date, customers,
+ * source; never the raw id), one compact line per segment in segment order (so "segment 3" is the
+ * third line), the segment to target first with its strategy, and at most three buttons. Every
+ * string that came from a user (run, segment, feature and category names, strategies) is escaped.
  */
 
-import type { Run, Segment } from '@segments/core';
+import type { Run, RunSummary, Segment } from '@segments/core';
 import type { types } from '@slack/bolt';
 import {
   ACTION_COMPARE_PREVIOUS,
@@ -12,7 +13,10 @@ import {
   ACTION_SHOW_STRATEGY,
   encodeButtonValue,
 } from './actions';
-import { clipSlackText, escapeSlackText, limitSlackText } from './escape';
+import { clipSlackText, escapeSlackText } from './escape';
+import { answerButtons, formatShare, headerBlock, imageBlock, runContext, sectionBlock } from './kit';
+
+export { formatShare } from './kit';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -22,18 +26,18 @@ export const SECTION_TEXT_LIMIT = 3000;
 /** Segments shown in full per run; more would crowd the message (and Slack allows 50 blocks). */
 export const MAX_SEGMENTS_SHOWN = 10;
 
-/** 0.2 → "20%", 0.125 → "12.5%". */
-export function formatShare(share: number): string {
-  return `${Math.round(share * 1000) / 10}%`;
-}
-
 function formatNumber(value: number): string {
   return Math.abs(value) >= 100 ? String(Math.round(value)) : String(Math.round(value * 10) / 10);
 }
 
+/** "Annual Income (k$)" → "Annual Income": headers read as words, units dropped. */
+export function plainFeature(name: string): string {
+  return name.replace(/\s*\([^)]*\)\s*/g, ' ').trim() || name;
+}
+
 /**
- * The segment's most distinctive traits in words, e.g. "high Annual Income (k$) (≈87), mostly Female (62%)".
- * Unescaped: callers escape once when rendering.
+ * The segment's most distinctive traits in plain words, e.g. "high Spending Score (avg 82), mostly
+ * Female in Gender (62.0%)". Unescaped: callers escape once when rendering.
  */
 export function keyTraits(segment: Segment, limit = 3): string {
   const traits = segment.profile
@@ -42,12 +46,12 @@ export function keyTraits(segment: Segment, limit = 3): string {
         if (entry.level === 'average') return { weight: 0, text: '' };
         return {
           weight: Math.abs(entry.zScore),
-          text: `${entry.level} ${entry.feature} (≈${formatNumber(entry.mean)})`,
+          text: `${entry.level} ${plainFeature(entry.feature)} (avg ${formatNumber(entry.mean)})`,
         };
       }
       return {
         weight: entry.topShare,
-        text: `mostly ${entry.top} in ${entry.feature} (${formatShare(entry.topShare)})`,
+        text: `mostly ${entry.top} in ${plainFeature(entry.feature)} (${formatShare(entry.topShare)})`,
       };
     })
     .filter((trait) => trait.text !== '')
@@ -98,58 +102,78 @@ export function runFacts(run: Pick<Run, 'source' | 'k' | 'algorithm' | 'createdA
   return `${run.source.rowCount} customers · ${run.k} segments · ${algorithm} · ${date}`;
 }
 
-/**
- * Block Kit summary of a run: title, facts, one section per segment with a Strategy button, and
- * (unless `buttons: false`) Share / Compare buttons.
- * @example renderRunSummary(run).length // → 2 + segments + 1
- */
-export function renderRunSummary(run: Run, options: { buttons?: boolean } = {}): KnownBlock[] {
-  const buttons = options.buttons ?? true;
-  const blocks: KnownBlock[] = [
-    {
-      type: 'section',
-      text: { type: 'mrkdwn', text: `*${limitSlackText(run.name, 500)}*` },
-    },
-    {
-      type: 'context',
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: `${escapeSlackText(runFacts(run))} · run \`${limitSlackText(run.id, 200)}\``,
-        },
-      ],
-    },
-  ];
-  const bySegment = [...run.segments].sort((a, b) => a.persona.priority - b.persona.priority);
-  for (const segment of bySegment.slice(0, MAX_SEGMENTS_SHOWN)) {
-    const lines = [
-      `*${escapeSlackText(segment.persona.name)}* (segment ${segment.index + 1})`,
-      `Size: ${segment.size} customers (${formatShare(segment.share)})`,
-      `Key traits: ${escapeSlackText(keyTraits(segment))}`,
-      `Strategy: ${escapeSlackText(segment.persona.strategy)}`,
-      ...outcomeLine(segment),
-      ...(segment.persona.priority === 1 && typeof segment.persona.reason === 'string'
-        ? [`Why first: ${escapeSlackText(segment.persona.reason)}`]
-        : []),
-    ];
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: clipSlackText(lines.join('\n'), SECTION_TEXT_LIMIT) },
-      ...(buttons ? { accessory: strategyButton(run.id, segment.index) } : {}),
-    });
-  }
-  if (run.segments.length > MAX_SEGMENTS_SHOWN) {
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: `…and ${run.segments.length - MAX_SEGMENTS_SHOWN} more segments.` }],
-    });
-  }
-  const columns = columnsNote(run);
-  if (columns) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: columns }] });
-  if (buttons) blocks.push({ type: 'actions', elements: runButtons(run.id) });
-  return blocks;
+/** " · mall.csv", " · Customers › Sheet1": where the run's customers came from. */
+export function sourceName(run: Pick<RunSummary, 'source'>): string | undefined {
+  const source = run.source;
+  if (typeof source.fileName === 'string') return source.fileName;
+  if (typeof source.spreadsheetName === 'string')
+    return `${source.spreadsheetName}${typeof source.sheetName === 'string' ? ` › ${source.sheetName}` : ''}`;
+  return undefined;
 }
 
+/** The spreadsheet a run came from, when it did. */
+export function spreadsheetOf(run: Pick<RunSummary, 'source'>): string | undefined {
+  const id = run.source.spreadsheetId;
+  return run.source.kind === 'sheet' && typeof id === 'string' && id ? id : undefined;
+}
+
+/** "1 · Premium Shoppers (VIP) — 40 customers (20.0%) · high Annual Income (avg 87) · target 1st". */
+export function segmentSummaryLine(segment: Segment): string {
+  return (
+    `*${segment.index + 1} · ${escapeSlackText(segment.persona.name)}* — ${segment.size.toLocaleString('en-US')} customers (${formatShare(segment.share)})` +
+    ` · ${escapeSlackText(keyTraits(segment, 2))}` +
+    outcomeLine(segment)
+      .map((line) => ` · ${line}`)
+      .join('')
+  );
+}
+
+/** An image to show in a message: a chart at a signed URL, or a chart uploaded to Slack. */
+export type ImageRef = { url: string; alt: string } | { slackFileId: string; alt: string };
+
+/**
+ * Block Kit summary of a run: header, context line, one line per segment in segment order, the
+ * segment to target first with its strategy, an optional chart, and (unless `buttons: false`) Share
+ * in channel, Open in Google Sheets and Details.
+ * @example renderRunSummary(run).length // → 5
+ */
+export function renderRunSummary(
+  run: Run | RunSummary,
+  options: { buttons?: boolean; chart?: ImageRef } = {},
+): KnownBlock[] {
+  const buttons = options.buttons ?? true;
+  const customers = run.segments.reduce((sum, segment) => sum + segment.size, 0);
+  const blocks: KnownBlock[] = [
+    headerBlock(`${run.name}: ${run.k} segments of ${customers.toLocaleString('en-US')} customers`),
+  ];
+  if (options.chart) blocks.push(imageBlock(options.chart));
+  const lines = run.segments.slice(0, MAX_SEGMENTS_SHOWN).map(segmentSummaryLine);
+  if (run.segments.length > MAX_SEGMENTS_SHOWN) {
+    lines.push(`…and ${run.segments.length - MAX_SEGMENTS_SHOWN} more segments.`);
+  }
+  blocks.push(sectionBlock(lines.join('\n')));
+  const top = [...run.segments].sort(
+    (a, b) => a.persona.priority - b.persona.priority || a.index - b.index,
+  )[0];
+  if (top) {
+    blocks.push(
+      sectionBlock(
+        `*Target first: ${escapeSlackText(top.persona.name)}* (segment ${top.index + 1}). ${escapeSlackText(top.persona.strategy)}` +
+          (typeof top.persona.reason === 'string'
+            ? `\n_Why first:_ ${escapeSlackText(top.persona.reason)}`
+            : ''),
+      ),
+    );
+  }
+  blocks.push(runContext({ name: run.name, createdAt: run.createdAt, customers, source: sourceName(run) }));
+  const columns = columnsNote(run);
+  if (columns) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: columns }] });
+  if (buttons) {
+    const actions = answerButtons({ runId: run.id, spreadsheetId: spreadsheetOf(run) });
+    if (actions) blocks.push(actions);
+  }
+  return blocks;
+}
 /** "Outcomes: Response 21% (15% overall), Complain 1% (1% overall)" — the three that differ most. */
 export function outcomeLine(segment: Segment): string[] {
   const outcomes = [...(segment.outcomes ?? [])]
@@ -167,7 +191,7 @@ export function outcomeLine(segment: Segment): string[] {
 }
 
 /** Derived features and the columns left out, in one context line (escaped, clipped). */
-export function columnsNote(run: Run): string | undefined {
+export function columnsNote(run: Run | RunSummary): string | undefined {
   const derived = run.features
     .filter((feature) => feature.derivedFrom && feature.derivedFrom.length > 0 && feature.role !== 'mix')
     .map((feature) => `${feature.name} (from ${(feature.derivedFrom ?? []).join(', ')})`);

@@ -22,6 +22,7 @@ export interface RunningTestApp {
 export async function startTestApp(
   store: RunStore,
   config: Partial<SlackAppConfig> = {},
+  extra: { now?: () => Date } = {},
 ): Promise<RunningTestApp> {
   const slack = await startSlackStandIn();
   const app = createSlackApp(
@@ -33,7 +34,7 @@ export async function startTestApp(
       slackApiUrl: slack.apiUrl,
       ...config,
     },
-    { store, answerQuestion, logLevel: LogLevel.ERROR },
+    { store, answerQuestion, logLevel: LogLevel.ERROR, ...extra },
   );
   const { port } = await app.start();
   return {

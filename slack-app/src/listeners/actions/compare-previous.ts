@@ -1,5 +1,5 @@
 import { renderAnswer } from '../../blocks/answer';
-import { answerForTeam } from '../../conversation';
+import { answerWithRun } from '../../conversation';
 import type { ListenerDeps } from '../deps';
 import { type ButtonArgs, buttonValue, replyPrivately, teamOf } from './reply';
 
@@ -10,7 +10,7 @@ export function comparePrevious(deps: ListenerDeps) {
     const value = buttonValue(args);
     const team = teamOf(args.body);
     if (!value || !team) return;
-    const answer = await answerForTeam(deps, team, 'compare with the previous run', value.runId);
-    await replyPrivately(args, renderAnswer(answer));
+    const { answer, run } = await answerWithRun(deps, team, 'compare with the previous run', value.runId);
+    await replyPrivately(args, renderAnswer(answer, { run }));
   };
 }

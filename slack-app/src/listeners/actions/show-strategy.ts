@@ -1,5 +1,5 @@
 import { renderAnswer } from '../../blocks/answer';
-import { answerForTeam } from '../../conversation';
+import { answerWithRun } from '../../conversation';
 import type { ListenerDeps } from '../deps';
 import { type ButtonArgs, buttonValue, replyPrivately, teamOf } from './reply';
 
@@ -14,7 +14,7 @@ export function showStrategy(deps: ListenerDeps) {
       value.segmentIndex === undefined
         ? 'what is the strategy for each segment?'
         : `what is the strategy for segment ${value.segmentIndex + 1}?`;
-    const answer = await answerForTeam(deps, team, question, value.runId);
-    await replyPrivately(args, renderAnswer(answer));
+    const { answer, run } = await answerWithRun(deps, team, question, value.runId);
+    await replyPrivately(args, renderAnswer(answer, { run }));
   };
 }

@@ -4,6 +4,7 @@ import { replyTo } from '../../conversation';
 import type { ListenerDeps } from '../deps';
 import { postToResponseUrl } from '../respond';
 import { isSheetSubcommand, sheetSubcommand } from './connect-sheet';
+import { isScheduleSubcommand, scheduleSubcommand } from './schedules';
 
 /**
  * `/segments <subcommand or question>`: acknowledges at once (Slack allows 3 s) — before any store
@@ -14,6 +15,7 @@ import { isSheetSubcommand, sheetSubcommand } from './connect-sheet';
 export function segmentsCommand(deps: ListenerDeps) {
   return async ({ command, ack, respond, client }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
     if (isSheetSubcommand(command.text)) return sheetSubcommand(deps, { command, ack, respond });
+    if (isScheduleSubcommand(command.text)) return scheduleSubcommand(deps, { command, ack, respond });
     await ack();
     const reply = await replyTo(deps, {
       team: command.team_id,

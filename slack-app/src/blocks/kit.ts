@@ -1,0 +1,165 @@
+/**
+ * The pieces every answer message is built from, so all answers look alike: a header line with the
+ * answer, key numbers as fields, one short section, a context line naming the run by name and date
+ * (never its id), and at most three buttons (Share in channel, Open in Google Sheets, Details).
+ */
+import { maxOf } from '@segments/core';
+import type { types } from '@slack/bolt';
+import { ACTION_OPEN_SHEET, ACTION_SHARE_RUN, ACTION_SHOW_STRATEGY, encodeButtonValue } from './actions';
+import { clipSlackText, escapeSlackText, limitSlackText } from './escape';
+
+type KnownBlock = types.KnownBlock;
+type Button = types.Button;
+
+/** Slack's limits this app renders against (https://api.slack.com/reference/block-kit). */
+export const LIMITS = {
+  blocks: 50,
+  text: 3000,
+  header: 150,
+  field: 2000,
+  fields: 10,
+  context: 10,
+  buttonText: 75,
+  /** This app's own rule: three buttons at most on an answer. */
+  buttons: 3,
+} as const;
+
+/**
+ * One percentage style everywhere: one decimal ("19.5%", "40.0%").
+ * @example formatShare(0.195) // → '19.5%'
+ */
+export function formatShare(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+/** "1 Feb 2026" from an ISO timestamp (UTC). */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso.slice(0, 10);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** The header block: the answer in one line of plain text, escaped like every user string. */
+export function headerBlock(text: string): KnownBlock {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return {
+    type: 'header',
+    text: { type: 'plain_text', text: limitSlackText(line || '…', LIMITS.header), emoji: true },
+  };
+}
+
+/** A section of mrkdwn, already escaped by the caller, clipped to Slack's limit. */
+export function sectionBlock(mrkdwn: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: clipSlackText(mrkdwn, LIMITS.text) } };
+}
+
+/** Key numbers as fields: `[label, value]` pairs (escaped here), ten at most. */
+export function fieldsBlock(pairs: readonly (readonly [string, string])[]): KnownBlock {
+  return {
+    type: 'section',
+    fields: pairs.slice(0, LIMITS.fields).map(([label, value]) => ({
+      type: 'mrkdwn' as const,
+      text: clipSlackText(`*${escapeSlackText(label)}*\n${escapeSlackText(value)}`, LIMITS.field),
+    })),
+  };
+}
+
+/** A context line of escaped mrkdwn. */
+export function contextBlock(mrkdwn: string): KnownBlock {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: clipSlackText(mrkdwn, LIMITS.text) }] };
+}
+
+/** What the context line says about a run. */
+export interface RunLine {
+  name: string;
+  createdAt?: string;
+  customers?: number;
+  source?: string;
+}
+
+/** "Run *mall-2026* · 1 Feb 2026 · 200 customers · mall.csv": name and date, never the raw id. */
+export function runContext(run: RunLine): KnownBlock {
+  const parts = [`Run *${limitSlackText(run.name, 200)}*`];
+  if (run.createdAt) parts.push(formatDate(run.createdAt));
+  if (run.customers !== undefined) parts.push(`${run.customers.toLocaleString('en-US')} customers`);
+  if (run.source) parts.push(limitSlackText(run.source, 200));
+  return contextBlock(parts.join(' · '));
+}
+
+/** The Google Sheets address of a spreadsheet id. */
+export function sheetUrl(spreadsheetId: string): string {
+  return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(spreadsheetId)}/edit`;
+}
+
+/**
+ * An answer's buttons, three at most: Share in channel, Open in Google Sheets (when the run came from
+ * a spreadsheet), Details (the segment's, or every segment's strategy).
+ */
+export function answerButtons(options: {
+  runId: string;
+  spreadsheetId?: string;
+  segmentIndex?: number;
+  share?: boolean;
+  details?: boolean;
+}): KnownBlock | undefined {
+  const buttons: Button[] = [];
+  if (options.share ?? true) {
+    buttons.push({
+      type: 'button',
+      action_id: ACTION_SHARE_RUN,
+      text: { type: 'plain_text', text: 'Share in channel' },
+      value: encodeButtonValue({ runId: options.runId }),
+    });
+  }
+  if (options.spreadsheetId) {
+    buttons.push({
+      type: 'button',
+      action_id: ACTION_OPEN_SHEET,
+      text: { type: 'plain_text', text: 'Open in Google Sheets' },
+      url: sheetUrl(options.spreadsheetId),
+    });
+  }
+  if (options.details ?? true) {
+    buttons.push({
+      type: 'button',
+      action_id: ACTION_SHOW_STRATEGY,
+      text: { type: 'plain_text', text: 'Details' },
+      value: encodeButtonValue({
+        runId: options.runId,
+        ...(options.segmentIndex === undefined ? {} : { segmentIndex: options.segmentIndex }),
+      }),
+    });
+  }
+  return buttons.length ? { type: 'actions', elements: buttons.slice(0, LIMITS.buttons) } : undefined;
+}
+
+/**
+ * A table in a monospace block: columns padded to their widest cell, cut to Slack's text limit by
+ * whole rows (mrkdwn inside ``` is shown as typed, so cells are escaped only for &, < and >).
+ */
+export function tableBlock(rows: readonly (readonly string[])[]): KnownBlock {
+  const widths = rows[0].map((_, column) => maxOf(rows.map((row) => (row[column] ?? '').length)));
+  const lines = rows.map((row) =>
+    row
+      .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column])))
+      .join('  ')
+      .trimEnd(),
+  );
+  let text = '';
+  for (const line of lines) {
+    const next = `${text}${text ? '\n' : ''}${escapeSlackText(line)}`;
+    if (next.length + 6 > LIMITS.text) break;
+    text = next;
+  }
+  return { type: 'section', text: { type: 'mrkdwn', text: `\`\`\`${text}\`\`\`` } };
+}
+
+/** An image block for a chart: at a URL (HTTP mode) or a file uploaded to Slack (Socket Mode). */
+export function imageBlock(
+  image: { url: string; alt: string } | { slackFileId: string; alt: string },
+): KnownBlock {
+  const alt = image.alt.length > 2000 ? `${image.alt.slice(0, 1999)}…` : image.alt;
+  if ('url' in image) return { type: 'image', image_url: image.url, alt_text: alt };
+  return { type: 'image', slack_file: { id: image.slackFileId }, alt_text: alt } as KnownBlock;
+}
