@@ -40,6 +40,8 @@ describe('slack-app/manifest.json', () => {
         'links:read',
         'links:write',
         'files:write',
+        // users.info: only workspace admins may connect, revoke or delete; the user's locale.
+        'users:read',
       ].sort(),
     );
   });
