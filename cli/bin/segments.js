@@ -1,13 +1,12 @@
 #!/usr/bin/env node
-// Thin launcher: run the TypeScript CLI through tsx so a checkout works right after `npm ci`.
-import { register } from 'tsx/esm/api';
+// Thin launcher for the compiled CLI (cli/dist/launch.js, built by `npm run build`, which `npm ci`
+// runs through the root `prepare` script). Plain JavaScript: nothing is compiled at start-up.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/main.ts');
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  env: process.env,
-  cwd: process.cwd(),
-  isTTY: Boolean(process.stderr.isTTY),
-});
+const compiled = new URL('../dist/launch.js', import.meta.url);
+if (!existsSync(compiled)) {
+  process.stderr.write('segments is not built yet: run `npm run build` in the repository, then try again.\n');
+  process.exit(1);
+}
+const { runProcess } = await import(compiled.href);
+process.exitCode = await runProcess(process.argv.slice(2));

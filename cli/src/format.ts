@@ -5,6 +5,7 @@ import {
   createTranslator,
   featureLabel,
   type Lang,
+  maxOf,
   type ProfileEntry,
   type Run,
   type Translator,
@@ -17,7 +18,12 @@ export function formatTable(
   rightAligned: number[] = [],
 ): string {
   const cells = [headers, ...rows.map((row) => row.map(String))];
-  const widths = headers.map((_, c) => Math.max(...cells.map((row) => [...(row[c] ?? '')].length)));
+  const widths = headers.map((_, c) =>
+    maxOf(
+      cells.map((row) => [...(row[c] ?? '')].length),
+      0,
+    ),
+  );
   return cells
     .map((row) =>
       row
@@ -157,7 +163,10 @@ export function formatRunSummary(run: Run, lang: Lang = run.lang ?? 'en'): strin
     lines.push(t.m.cliStrategy(target.persona.strategy));
   }
   const excluded = excludedLines(run);
-  if (excluded.length > 0) lines.push('Left out of the features:', ...excluded);
+  if (excluded.length > 0) {
+    lines.push('Left out of the features:');
+    for (const line of excluded) lines.push(line);
+  }
   const structured = run.preprocessing.excludedColumns !== undefined;
   for (const note of run.preprocessing.notes) {
     if (structured && note.startsWith('Not used:')) continue;

@@ -2,6 +2,7 @@
  * The CLI's surface for its launcher (bin/segments.js) and the tests: `main` runs one command line.
  */
 export { defaultModelPath, trainCommand } from './commands/train';
+export { formatTable } from './format';
 export type { CliIo } from './io';
 export { main } from './main';
 export {
@@ -11,3 +12,4 @@ export {
   predictionColumns,
   readModelFile,
 } from './predict';
+export { closeLocalStores, openLocalStore } from './store';

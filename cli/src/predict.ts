@@ -4,7 +4,7 @@
  */
 
 import type { Table } from '@segments/core';
-import { type PredictionModel, type PredictionResult, parseModel, predictTable } from '@segments/core';
+import { maxOf, type PredictionModel, type PredictionResult, parseModel, predictTable } from '@segments/core';
 import { readJsonFile } from './files';
 
 /**
@@ -41,7 +41,10 @@ export function predictFile(model: PredictionModel, table: Table, source = 'the 
 export function formatPrediction(model: PredictionModel, result: PredictionResult): string {
   const total = result.predictions.length;
   const lines = [`Predicted ${model.label} for ${total} rows with model "${model.name}":`, ''];
-  const nameWidth = Math.max(7, ...result.segments.map((s) => s.name.length));
+  const nameWidth = maxOf(
+    result.segments.map((s) => s.name.length),
+    7,
+  );
   lines.push(
     `${'Segment'.padEnd(nameWidth)}  ${'Rows'.padStart(6)}  ${'Share'.padStart(6)}  Confidence  Profile`,
   );

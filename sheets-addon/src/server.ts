@@ -349,7 +349,7 @@ export function runSegmentation(options?: unknown) {
         notes.push(t.m.addonSampled(t.count(picked.length), t.count(table.rows.length)));
       }
       // The detection sentence has its own line in the sidebar.
-      notes.push(...run.preprocessing.notes.filter((note) => note !== detected));
+      for (const note of run.preprocessing.notes) if (note !== detected) notes.push(note);
       // Encode everything before touching the sheet.
       reportProgress(progress, 'writing', t.m.addonProgressWriting(), 0.9);
       const { rowCount } = outputRowSpan(snapshot);

@@ -8,7 +8,6 @@
  * leaves the spreadsheet untouched.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { Run } from '@segments/core';
 import {
   type Cell,
   type ChartSpec,
@@ -24,11 +23,13 @@ import {
   findOutputColumns,
   findPredictionColumns,
   METADATA_KEYS,
+  maxOf,
   type OutputColumnPlan,
   type OutputColumns,
   planOutputColumns,
   RUNS_SHEET_HEADERS,
   RUNS_SHEET_NAME,
+  type Run,
   SegmentationError,
   type SegmentOptions,
   type SheetRange,
@@ -37,6 +38,7 @@ import {
   segmentOrders,
   segmentTable,
   type Table,
+  widestRow,
 } from '@segments/core';
 import { parseA1Range } from './a1';
 import { explainSheetsError, quoteSheetName, type SheetsClient } from './client';
@@ -171,7 +173,7 @@ export async function readCustomerSheet(
   }
   // The values start at A1 of the sheet (the range asked for is the whole sheet).
   const sheetValues = (valueRanges[0]?.values ?? []) as Cell[][];
-  const usedWidth = Math.max(0, ...sheetValues.map((row) => row.length));
+  const usedWidth = widestRow(sheetValues);
   const firstRow = requested?.startRow ?? 1;
   const firstColumn = requested?.startColumn ?? 1;
   const lastRow = Math.min(requested?.endRow ?? sheetValues.length, sheetValues.length);
@@ -197,7 +199,7 @@ export async function readCustomerSheet(
   const prediction = findPredictionColumns(values[headerIndex], relativeMetadata);
   const absolute = (column: number | undefined) =>
     column === undefined ? undefined : column + firstColumn - 1;
-  const width = Math.max(1, ...values.map((row) => row.length));
+  const width = widestRow(values, 1);
   return {
     spreadsheetId,
     spreadsheetTitle,
@@ -219,9 +221,9 @@ export async function readCustomerSheet(
 
 /** Our columns found by metadata count as used even when empty (a previous write that lost its values). */
 function metadataWidth(metadata: ColumnMetadata[]): number {
-  return Math.max(
+  return maxOf(
+    metadata.filter((entry) => entry.key === METADATA_KEYS.column).map((entry) => entry.column + 1),
     0,
-    ...metadata.filter((entry) => entry.key === METADATA_KEYS.column).map((entry) => entry.column + 1),
   );
 }
 
@@ -306,7 +308,7 @@ export function planSheetWrite(
   const { sheet } = snapshot;
   const takenIds = new Set(snapshot.sheets.map((candidate) => candidate.sheetId));
   const freeSheetId = () => {
-    let id = Math.max(0, ...takenIds) + 1;
+    let id = maxOf(takenIds, 0) + 1;
     if (id > 2_147_483_647) for (id = 1; takenIds.has(id); id++);
     takenIds.add(id);
     return id;
@@ -383,9 +385,9 @@ export function planSheetWrite(
   }
   const summaryRows = summary.values.length;
   const summaryColumns = summary.values[0].length;
-  const chartsReach = Math.max(
+  const chartsReach = maxOf(
+    summary.charts.map((chart) => chart.anchor.column + Math.ceil(chart.width / 100)),
     0,
-    ...summary.charts.map((chart) => chart.anchor.column + Math.ceil(chart.width / 100)),
   );
   requests.push({
     addSheet: {

@@ -7,6 +7,7 @@ import { openRunStore } from '@segments/store';
 import { loadSlackAppConfig } from './config';
 import { createSlackApp } from './create-app';
 import { sheetSyncMinutes, startSheetSync } from './sheet-sync/sync';
+import { startingStore } from './starting-store';
 
 async function main(): Promise<number> {
   const loaded = loadSlackAppConfig(process.env);
@@ -22,35 +23,49 @@ async function main(): Promise<number> {
     console.error((error as Error).message);
     return 1;
   }
-  let store: Awaited<ReturnType<typeof openRunStore>>;
+  // The store opens while the app already listens (a new PGlite folder takes 3–5 s): /healthz says
+  // "starting" (503) until it is open, and requests that need it wait for it.
+  const where = config.databaseUrl ? 'DATABASE_URL' : `folder ${config.dataDir ?? './.segments'}`;
+  const opening = openRunStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = startingStore(opening, config.databaseUrl ? 'postgres' : 'pglite');
+  const slack = createSlackApp(config, { store, answerQuestion, storeReady: () => store.ready });
+  let port: number;
   try {
-    store = await openRunStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    ({ port } = await slack.start());
   } catch (error) {
-    console.error(
-      `The Customer Segments Slack app cannot open its run store (${config.databaseUrl ? 'DATABASE_URL' : `folder ${config.dataDir ?? './.segments'}`}): ${(error as Error).message}`,
-    );
-    return 1;
+    // Nothing listens: let the store finish opening and close it, so the process can exit.
+    await store.close().catch(() => undefined);
+    throw error;
   }
-  const slack = createSlackApp(config, { store, answerQuestion });
-  const { port } = await slack.start();
-  // Pulls runs from connected spreadsheets (Socket Mode deployments receive no push).
-  const sheetSync = startSheetSync(store, {
-    minutes: syncMinutes,
-    client: () => createSheetsClient({ env: process.env }),
-  });
   console.log(
     config.appToken
-      ? `Customer Segments is connected in Socket Mode; runs API and /healthz on port ${port} (store: ${store.driver})`
-      : `Customer Segments is listening on port ${port}: /slack/events, /api/runs, /healthz (store: ${store.driver})`,
+      ? `Customer Segments is connected in Socket Mode; runs API and /healthz on port ${port} (store: ${store.driver}, opening)`
+      : `Customer Segments is listening on port ${port}: /slack/events, /api/runs, /healthz (store: ${store.driver}, opening)`,
   );
+  let sheetSync: ReturnType<typeof startSheetSync> | undefined;
   const shutdown = async () => {
-    sheetSync.stop();
+    sheetSync?.stop();
     await slack.stop().catch(() => undefined);
     await store.close().catch(() => undefined);
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  try {
+    await opening;
+  } catch (error) {
+    console.error(
+      `The Customer Segments Slack app cannot open its run store (${where}): ${(error as Error).message}`,
+    );
+    await slack.stop().catch(() => undefined);
+    return 1;
+  }
+  console.log(`Run store ready (${store.driver}); /healthz answers 200.`);
+  // Pulls runs from connected spreadsheets (Socket Mode deployments receive no push).
+  sheetSync = startSheetSync(store, {
+    minutes: syncMinutes,
+    client: () => createSheetsClient({ env: process.env }),
+  });
   return 0;
 }
 

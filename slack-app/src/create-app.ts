@@ -30,6 +30,8 @@ export interface SlackAppDeps {
   store: RunStore;
   /** Core's answer engine (`answerQuestion` from core/src/answers). */
   answerQuestion: AnswerQuestion;
+  /** False while the store is still opening; /healthz answers 503 "starting" until it is true. */
+  storeReady?: () => boolean;
   /** Default INFO; tests and benches pass ERROR. */
   logLevel?: LogLevel;
   /** Clock for chart links (tests); default the system clock. */
@@ -181,6 +183,7 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
   };
   const customRoutes: CustomRoute[] = runsApiRoutes({
     store: deps.store,
+    ready: deps.storeReady,
     staticApiToken: config.staticApiToken,
     // The stack, never the error's properties: a database error may quote the posted run.
     logError: (message, error) => console.error(`[segments] ${message}: ${describeErrorForLog(error)}`),
@@ -194,7 +197,7 @@ export function createSlackApp(config: SlackAppConfig, deps: SlackAppDeps): Segm
   let charts: ChartDelivery | undefined;
   if (config.publicUrl) {
     const secret = chartSecret(config);
-    customRoutes.push(...chartRoutes({ store: deps.store, secret, now: deps.now }));
+    for (const route of chartRoutes({ store: deps.store, secret, now: deps.now })) customRoutes.push(route);
     charts = linkedCharts({ baseUrl: config.publicUrl, secret, now: deps.now });
   } else if (socketMode) {
     charts = uploadedCharts({ client: botClient, logWarn: warn });

@@ -2,10 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Answer } from '@segments/core';
 import { parseModel } from '@segments/core';
-import { openRunStore } from '@segments/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasSharedData, sharedDataPath } from '../helpers/shared-data';
-import { makeWorkspace, runCli } from './cli-harness';
+import { localStore, makeWorkspace, runCli } from './cli-harness';
 
 const AUTOMOBILE = hasSharedData('automobile_train.csv', 'automobile_new_customers.csv');
 
@@ -38,14 +37,10 @@ describe.skipIf(!AUTOMOBILE)('segments train, assign and ask over the local stor
     modelId = model.id;
     expect(trained.stderr).toContain(`Model ${modelId} saved in the local store.`);
     expect(trained.stderr).toContain(`segments assign <new.csv> --run ${modelId}`);
-    const store = await openRunStore({ dataDir: workspace.storeDir });
-    try {
-      expect((await store.listModels('local')).map((item) => [item.id, item.name])).toEqual([
-        [modelId, 'Automobile 800'],
-      ]);
-    } finally {
-      await store.close();
-    }
+    const store = await localStore(workspace.dir);
+    expect((await store.listModels('local')).map((item) => [item.id, item.name])).toEqual([
+      [modelId, 'Automobile 800'],
+    ]);
   });
 
   it('assign --run <model id> predicts from the stored model, then ask answers with segment D’s predicted size', async () => {
@@ -74,15 +69,11 @@ describe.skipIf(!AUTOMOBILE)('segments train, assign and ask over the local stor
   });
 
   it('keeps no per-row prediction in the store', async () => {
-    const store = await openRunStore({ dataDir: workspace.storeDir });
-    try {
-      const rows = await store.database.query<{ body: unknown }>('SELECT body FROM predictions');
-      expect(rows).toHaveLength(1);
-      expect(JSON.stringify(rows[0].body)).not.toContain('confidence"');
-      expect(rows[0].body).not.toHaveProperty('predictions');
-    } finally {
-      await store.close();
-    }
+    const store = await localStore(workspace.dir);
+    const rows = await store.database.query<{ body: unknown }>('SELECT body FROM predictions');
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows[0].body)).not.toContain('confidence"');
+    expect(rows[0].body).not.toHaveProperty('predictions');
   });
 
   it('assign --run <model name> finds the stored model too; an unknown reference names both kinds', async () => {
@@ -98,7 +89,7 @@ describe.skipIf(!AUTOMOBILE)('segments train, assign and ask over the local stor
 
 describe('segments ask about predictions before any', () => {
   it('explains how to train a model and predict new customers', async () => {
-    const empty = makeWorkspace();
+    const empty = makeWorkspace({ ownStore: 'empty' });
     const asked = await runCli(['ask', 'how many new customers fall in segment D?'], empty.dir);
     expect(asked.code).toBe(0);
     expect(asked.stdout).toContain('There are no predictions yet');
@@ -106,7 +97,7 @@ describe('segments ask about predictions before any', () => {
   });
 
   it.skipIf(!AUTOMOBILE)('train --no-save writes the model file only', async () => {
-    const local = makeWorkspace();
+    const local = makeWorkspace({ ownStore: true });
     local.file('train.csv', firstLines(sharedDataPath('automobile_train.csv'), 200));
     const trained = await runCli(['train', 'train.csv', '--label', 'Segmentation', '--no-save'], local.dir);
     expect(trained.code).toBe(0);

@@ -1,34 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Answer } from '@segments/core';
-import { openRunStore } from '@segments/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUDGET, sampleRun, VIP } from '../slack-app/helpers/sample-run';
-import { makeWorkspace, runCli } from './cli-harness';
+import { localStore, makeWorkspace, runCli } from './cli-harness';
 
 const workspace = makeWorkspace();
-const empty = makeWorkspace();
+const empty = makeWorkspace({ ownStore: 'empty' });
 
 beforeAll(async () => {
-  const store = await openRunStore({ dataDir: workspace.storeDir });
-  try {
-    await store.saveRun(
-      'local',
-      sampleRun({
-        id: 'april',
-        name: 'April customers',
-        createdAt: '2026-04-01T00:00:00Z',
-        segments: [VIP, BUDGET],
-      }),
-    );
-    await store.saveRun(
-      'local',
-      sampleRun({ id: 'may', name: 'May customers', createdAt: '2026-05-01T00:00:00Z' }),
-    );
-    await store.saveRun('some-slack-team', sampleRun({ id: 'slack-only', name: 'Not local' }));
-  } finally {
-    await store.close();
-  }
+  const store = await localStore(workspace.dir);
+  await store.saveRun(
+    'local',
+    sampleRun({
+      id: 'april',
+      name: 'April customers',
+      createdAt: '2026-04-01T00:00:00Z',
+      segments: [VIP, BUDGET],
+    }),
+  );
+  await store.saveRun(
+    'local',
+    sampleRun({ id: 'may', name: 'May customers', createdAt: '2026-05-01T00:00:00Z' }),
+  );
+  await store.saveRun('some-slack-team', sampleRun({ id: 'slack-only', name: 'Not local' }));
 });
 
 describe('segments runs', () => {

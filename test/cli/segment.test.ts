@@ -336,7 +336,7 @@ describe('segments segment on bad input', () => {
   it.each(badCases.map((badCase) => [badCase.name, badCase] as const))(
     'rejects %s with a message and writes nothing',
     async (_name, badCase) => {
-      const workspace = makeWorkspace();
+      const workspace = makeWorkspace({ ownStore: true });
       const path = badCase.path
         ? badCase.path(workspace.dir)
         : workspace.file('data.csv', badCase.content ?? '');

@@ -2,9 +2,9 @@
  * Real stores for tests: PGlite in a temporary folder, and a fresh database on the PostgreSQL server
  * that test/setup/postgres.ts started (null when PostgreSQL is not installed).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openRunStore, type RunStore } from '@segments/store';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -38,15 +38,29 @@ export interface TestStore {
   dispose(): Promise<void>;
 }
 
+/**
+ * A new, empty PGlite store folder, copied from the template test/setup/build.ts made (an initdb
+ * per folder would cost 3–5 s). Returns the folder's path; nothing has it open.
+ */
+export function newPgliteFolder(): string {
+  return copyPgliteTemplate(join(mkdtempSync(join(tmpdir(), 'segments-store-')), 'store'));
+}
+
+/** Copies the empty store template to `target` (which must not exist yet); returns `target`. */
+export function copyPgliteTemplate(target: string): string {
+  cpSync(inject('pgliteTemplate'), target, { recursive: true });
+  return target;
+}
+
 /** A PGlite store in a new temporary folder. */
 export async function openTempPgliteStore(): Promise<TestStore> {
-  const dir = mkdtempSync(join(tmpdir(), 'segments-store-'));
+  const dir = newPgliteFolder();
   const store = await openRunStore({ dataDir: dir });
   return {
     store,
     async dispose() {
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dirname(dir), { recursive: true, force: true });
     },
   };
 }

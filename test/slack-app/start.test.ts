@@ -15,9 +15,9 @@ import { sampleRun, VIP } from './helpers/sample-run';
 
 const baseEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
 
-describe('npm start (slack-app/src/app.ts)', () => {
+describe('npm start (slack-app/dist/app.js, compiled from slack-app/src/app.ts)', () => {
   it('prints one message naming the missing settings and exits 1, without a stack trace', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'slack-app/src/app.ts'], {
+    const result = spawnSync(process.execPath, ['slack-app/dist/app.js'], {
       env: baseEnv,
       encoding: 'utf8',
       timeout: 60_000,
@@ -76,6 +76,7 @@ describe('npm start (slack-app/src/app.ts)', () => {
     let child: ChildProcess;
     let baseUrl: string;
     let stderr = '';
+    let healthWhileOpening: Response | undefined;
 
     beforeAll(async () => {
       slack = await startSlackStandIn();
@@ -83,7 +84,7 @@ describe('npm start (slack-app/src/app.ts)', () => {
       slack.failing.set('auth.test', 'invalid_auth');
       const port = await freePort();
       baseUrl = `http://127.0.0.1:${port}`;
-      child = spawn(process.execPath, ['--import', 'tsx', 'slack-app/src/app.ts'], {
+      child = spawn(process.execPath, ['slack-app/dist/app.js'], {
         env: {
           ...baseEnv,
           SLACK_BOT_TOKEN: 'xoxb-start-test',
@@ -100,12 +101,23 @@ describe('npm start (slack-app/src/app.ts)', () => {
       child.stderr?.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
       });
-      await new Promise<void>((resolve, reject) => {
-        child.stdout?.on('data', (chunk: Buffer) => {
-          if (chunk.toString().includes('listening')) resolve();
+      // It listens before its new store folder is ready: /healthz first says "starting", then 200.
+      let stdout = '';
+      const printed = (text: string) =>
+        new Promise<void>((resolve, reject) => {
+          const check = () => {
+            if (stdout.includes(text)) resolve();
+          };
+          child.stdout?.on('data', check);
+          child.once('exit', (code) => reject(new Error(`app exited with ${code}: ${stderr}`)));
+          check();
         });
-        child.once('exit', (code) => reject(new Error(`app exited with ${code}: ${stderr}`)));
+      child.stdout?.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
       });
+      await printed('listening');
+      healthWhileOpening = await fetch(`${baseUrl}/healthz`);
+      await printed('Run store ready');
     });
     afterAll(async () => {
       if (child && child.exitCode === null) {
@@ -115,6 +127,11 @@ describe('npm start (slack-app/src/app.ts)', () => {
       }
       await slack?.close();
       rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('answers /healthz with 503 "starting" while a new store folder is being created', async () => {
+      expect(healthWhileOpening?.status).toBe(503);
+      expect(await healthWhileOpening?.json()).toEqual({ ok: false, status: 'starting' });
     });
 
     it('serves /healthz, the runs API and /slack/events on one port even when auth.test fails', async () => {

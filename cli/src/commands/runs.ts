@@ -1,7 +1,7 @@
 /**
  * `segments runs [--json]`: the runs in the local store (team `local`), newest first.
  */
-import { toRunListItem } from '@segments/core';
+import { maxOf, toRunListItem } from '@segments/core';
 import { parseFlags } from '../args';
 import { reportError } from '../errors';
 import { type Command, EXIT_OK, UsageError } from '../io';
@@ -35,7 +35,12 @@ export const runsCommand: Command = async (argv, io) => {
         String(item.rowCount),
       ]),
     ];
-    const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+    const widths = rows[0].map((_, column) =>
+      maxOf(
+        rows.map((row) => row[column].length),
+        0,
+      ),
+    );
     for (const row of rows)
       io.stdout(
         `${row

@@ -9,9 +9,9 @@ import {
   type Run,
   SEGMENT_HEADER,
   type SegmentOptions,
-  segmentOrders,
-  segmentTable,
+  segmentCsvText,
   type Table,
+  tableFromTyped,
 } from '@segments/core';
 import {
   columnsFlag,
@@ -22,7 +22,14 @@ import {
   wholeNumberFlag,
 } from '../args';
 import { reportError } from '../errors';
-import { defaultOutputPath, readTableFile, toCsv, writeTextFile } from '../files';
+import {
+  canCopyLines,
+  defaultOutputPath,
+  readDelimitedFile,
+  toCsv,
+  writeSegmentedCsv,
+  writeTextFile,
+} from '../files';
 import { formatRunSummary } from '../format';
 import { type CliIo, type Command, EXIT_OK, UsageError } from '../io';
 import { progressReporter } from '../progress';
@@ -50,24 +57,31 @@ export const segmentCommand: Command = async (argv, io) => {
     if (positionals.length !== 1) throw new UsageError('segment takes exactly one file');
     const [path] = positionals;
     const options = segmentOptions(values, io.env);
-    const { table, fileName } = readTableFile(path, io.cwd);
+    const { text, fileName, parse: parseOptions } = readDelimitedFile(path, io.cwd);
     const jobOptions: SegmentOptions = {
       ...options,
       source: { kind: 'csv', fileName },
       onProgress: progressReporter(io),
     };
-    // An orders table is rolled up per customer (RFM); the output is one row per customer.
-    const orders = segmentOrders(table, jobOptions);
-    const run = orders?.run ?? segmentTable(table, { ...jobOptions, transactions: false });
+    // The typed path (columns in typed arrays, lines copied to the output) when it provably gives the
+    // same Run; else the general one. An orders table is rolled up per customer (RFM): one row each.
+    const result = segmentCsvText(text, jobOptions, parseOptions);
+    const { run } = result;
+    const orders = result.path === 'general' ? result.orders : undefined;
     // Everything is computed before anything is written: a failure above leaves no file behind.
     const outPath = values.out ?? defaultOutputPath(path, orders ? 'customers' : 'segments');
-    writeTextFile(
-      outPath,
-      io.cwd,
-      toCsv(
-        orders ? customerRows(run, orders.rollup, orders.customerSegments) : withSegmentColumns(table, run),
-      ),
-    );
+    if (result.path === 'typed' && canCopyLines(result.typed))
+      writeSegmentedCsv(outPath, io.cwd, result.typed, run);
+    else
+      writeTextFile(
+        outPath,
+        io.cwd,
+        toCsv(
+          orders
+            ? customerRows(run, orders.rollup, orders.customerSegments)
+            : withSegmentColumns(result.path === 'typed' ? tableFromTyped(result.typed) : result.table, run),
+        ),
+      );
     const saved = values['no-save'] ? undefined : await (await import('../store')).saveRunLocally(run, io);
     if (values.json) io.stdout(`${JSON.stringify(run, null, 2)}\n`);
     else {

@@ -7,7 +7,7 @@
  */
 import { basename, extname } from 'node:path';
 import type { PredictionModel } from '@segments/core';
-import { trainClassifier } from '@segments/core';
+import { maxOf, trainClassifier } from '@segments/core';
 import { columnsFlag, parseFlags, wholeNumberFlag } from '../args';
 import { reportError } from '../errors';
 import { readTableFile, writeTextFile } from '../files';
@@ -122,7 +122,10 @@ export function formatEvaluation(model: PredictionModel): string {
   lines.push(`${''.padEnd(10)}  ${'Model'.padStart(6)}  ${baselineHeader}`);
   lines.push(`${'Accuracy'.padEnd(10)}  ${f3(e.accuracy).padStart(6)}  ${f3(e.baseline.accuracy)}`);
   lines.push(`${'Macro-F1'.padEnd(10)}  ${f3(e.macroF1).padStart(6)}  ${f3(e.baseline.macroF1)}`);
-  const width = Math.max(7, ...e.perClass.map((m) => m.label.length));
+  const width = maxOf(
+    e.perClass.map((m) => m.label.length),
+    7,
+  );
   lines.push('', `${'Segment'.padEnd(width)}  Precision  Recall     F1  Support`);
   for (const m of e.perClass) {
     lines.push(
@@ -130,9 +133,14 @@ export function formatEvaluation(model: PredictionModel): string {
     );
   }
   const cell = Math.max(
-    5,
-    ...e.confusion.labels.map((l) => l.length),
-    ...e.confusion.matrix.flat().map((v) => String(v).length),
+    maxOf(
+      e.confusion.labels.map((l) => l.length),
+      5,
+    ),
+    maxOf(
+      e.confusion.matrix.flat().map((v) => String(v).length),
+      5,
+    ),
   );
   lines.push('', 'Confusion matrix (rows: actual, columns: predicted)');
   lines.push(`${''.padEnd(width)}  ${e.confusion.labels.map((l) => l.padStart(cell)).join(' ')}`);

@@ -3,6 +3,7 @@
  * distinctive name words or a name with a typo.
  */
 import type { RunSummary, Segment } from '../schema/run';
+import { maxOf } from '../table/extent';
 import { PERSONA_SYNONYMS, PLAYBOOK_KEYS, personaKeyOf, withoutParenthesis } from './persona-synonyms';
 import { findSequence, isCloseMatch, normalizeText, stemWord, type Token, tokenize } from './text-match';
 
@@ -228,7 +229,7 @@ export function resolveSegmentInTokens(run: RunSummary, tokens: readonly Token[]
       if (typo) viaTypo[s] = true;
     }
   }
-  const top = Math.max(0, ...scores);
+  const top = maxOf(scores, 0);
   if (top > 0) {
     const leaders = segments.filter((_, s) => scores[s] === top);
     if (leaders.length > 1) return { kind: 'ambiguous', text: subject, candidates: leaders };

@@ -5,6 +5,7 @@
  * Seeding is k-means++-style on that cost; restarts keep the lowest total cost.
  */
 import { SegmentationError } from '../schema/errors';
+import { maxOf } from '../table/extent';
 import { createRandom, deriveSeed, type Random } from './random';
 
 export interface MixedData {
@@ -204,7 +205,7 @@ function runOnce(
   const lower = new Float64Array(n);
   const sizes = new Int32Array(k);
   const sums = new Float64Array(k * p);
-  const maxCategories = Math.max(1, ...data.categoryCounts);
+  const maxCategories = maxOf(data.categoryCounts, 1);
   const counts = new Int32Array(k * q * maxCategories);
   const previousNumeric = new Float64Array(k * p);
   const previousCategorical = new Int32Array(k * q);

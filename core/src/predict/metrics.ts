@@ -4,6 +4,7 @@
  */
 import { createRandom } from '../cluster/random';
 import type { ClassMetrics } from '../schema/model';
+import { indexOfMax } from '../table/extent';
 
 /**
  * Splits row positions into train and test so each class keeps its share: per class, a seeded
@@ -73,5 +74,5 @@ export function classificationMetrics(
 export function majorityClass(labels: Uint16Array, classCount: number): number {
   const counts = new Array<number>(classCount).fill(0);
   for (const label of labels) counts[label]++;
-  return counts.indexOf(Math.max(...counts));
+  return indexOfMax(counts);
 }

@@ -5,7 +5,7 @@
  */
 import type { Feature, Preprocessing } from '../schema/run';
 import type { ColumnProfile } from '../table/columns';
-import type { FeaturePlan } from '../table/feature-plan';
+import type { ColumnPlan } from '../table/feature-plan';
 
 /**
  * Column profiles with small integer codes (a region 1–3) read as categories, as the plan says.
@@ -25,7 +25,7 @@ export function codesAsCategories(columns: ColumnProfile[], codes: readonly stri
 export function applyPlan(
   features: Feature[],
   preprocessing: Preprocessing,
-  plan: FeaturePlan,
+  plan: ColumnPlan,
   chosenByUser: boolean,
 ): { features: Feature[]; preprocessing: Preprocessing } {
   const derived = new Map(plan.derived.map((feature) => [feature.name, feature]));

@@ -6,6 +6,7 @@
 import { round } from '../format';
 import { SegmentationError } from '../schema/errors';
 import type { Feature } from '../schema/run';
+import { indexOfMax } from '../table/extent';
 import type { FeatureCells } from './read-feature-cells';
 import type { FeatureSelection } from './select-features';
 
@@ -129,7 +130,7 @@ export function encodeFeatures(
         { column: column.name, field: 'columns' },
       );
     }
-    const modeCode = counts.indexOf(Math.max(...counts));
+    const modeCode = indexOfMax(counts);
     let imputedHere = 0;
     keep.forEach((r, i) => {
       const value = categoryValues[f][r];

@@ -3,8 +3,10 @@
  * complaints) from columns kept out of clustering, the spend mix across a family of money columns,
  * and the most common value of descriptive categories (channel, region) left out of the features.
  */
+
+import { type CellGrid, gridOfTable } from '../table/cell-grid';
 import { categoryLabels } from '../table/derive-features';
-import type { FeaturePlan } from '../table/feature-plan';
+import type { ColumnPlan, FeaturePlan } from '../table/feature-plan';
 import { type Cell, isEmptyCell } from '../table/table';
 
 export interface SegmentExtras {
@@ -14,14 +16,16 @@ export interface SegmentExtras {
 }
 
 /**
- * Per cluster label (0..k−1), its outcome rates, spend mix and descriptor categories.
+ * Per cluster label (0..k−1), its outcome rates, spend mix and descriptor categories. The cells are
+ * read from `grid` (default: the plan's table; the typed CSV path passes its columns).
  * @example segmentExtras(planFeatures(mall), matrix.rowIndex, clustering.labels, 5)[0].outcomes // [] — the Mall file has no outcome column
  */
 export function segmentExtras(
-  plan: FeaturePlan,
+  plan: FeaturePlan | (ColumnPlan & { table?: undefined }),
   rowIndex: Int32Array,
   labels: Int32Array,
   k: number,
+  grid: CellGrid | undefined = plan.table ? gridOfTable(plan.table) : undefined,
 ): SegmentExtras[] {
   const n = rowIndex.length;
   const sizes = new Float64Array(k);
@@ -31,14 +35,14 @@ export function segmentExtras(
     mix: [],
     descriptors: [],
   }));
-  const rows = plan.table.rows;
+  const cellAt = (row: number, column: number): Cell => (grid as CellGrid).cellAt(row, column);
   for (const outcome of plan.outcomes) {
     const hits = new Float64Array(k);
     const seen = new Float64Array(k);
     let totalHits = 0;
     let totalSeen = 0;
     for (let i = 0; i < n; i++) {
-      const cell = rows[rowIndex[i]][outcome.index];
+      const cell = cellAt(rowIndex[i], outcome.index);
       if (isEmptyCell(cell)) continue;
       const hit = isPositive(cell, outcome.positive) ? 1 : 0;
       hits[labels[i]] += hit;
@@ -82,7 +86,7 @@ export function segmentExtras(
   for (const descriptor of plan.descriptors) {
     const counts = Array.from({ length: k }, () => new Map<string, number>());
     for (let i = 0; i < n; i++) {
-      const cell = rows[rowIndex[i]][descriptor.index];
+      const cell = cellAt(rowIndex[i], descriptor.index);
       if (isEmptyCell(cell)) continue;
       const text = String(cell).trim();
       const map = counts[labels[i]];

@@ -8,16 +8,17 @@
 import { localizeRun } from '../i18n/localize-run';
 import { relevelWithoutOutliers } from '../personas/outliers';
 import type { Run } from '../schema/run';
+import { type CellGrid, gridOfTable } from '../table/cell-grid';
 import { inferColumns } from '../table/columns';
-import { planFeatures } from '../table/feature-plan';
+import { type ColumnPlan, planFeatures } from '../table/feature-plan';
 import type { Table } from '../table/table';
 import { applyPlan, codesAsCategories } from './apply-plan';
 import { assembleRun } from './assemble-run';
 import { clusterAndChooseK } from './cluster-and-choose-k';
-import { buildFeatureMatrix } from './feature-matrix';
+import { buildFeatureMatrix, type FeatureMatrix } from './feature-matrix';
 import { measureQuality } from './measure-quality';
 import { nameSegments } from './name-segments';
-import { type SegmentOptions, validateSegmentOptions } from './options';
+import { type SegmentOptions, type SegmentSettings, validateSegmentOptions } from './options';
 import { orderSegmentsBySize } from './order-segments';
 import { profileSegments } from './profile-segments';
 import { rankSegments } from './rank-segments';
@@ -25,7 +26,7 @@ import { rowAssignments } from './row-assignments';
 import { checkRowCount, checkUsableRowCount } from './row-count';
 import { segmentExtras } from './segment-extras';
 import { segmentTransactions, transactionColumnsFor } from './segment-transactions';
-import { selectFeatures } from './select-features';
+import { type FeatureSelection, selectFeatures } from './select-features';
 
 /**
  * Segments a table of customers.
@@ -51,6 +52,38 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
     plan.defaultColumns,
   );
   const built = buildFeatureMatrix(plan.table, selection, settings, source);
+  return segmentMatrix({
+    settings,
+    rowCount: table.rows.length,
+    plan,
+    selection,
+    built,
+    grid: gridOfTable(plan.table),
+  });
+}
+
+/** What {@link segmentMatrix} continues from: the plan, the chosen features and their matrix. */
+export interface MatrixStageResult {
+  settings: SegmentSettings;
+  /** Rows in the input table. */
+  rowCount: number;
+  plan: ColumnPlan;
+  selection: FeatureSelection;
+  /** The matrix stage's output, before the plan's roles are applied. */
+  built: FeatureMatrix;
+  /** The input's cells (outcome and descriptor columns are read per segment). */
+  grid: CellGrid;
+}
+
+/**
+ * The stages after the feature matrix, shared by {@link segmentTable} and the typed CSV path
+ * (segmentTypedTable): plan applied → cluster and choose k → order → quality → profiles → extras →
+ * personas → ranking → Run.
+ * @example segmentMatrix({ settings, rowCount: 200, plan: planFeatures(mall), selection: selectFeatures(inferColumns(mall), ['Age'], 'auto', 'mall.csv'), built: buildFeatureMatrix(mall, selectFeatures(inferColumns(mall), ['Age'], 'auto', 'mall.csv'), settings, 'mall.csv'), grid: gridOfTable(mall) }).features[0].name // 'Age'
+ */
+export function segmentMatrix(stages: MatrixStageResult): Run {
+  const { settings, plan, selection, built } = stages;
+  const source = settings.sourceName;
   const matrix = {
     ...built,
     ...applyPlan(built.features, built.preprocessing, plan, selection.chosenByUser),
@@ -66,18 +99,18 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
     profileSegments(matrix, clustered.clustering, segmentOrder),
   );
   // Outcome rates, spend mix and descriptive categories per segment (columns kept out of clustering).
-  const extras = segmentExtras(plan, matrix.rowIndex, clustered.clustering.labels, clustered.k);
+  const extras = segmentExtras(plan, matrix.rowIndex, clustered.clustering.labels, clustered.k, stages.grid);
   const named = nameSegments(
     matrix.features,
     profiles.map((profile, index) => ({ ...profile, ...extras[segmentOrder.labelsBySize[index]] })),
   );
   const segments = rankSegments(matrix.features, named);
   const assignments = settings.includeAssignments
-    ? rowAssignments(table.rows.length, matrix.rowIndex, clustered.clustering.labels, segmentOrder.order)
+    ? rowAssignments(stages.rowCount, matrix.rowIndex, clustered.clustering.labels, segmentOrder.order)
     : undefined;
   const run = assembleRun({
     settings,
-    rowCount: table.rows.length,
+    rowCount: stages.rowCount,
     selection,
     matrix,
     clustered,

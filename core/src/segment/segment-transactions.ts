@@ -72,7 +72,7 @@ export function segmentTransactions(
     frequency: columns.order !== undefined ? header(columns.order) : header(columns.date),
     monetary: money,
   });
-  matrix.preprocessing.notes.unshift(detected, ...transactionNotes(rollup));
+  matrix.preprocessing.notes = [detected, ...transactionNotes(rollup), ...matrix.preprocessing.notes];
   checkUsableRowCount(matrix.n, settings.k, source);
   const clustered = clusterAndChooseK(matrix, 'kmeans', settings, rfmAutoKCandidates(matrix.n));
   if (clustered.chooseK) clustered.chooseK = rfmChooseKReason(clustered.chooseK);

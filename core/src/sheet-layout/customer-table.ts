@@ -1,6 +1,8 @@
 /**
  * Reading the customers back from sheet values, without the add-on's own columns.
  */
+
+import { widestRow } from '../table/extent';
 import { type Cell, type Table, tableFromCells } from '../table/table';
 
 /** Where a block of sheet values sits, and which of its sheet columns the add-on wrote. */
@@ -26,9 +28,7 @@ export interface CustomerValues {
  */
 export function customerTable(input: CustomerValues): Table {
   const own = new Set(input.ownColumns.filter((column): column is number => column !== undefined));
-  // A loop, not Math.max(...): spreading 125,000+ rows into a call overflows the stack.
-  let width = 0;
-  for (const row of input.values) width = Math.max(width, row.length);
+  const width = widestRow(input.values);
   const keep: number[] = [];
   for (let c = 0; c < width; c++) if (!own.has(input.firstColumn - 1 + c)) keep.push(c);
   return tableFromCells(

@@ -7,6 +7,7 @@ import { MESSAGES_EN } from '../i18n/messages-en';
 import { createTranslator } from '../i18n/translator';
 import type { Run } from '../schema/run';
 import { parseNumberCell } from '../table/columns';
+import { widestRow } from '../table/extent';
 import type { Table } from '../table/table';
 import { detectionSentence } from './customers-sheet';
 import { plainText, rangeOf, type SheetRange, type SheetValue } from './sheet-values';
@@ -180,7 +181,7 @@ export function encodeSummarySheet(
   ];
   if (columnRows.length > 0) {
     rows.push([m.sheetColumnsHeading()]);
-    rows.push(...columnRows);
+    for (const row of columnRows) rows.push(row);
     rows.push([]);
   }
 
@@ -222,7 +223,7 @@ export function encodeSummarySheet(
     scatterTable = rangeOf(scatterRow, 1, scatterPoints.length + 1, 1 + run.segments.length);
   }
 
-  const width = Math.max(...rows.map((row) => row.length));
+  const width = widestRow(rows);
   const values = rows.map((row) => [...row, ...Array<SheetValue>(width - row.length).fill('')]);
 
   const chartColumn = width + 2;

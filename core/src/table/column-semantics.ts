@@ -6,9 +6,11 @@
  * complaints) and constants. Every decision comes with one line a person can check.
  */
 import type { Role } from '../schema/run';
+import type { TypedTable } from './csv-columns';
 import { type DateColumn, describeDateFormat, readDateColumn } from './dates';
+import { maxOf, minOf } from './extent';
 import { hasPhrase, hasWord, headerWords } from './header-words';
-import { type NumberColumn, readNumberColumn } from './number-format';
+import { type NumberColumn, numberColumnOfValues, readNumberColumn } from './number-format';
 import { type Cell, isEmptyCell, type Table } from './table';
 
 export type SemanticKind = 'numeric' | 'categorical' | 'date' | 'id' | 'text' | 'empty';
@@ -97,16 +99,77 @@ export function describeColumns(table: Table): ColumnSemantics[] {
   return columns;
 }
 
+/**
+ * Reads every column of a typed table (a parsed CSV) as {@link describeColumns} reads the same text
+ * parsed into a Table, without an array per row: text columns through their dictionary, number
+ * columns from their Float64Array. Needs canonical number columns (see `gridOfTyped`), whose cells
+ * are exactly `String(value)` or empty; undefined otherwise.
+ * @example describeTypedColumns(parseCsvColumns(mallCsv, { exactText: true }))?.map((c) => c.role) // ['id', 'gender', 'age', 'income', 'spending']
+ */
+export function describeTypedColumns(typed: TypedTable): ColumnSemantics[] | undefined {
+  if (typed.columns.some((column) => column.kind === 'number' && !column.canonical)) return undefined;
+  const columns = typed.headers.map((name, index) => {
+    const column = typed.columns[index];
+    if (column.kind === 'number') return describeNumberValues(column.values, name, index);
+    const cells: Cell[] = new Array(typed.rowCount);
+    for (let r = 0; r < typed.rowCount; r++) cells[r] = column.dictionary[column.codes[r]];
+    return describeCells(cells, name, index);
+  });
+  findMoneyFamilies(columns);
+  return columns;
+}
+
+/**
+ * A canonical number column: the steps of {@link describeCells} for cells that are `String(value)`
+ * or '' (no missing markers, no dates shapes, no spreadsheet errors, every present cell a number),
+ * computed on the values. A header that says "date" needs the cells' text: those are rebuilt.
+ */
+function describeNumberValues(values: Float64Array, name: string, index: number): ColumnSemantics {
+  const w = headerWords(name);
+  if (hasWord(w, DATE_WORDS) || hasPhrase(w, 'member since')) {
+    const cells: Cell[] = new Array(values.length);
+    for (let r = 0; r < values.length; r++) cells[r] = Number.isNaN(values[r]) ? '' : String(values[r]);
+    return describeCells(cells, name, index);
+  }
+  let missing = 0;
+  const distinctValues = new Set<number>();
+  for (let r = 0; r < values.length; r++) {
+    const value = values[r];
+    if (Number.isNaN(value)) missing++;
+    else if (distinctValues.size <= 10_000) distinctValues.add(value);
+  }
+  const present = values.length - missing;
+  const distinct = distinctValues.size;
+  const base = { name, index, distinct, missing };
+  const said = (role: Role, kind: SemanticKind, why: string, extra: Partial<ColumnSemantics> = {}) => ({
+    ...base,
+    role,
+    kind,
+    explanation: `${name}: ${why}`,
+    ...extra,
+  });
+  if (present === 0) return said('constant', 'empty', 'every cell is empty → left out');
+  if (distinct <= 1) return said('constant', 'empty', 'the same value in every row → constant, left out');
+  const isLabel = w.length > 0 && w.every((word) => LABEL_WORDS.has(word));
+  if (isLabel)
+    return said('label', 'categorical', `${distinct} existing segment labels → label, not a customer trait`);
+  return describeNumeric(said, w, numberColumnOfValues(values), present, distinct);
+}
+
 function describeColumn(table: Table, name: string, index: number): ColumnSemantics {
   const cells: Cell[] = new Array(table.rows.length);
+  for (let r = 0; r < table.rows.length; r++) cells[r] = table.rows[r][index];
+  return describeCells(cells, name, index);
+}
+
+function describeCells(cells: Cell[], name: string, index: number): ColumnSemantics {
   let missing = 0;
   const distinctText = new Set<string>();
   let firstTexts = 0;
   let dateShaped = 0;
   let dateCells = 0;
-  for (let r = 0; r < table.rows.length; r++) {
-    const cell = table.rows[r][index];
-    cells[r] = cell;
+  for (let r = 0; r < cells.length; r++) {
+    const cell = cells[r];
     if (isEmptyCell(cell) || (typeof cell === 'string' && /^(na|n\/a|null|none|-|—)$/i.test(cell.trim()))) {
       missing++;
       continue;
@@ -120,7 +183,7 @@ function describeColumn(table: Table, name: string, index: number): ColumnSemant
     }
   }
   const w = headerWords(name);
-  const present = table.rows.length - missing;
+  const present = cells.length - missing;
   const distinct = distinctText.size;
   const base = { name, index, distinct, missing };
   const said = (role: Role, kind: SemanticKind, why: string, extra: Partial<ColumnSemantics> = {}) => ({
@@ -351,8 +414,8 @@ function findMoneyFamilies(columns: ColumnSemantics[]): void {
   );
   if (plain.length < 3) return;
   const medians = plain.map((column) => column.numbers?.median ?? 0);
-  const low = Math.min(...medians);
-  const high = Math.max(...medians);
+  const low = minOf(medians);
+  const high = maxOf(medians);
   if (high > 100 * low) return;
   for (const member of plain) {
     member.role = 'category-spend';

@@ -192,15 +192,13 @@ function looksLikeIds(
   if (numbers === present) {
     // Whole numbers counting 0/1..n (row or customer numbers) are ids; unique measurements are not.
     if (integers !== present) return false;
-    const values = table.rows
-      .map((row) => parseNumberCell(row[index]))
-      .flatMap((p) => (p.kind === 'number' ? [p.value] : []));
-    // A loop, not Math.min(...values): spreading 125,000+ values overflows the call stack.
-    let min = Infinity;
-    let max = -Infinity;
-    for (const value of values) {
-      if (value < min) min = value;
-      if (value > max) max = value;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (const row of table.rows) {
+      const parsed = parseNumberCell(row[index]);
+      if (parsed.kind !== 'number') continue;
+      if (parsed.value < min) min = parsed.value;
+      if (parsed.value > max) max = parsed.value;
     }
     return (min === 0 || min === 1) && max - min + 1 === present;
   }

@@ -10,9 +10,13 @@ import { type DerivedFeature, type DeriveOptions, deriveFeatures } from './deriv
 import { headerWords } from './header-words';
 import type { Cell, Table } from './table';
 
-export interface FeaturePlan {
+export interface FeaturePlan extends ColumnPlan {
   /** The input table plus derived columns; numbers written in a local format are read once. */
   table: Table;
+}
+
+/** The plan without the table: what the typed CSV path computes from its columns. */
+export interface ColumnPlan {
   columns: ColumnSemantics[];
   derived: DerivedFeature[];
   /** Default features (headers of `table`), used when the user names none. */
@@ -67,8 +71,32 @@ const RESPONSE_WORDS = new Set([
  * @example planFeatures(mall).excluded[0] // { column: 'CustomerID', reason: 'a different value in every row with an id header → id' }
  */
 export function planFeatures(table: Table, options: PlanOptions = {}): FeaturePlan {
-  const columns = describeColumns(table);
-  const rowCount = table.rows.length;
+  const plan = planColumns(describeColumns(table), table.rows.length, options);
+  return { ...plan, table: augment(table, plan.columns, plan.derived) };
+}
+
+/**
+ * True when the plan leaves the table as it is: nothing derived, no number read in a local format
+ * (then the feature matrix reads the input's own cells).
+ * @example isPlainPlan(planFeatures(mall)) // true
+ */
+export function isPlainPlan(plan: ColumnPlan): boolean {
+  return plan.derived.length === 0 && !plan.columns.some(needsRewrite);
+}
+
+function needsRewrite(column: ColumnSemantics): boolean {
+  return column.numbers?.needsRewrite === true && column.kind === 'numeric';
+}
+
+/**
+ * The plan of columns already read (by describeColumns, or describeTypedColumns for a parsed CSV).
+ * @example planColumns(describeColumns(mall), 200).defaultColumns // ['Genre', 'Age', 'Annual Income (k$)', 'Spending Score (1-100)']
+ */
+export function planColumns(
+  columns: ColumnSemantics[],
+  rowCount: number,
+  options: PlanOptions = {},
+): ColumnPlan {
   const derived = deriveFeatures(columns, rowCount, options);
   const roles = new Map<string, Role>();
   for (const column of columns) roles.set(column.name, column.role);
@@ -105,7 +133,7 @@ export function planFeatures(table: Table, options: PlanOptions = {}): FeaturePl
   const exclude = (column: ColumnSemantics, reason: string) => excluded.push({ column: column.name, reason });
   for (const column of columns) {
     const numbers = column.numbers;
-    if (numbers) checks.push(...dataChecks(column));
+    if (numbers) for (const line of dataChecks(column)) checks.push(line);
     if (column.role === 'code') categoricalColumns.push(column.name);
     if (column.role === 'outcome' || column.role === 'flag') {
       if (column.positive !== undefined)
@@ -169,7 +197,6 @@ export function planFeatures(table: Table, options: PlanOptions = {}): FeaturePl
   );
   void responseOutcomes;
   return {
-    table: augment(table, columns, derived),
     columns,
     derived,
     defaultColumns: chosen,
@@ -235,7 +262,7 @@ function dataChecks(column: ColumnSemantics): string[] {
 
 /** The table with derived columns appended and locally formatted numbers read once. */
 function augment(table: Table, columns: ColumnSemantics[], derived: DerivedFeature[]): Table {
-  const rewrite = columns.filter((column) => column.numbers?.needsRewrite && column.kind === 'numeric');
+  const rewrite = columns.filter(needsRewrite);
   if (derived.length === 0 && rewrite.length === 0) return table;
   const rows: Cell[][] = new Array(table.rows.length);
   for (let r = 0; r < table.rows.length; r++) {

@@ -241,13 +241,44 @@ export function readNumberColumn(cells: readonly Cell[]): NumberColumn {
   };
 }
 
+/**
+ * The {@link NumberColumn} of numbers already read (NaN = empty): what {@link readNumberColumn}
+ * returns for cells that are plain numbers written as `String()` prints them, or empty.
+ * @example numberColumnOfValues(Float64Array.from([1, Number.NaN, 3])).present // 2
+ */
+export function numberColumnOfValues(values: Float64Array): NumberColumn {
+  const stats = statistics(values);
+  return {
+    values,
+    present: stats.count,
+    numbers: stats.count,
+    integers: stats.integers,
+    errors: 0,
+    texts: 0,
+    firstText: undefined,
+    firstError: undefined,
+    decimalComma: false,
+    thousands: false,
+    currency: undefined,
+    needsRewrite: false,
+    negatives: stats.negatives,
+    distinct: stats.distinct,
+    min: stats.min,
+    max: stats.max,
+    median: stats.median,
+    scaleJumps: stats.scaleJumps,
+  };
+}
+
 function statistics(values: Float64Array) {
   let count = 0;
   let integers = 0;
   let negatives = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  const magnitudes: number[] = [];
+  // Magnitudes in a typed buffer (no array growth on a million rows), sorted in place.
+  const magnitudes = new Float64Array(values.length);
+  let magnitudeCount = 0;
   const seen = new Set<number>();
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
@@ -257,10 +288,10 @@ function statistics(values: Float64Array) {
     if (value < 0) negatives++;
     if (value < min) min = value;
     if (value > max) max = value;
-    if (value !== 0) magnitudes.push(Math.abs(value));
+    if (value !== 0) magnitudes[magnitudeCount++] = Math.abs(value);
     if (seen.size <= 1000) seen.add(value);
   }
-  const sorted = Float64Array.from(magnitudes).sort();
+  const sorted = magnitudes.subarray(0, magnitudeCount).sort();
   const median = sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0;
   let scaleJumps = 0;
   if (median > 0) for (const magnitude of sorted) if (magnitude > SCALE_JUMP_FACTOR * median) scaleJumps++;

@@ -3,6 +3,7 @@
  * Both become one {@link Table}: unique headers, rectangular rows, and the row number a person sees.
  */
 import { SegmentationError } from '../schema/errors';
+import { widestRow } from './extent';
 
 /** A cell exactly as `Range.getValues()` returns it ('' for empty); CSV cells are strings. */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -175,9 +176,7 @@ export function tableFromCells(cells: Cell[][], options: TableFromCellsOptions =
     );
   }
   const headerCells = cells[headerIndex];
-  // A loop, not Math.max(...): spreading 125,000+ rows into a call overflows the stack.
-  let width = 0;
-  for (const row of cells) width = Math.max(width, row.length);
+  const width = widestRow(cells);
   // Keep columns that have a header or any data; drop trailing empty ones.
   const keep: number[] = [];
   for (let c = 0; c < width; c++) {

@@ -6,6 +6,7 @@
  * A customer table (one row per customer) never has a repeating key, so it is never detected.
  */
 import { SegmentationError } from '../schema/errors';
+import { type CellGrid, gridOfTable } from '../table/cell-grid';
 import { readDateColumn } from '../table/dates';
 import { hasWord, headerWords } from '../table/header-words';
 import { readNumberColumn } from '../table/number-format';
@@ -62,6 +63,18 @@ const SAMPLE = 200;
  */
 export function detectTransactions(
   table: Table,
+  overrides: TransactionOverrides = {},
+  source = 'the table',
+): TransactionColumns | undefined {
+  return detectTransactionsIn(gridOfTable(table), overrides, source);
+}
+
+/**
+ * {@link detectTransactions} on any grid of cells (the typed CSV path passes its columns).
+ * @example detectTransactionsIn(gridOfTable(parseDelimited('Age,Income\n30,50\n40,60\n'))) // undefined
+ */
+export function detectTransactionsIn(
+  table: CellGrid,
   overrides: TransactionOverrides = {},
   source = 'the table',
 ): TransactionColumns | undefined {
@@ -156,10 +169,10 @@ function missing(explicit: boolean, part: 'customer' | 'date' | 'amount', source
 }
 
 /** The first non-empty cells of a column (enough to judge its shape cheaply on a million rows). */
-function sample(table: Table, index: number): Cell[] {
+function sample(table: CellGrid, index: number): Cell[] {
   const out: Cell[] = [];
-  for (let r = 0; r < table.rows.length && out.length < SAMPLE; r++) {
-    const cell = table.rows[r][index];
+  for (let r = 0; r < table.rowCount && out.length < SAMPLE; r++) {
+    const cell = table.cellAt(r, index);
     if (!isEmptyCell(cell)) out.push(cell);
   }
   return out;
@@ -171,7 +184,7 @@ function sample(table: Table, index: number): Cell[] {
  * e-mail, then other customer words ("Customer").
  */
 function findCustomerKey(
-  table: Table,
+  table: CellGrid,
   headerInfo: string[][],
   free: (index: number) => boolean,
 ): number | undefined {
@@ -200,12 +213,12 @@ function findCustomerKey(
 }
 
 /** True when some key appears on more than one row and distinct keys are clearly fewer than rows. */
-function repeats(table: Table, index: number): boolean {
+function repeats(table: CellGrid, index: number): boolean {
   const seen = new Set<Cell>();
   let present = 0;
   let previous: Cell | undefined;
-  for (const row of table.rows) {
-    const cell = row[index];
+  for (let r = 0; r < table.rowCount; r++) {
+    const cell = table.cellAt(r, index);
     if (isEmptyCell(cell)) continue;
     present++;
     // Lines of one order repeat their customer: the set needs the value once.
@@ -222,7 +235,7 @@ function repeats(table: Table, index: number): boolean {
 
 /** The order date: a column that reads as dates, order/invoice words first; never a birth or signup date. */
 function findOrderDate(
-  table: Table,
+  table: CellGrid,
   headerInfo: string[][],
   free: (index: number) => boolean,
 ): number | undefined {
@@ -240,7 +253,7 @@ function findOrderDate(
 
 /** The first free column whose header matches and whose sampled cells read as numbers. */
 function findNumeric(
-  table: Table,
+  table: CellGrid,
   headerInfo: string[][],
   free: (index: number) => boolean,
   matches: (w: string[]) => boolean,
@@ -257,7 +270,7 @@ function findNumeric(
 
 /** The order id: order/invoice/receipt words, and not a date, amount or quantity. */
 function findOrderId(
-  table: Table,
+  table: CellGrid,
   headerInfo: string[][],
   free: (index: number) => boolean,
 ): number | undefined {

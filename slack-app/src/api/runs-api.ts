@@ -33,6 +33,8 @@ export interface RunsApiOptions {
   store: RunStore;
   /** A single-workspace token (SEGMENTS_API_TOKEN) and its team (SLACK_TEAM_ID). */
   staticApiToken?: { token: string; team: string };
+  /** False while the store is still opening (start-up): /healthz then answers 503 "starting". */
+  ready?: () => boolean;
   /**
    * Where unexpected failures are reported. Default console.error of the stack only: never the
    * error's other properties, which may carry the posted body.
@@ -232,6 +234,8 @@ export function runsApiRoutes(options: RunsApiOptions): CustomRoute[] {
       path: '/healthz',
       method: ['GET'],
       handler: guarded(async (_req, res) => {
+        if (options.ready && !options.ready())
+          return sendJson(res, 503, { ok: false, status: 'starting' }, { 'Retry-After': '1' });
         const health = options.store.database.health();
         if (!health.ok) {
           return sendJson(res, 503, {

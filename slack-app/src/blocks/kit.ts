@@ -3,7 +3,7 @@
  * answer, key numbers as fields, one short section, a context line naming the run by name and date
  * (never its id), and at most three buttons (Share in channel, Open in Google Sheets, Details).
  */
-import { createTranslator, type Translator } from '@segments/core';
+import { createTranslator, maxOf, type Translator } from '@segments/core';
 import type { types } from '@slack/bolt';
 import { ACTION_OPEN_SHEET, ACTION_SHARE_RUN, ACTION_SHOW_STRATEGY, encodeButtonValue } from './actions';
 import { clipSlackText, escapeSlackText, limitSlackText } from './escape';
@@ -151,7 +151,7 @@ export function answerButtons(
  * whole rows (mrkdwn inside ``` is shown as typed, so cells are escaped only for &, < and >).
  */
 export function tableBlock(rows: readonly (readonly string[])[]): KnownBlock {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length)));
+  const widths = rows[0].map((_, column) => maxOf(rows.map((row) => (row[column] ?? '').length)));
   const lines = rows.map((row) =>
     row
       .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column])))

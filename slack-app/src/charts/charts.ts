@@ -4,7 +4,7 @@
  * spread), choosing k (elbow and silhouette), and a comparison of two runs (sizes before/after).
  * Nothing here sees a customer row: the input is the RunSummary the store keeps.
  */
-import { type ChartKind, compareSegments, mainFeatures, type RunSummary } from '@segments/core';
+import { type ChartKind, compareSegments, mainFeatures, maxOf, minOf, type RunSummary } from '@segments/core';
 import { clip, colourOf, label, niceTicks, svgDocument, xml } from './svg';
 
 /** What to draw: a chart kind and the run(s) it is about. */
@@ -55,7 +55,10 @@ function sizesChart(run: RunSummary): ChartSvg {
   const left = 260;
   const barMax = WIDTH - left - 140;
   const height = top + segments.length * rowHeight + 30;
-  const largest = Math.max(1, ...segments.map((segment) => segment.size));
+  const largest = maxOf(
+    segments.map((segment) => segment.size),
+    1,
+  );
   let body = '';
   segments.forEach((segment, i) => {
     const y = top + i * rowHeight;
@@ -92,8 +95,8 @@ function featuresChart(run: RunSummary): ChartSvg {
     return [{ segment, x: ex.mean, y: ey.mean, sx: spreadOf(ex), sy: spreadOf(ey) }];
   });
   const range = (values: number[], mean?: number, std?: number) => {
-    let lo = Math.min(...values);
-    let hi = Math.max(...values);
+    let lo = minOf(values);
+    let hi = maxOf(values);
     if (mean !== undefined && std !== undefined && std > 0) {
       lo = Math.min(lo, mean - 2 * std);
       hi = Math.max(hi, mean + 2 * std);
@@ -158,11 +161,11 @@ function chooseKChart(run: RunSummary): ChartSvg {
   const top = 70;
   const bottom = height - 60;
   const ks = candidates.map((c) => c.k);
-  const kMin = Math.min(...ks);
-  const kMax = Math.max(...ks);
+  const kMin = minOf(ks);
+  const kMax = maxOf(ks);
   const px = (k: number) => left + ((k - kMin) / (kMax - kMin || 1)) * (right - left);
   const inertias = candidates.map((c) => c.inertia);
-  const iMax = Math.max(...inertias) * 1.05;
+  const iMax = maxOf(inertias) * 1.05;
   const py = (value: number) => bottom - (value / (iMax || 1)) * (bottom - top);
   const sils = candidates.filter((c) => typeof c.silhouette === 'number');
   const sy = (value: number) => bottom - ((value + 0.1) / 1.1) * (bottom - top);
@@ -198,7 +201,10 @@ function compareChart(from: RunSummary, to: RunSummary): ChartSvg {
   const left = 260;
   const barMax = WIDTH - left - 150;
   const height = top + changes.length * rowHeight + 20;
-  const largest = Math.max(1, ...changes.flatMap((c) => [c.before?.size ?? 0, c.after?.size ?? 0]));
+  const largest = maxOf(
+    changes.flatMap((c) => [c.before?.size ?? 0, c.after?.size ?? 0]),
+    1,
+  );
   let body =
     `<rect x="${left}" y="50" width="12" height="12" fill="#bab0ac"/><text x="${left + 18}" y="60" font-size="13" fill="#1d1c1d">${xml(clip(from.name, 28))}</text>` +
     `<rect x="${left + 260}" y="50" width="12" height="12" fill="#4e79a7"/><text x="${left + 278}" y="60" font-size="13" fill="#1d1c1d">${xml(clip(to.name, 28))}</text>`;

@@ -1,0 +1,24 @@
+import { PGlite } from '@electric-sql/pglite';
+
+let t = performance.now();
+const a = await PGlite.create();
+await a.query('select 1');
+console.log('memory', Math.round(performance.now() - t));
+t = performance.now();
+const dir = '/tmp/pgt-' + Date.now();
+const b = await PGlite.create(dir);
+await b.query('select 1');
+console.log('new folder', Math.round(performance.now() - t));
+await b.close();
+t = performance.now();
+const c = await PGlite.create(dir);
+await c.query('select 1');
+console.log('existing folder', Math.round(performance.now() - t));
+await c.close();
+t = performance.now();
+const d = await PGlite.create();
+await d.query('select 1');
+console.log('memory 2nd', Math.round(performance.now() - t));
+t = performance.now();
+const e = await a.clone?.();
+console.log('clone', Math.round(performance.now() - t), !!e);
