@@ -138,3 +138,46 @@ describe('segmentTable with lang', () => {
     );
   });
 });
+
+describe('notes on the rows and values used, in the run language', () => {
+  // 8 customers; rows 3 and 6 have no Income, row 5 no Plan.
+  const table = parseDelimited(
+    [
+      'Income,Spending,Plan',
+      '20,30,Basic',
+      ',35,Basic',
+      '25,40,Basic',
+      '80,85,',
+      '90,80,Pro',
+      ',90,Pro',
+      '1500.5,20,Pro',
+      '1600,25,Pro',
+    ].join('\n'),
+    { source: 'notes.csv' },
+  );
+
+  it('says in Indonesian which rows were left out, with Indonesian numbers', () => {
+    const run = segmentTable(table, { k: 2, columns: ['Income', 'Spending'], lang: 'id' });
+    expect(run.preprocessing.notes).toContain(
+      '2 dari 8 baris tidak diikutkan karena ada kolom terpilih yang kosong (Income 2); pilih missing: impute untuk mengisinya.',
+    );
+    const english = segmentTable(table, { k: 2, columns: ['Income', 'Spending'] });
+    expect(english.preprocessing.notes).toContain(
+      '2 of 8 rows were left out because a chosen column was empty (Income 2); choose missing: impute to fill them in instead.',
+    );
+  });
+
+  it('says in Indonesian which empty values were filled in, and with what', () => {
+    const run = segmentTable(table, {
+      k: 2,
+      columns: ['Income', 'Spending', 'Plan'],
+      missing: 'impute',
+      lang: 'id',
+    });
+    // The mean of 20, 25, 80, 90, 1500.5 and 1600 is 552.583…: 552,58 with a decimal comma.
+    expect(run.preprocessing.notes).toContain('2 nilai Income yang kosong diisi dengan rata-rata (552,58).');
+    expect(run.preprocessing.notes).toContain(
+      '1 nilai Plan yang kosong diisi dengan nilai yang paling sering muncul ("Pro").',
+    );
+  });
+});

@@ -337,6 +337,14 @@ export const MESSAGES_EN = {
   addonSheetEmpty: (sheet: string) =>
     `"${sheet}" is empty: put a header row and customer rows in it, then try again.`,
 
+  // ── Notes on the rows and values used (segment/missing-policy, segment/encode-features) ──
+  noteRowsLeftOut: (dropped: string, total: string, columns: string[]) =>
+    `${dropped} of ${total} rows were left out because a chosen column was empty (${columns.join(', ')}); choose missing: impute to fill them in instead.`,
+  noteImputedMean: (n: number, column: string, mean: string) =>
+    `${n} empty ${column} values were filled with the mean (${mean}).`,
+  noteImputedMode: (n: number, column: string, value: string) =>
+    `${n} empty ${column} values were filled with the most common value ("${value}").`,
+
   // ── Progress lines while a run works (segment/*) ──
   progressReadingColumns: () => 'Reading columns',
   progressRollingUp: () => 'Rolling orders up per customer',

@@ -249,6 +249,12 @@ export const MESSAGES_ID: Messages = {
   addonSheetEmpty: (sheet) =>
     `"${sheet}" kosong: isi dengan baris judul kolom dan baris pelanggan, lalu coba lagi.`,
 
+  noteRowsLeftOut: (dropped, total, columns) =>
+    `${dropped} dari ${total} baris tidak diikutkan karena ada kolom terpilih yang kosong (${columns.join(', ')}); pilih missing: impute untuk mengisinya.`,
+  noteImputedMean: (n, column, mean) => `${n} nilai ${column} yang kosong diisi dengan rata-rata (${mean}).`,
+  noteImputedMode: (n, column, value) =>
+    `${n} nilai ${column} yang kosong diisi dengan nilai yang paling sering muncul ("${value}").`,
+
   progressReadingColumns: () => 'Membaca kolom',
   progressRollingUp: () => 'Merangkum pesanan per pelanggan',
   progressClustering: (k) => `Mengelompokkan ke dalam ${k} segmen`,

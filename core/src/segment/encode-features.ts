@@ -4,6 +4,7 @@
  * (mean / most common value). A named column with one value everywhere is refused here.
  */
 import { round } from '../format';
+import { createTranslator, type Translator } from '../i18n/translator';
 import { SegmentationError } from '../schema/errors';
 import type { Feature } from '../schema/run';
 import { indexOfMax } from '../table/extent';
@@ -38,6 +39,7 @@ export function encodeFeatures(
   cells: FeatureCells,
   keep: readonly number[],
   source: string,
+  t: Translator = createTranslator('en'),
 ): EncodedFeatures {
   const { numericValues, numericMissing, categoryValues } = cells;
   const notes: string[] = [];
@@ -85,7 +87,11 @@ export function encodeFeatures(
     });
     if (imputedHere > 0)
       notes.push(
-        `${imputedHere} empty ${column.name} values were filled with the mean (${round(imputeValue, 2)}).`,
+        t.m.noteImputedMean(
+          imputedHere,
+          column.name,
+          String(round(imputeValue, 2)).replace('.', t.lang === 'id' ? ',' : '.'),
+        ),
       );
     features.push({
       name: column.name,
@@ -138,9 +144,7 @@ export function encodeFeatures(
       categorical[i * categoricalCount + f] = value === undefined ? modeCode : (codes.get(value) as number);
     });
     if (imputedHere > 0)
-      notes.push(
-        `${imputedHere} empty ${column.name} values were filled with the most common value ("${categories[modeCode]}").`,
-      );
+      notes.push(t.m.noteImputedMode(imputedHere, column.name, categories[modeCode] ?? ''));
     features.push({
       name: column.name,
       kind: 'categorical',

@@ -4,6 +4,9 @@
  * codes in an Int32Array — with the missing-value decisions recorded for the Run.
  * Cells are read once, rows kept by the missing policy, features encoded, then scaled.
  */
+
+import type { Lang } from '../i18n/lang';
+import { createTranslator } from '../i18n/translator';
 import type { Feature, MissingPolicy, Preprocessing, Scaling } from '../schema/run';
 import type { Table } from '../table/table';
 import { encodeFeatures } from './encode-features';
@@ -41,12 +44,14 @@ export interface FeatureMatrix {
 export function buildFeatureMatrix(
   table: Table,
   selection: FeatureSelection,
-  policy: { missing: MissingPolicy; scaling: Scaling },
+  policy: { missing: MissingPolicy; scaling: Scaling; lang?: Lang },
   source: string,
 ): FeatureMatrix {
+  // Notes in the run's language (default English).
+  const t = createTranslator(policy.lang ?? 'en');
   const cells = readFeatureCells(table, selection, source);
-  const kept = applyMissingPolicy(table.rowNumbers, selection, cells, policy.missing, source);
-  const encoded = encodeFeatures(selection, cells, kept.keep, source);
+  const kept = applyMissingPolicy(table.rowNumbers, selection, cells, policy.missing, source, t);
+  const encoded = encodeFeatures(selection, cells, kept.keep, source, t);
   const numericFeatures = encoded.features.slice(0, encoded.numericCount);
   return {
     features: encoded.features,

@@ -2,6 +2,8 @@
  * The missing-value policy: which rows survive ('drop' leaves out a row with an empty chosen cell,
  * 'impute' keeps every row), counted per column and explained in the Run's notes.
  */
+
+import { createTranslator, type Translator } from '../i18n/translator';
 import { SegmentationError } from '../schema/errors';
 import type { MissingPolicy, Preprocessing } from '../schema/run';
 import type { FeatureCells } from './read-feature-cells';
@@ -34,6 +36,7 @@ export function applyMissingPolicy(
   cells: FeatureCells,
   missing: MissingPolicy,
   source: string,
+  t: Translator = createTranslator('en'),
 ): KeptRows {
   const { numericMissing, categoryValues, rowCount } = cells;
   const { numeric: numericColumns, categorical: categoricalColumns } = selection;
@@ -67,7 +70,11 @@ export function applyMissingPolicy(
   const withMissing = Object.entries(missingByColumn).filter(([, count]) => count > 0);
   if (rowsDropped > 0) {
     notes.push(
-      `${rowsDropped.toLocaleString('en-US')} of ${rowCount.toLocaleString('en-US')} rows were left out because a chosen column was empty (${withMissing.map(([name, count]) => `${name} ${count.toLocaleString('en-US')}`).join(', ')}); choose missing: impute to fill them in instead.`,
+      t.m.noteRowsLeftOut(
+        t.count(rowsDropped),
+        t.count(rowCount),
+        withMissing.map(([name, count]) => `${name} ${t.count(count)}`),
+      ),
     );
   }
   if (keep.length === 0) {
