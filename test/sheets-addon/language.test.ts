@@ -166,6 +166,8 @@ describe('the add-on under an Indonesian spreadsheet locale', () => {
       error: string;
     };
     expect(blank.error).toContain('Ketik nama untuk segmen ini');
+    const tooMany = addon.runFromSidebar('runSegmentation', { ...MALL_OPTIONS, k: 500 }) as { error: string };
+    expect(tooMany.error).toBe('k harus "auto" atau bilangan bulat dari 1 sampai 50; yang diberikan 500');
     // The user's own choice wins over the locale, for the texts as well.
     const english = addon.runFromSidebar('saveLanguage', 'en') as {
       lang: string;

@@ -345,6 +345,13 @@ export const MESSAGES_EN = {
   noteImputedMode: (n: number, column: string, value: string) =>
     `${n} empty ${column} values were filled with the most common value ("${value}").`,
 
+  // ── Errors about k and the number of rows (segment/options, segment/row-count) ──
+  errorK: (max: number, got: string) => `k must be "auto" or a whole number from 1 to ${max}; got ${got}`,
+  errorTooFewRowsForAutoK: (source: string, rows: number, usable: boolean) =>
+    `${source} has ${rows}${usable ? ' usable' : ''} row${rows === 1 ? '' : 's'}; choosing k needs at least 3 (segmentation is meant for tens of customers or more)`,
+  errorKMoreThanRows: (k: number, rows: number, usable: boolean) =>
+    `k = ${k} asks for more segments than there are${usable ? ' usable' : ''} rows (${rows}); choose k of at most ${rows}`,
+
   // ── Progress lines while a run works (segment/*) ──
   progressReadingColumns: () => 'Reading columns',
   progressRollingUp: () => 'Rolling orders up per customer',

@@ -255,6 +255,12 @@ export const MESSAGES_ID: Messages = {
   noteImputedMode: (n, column, value) =>
     `${n} nilai ${column} yang kosong diisi dengan nilai yang paling sering muncul ("${value}").`,
 
+  errorK: (max, got) => `k harus "auto" atau bilangan bulat dari 1 sampai ${max}; yang diberikan ${got}`,
+  errorTooFewRowsForAutoK: (source, rows, usable) =>
+    `${source} hanya punya ${rows} baris${usable ? ' yang bisa dipakai' : ''}; memilih k butuh minimal 3 (segmentasi dibuat untuk puluhan pelanggan atau lebih)`,
+  errorKMoreThanRows: (k, rows, usable) =>
+    `k = ${k} meminta lebih banyak segmen daripada jumlah baris${usable ? ' yang bisa dipakai' : ''} (${rows}); pilih k paling banyak ${rows}`,
+
   progressReadingColumns: () => 'Membaca kolom',
   progressRollingUp: () => 'Merangkum pesanan per pelanggan',
   progressClustering: (k) => `Mengelompokkan ke dalam ${k} segmen`,

@@ -113,15 +113,13 @@ export interface SegmentSettings {
  */
 export function validateSegmentOptions(options: SegmentOptions = {}): SegmentSettings {
   const defaults = DEFAULT_SEGMENT_OPTIONS;
+  // The language first: the errors below are said in it.
+  const lang = oneOf('lang', options.lang, ['en', 'id'], defaults.lang);
+  const messages = createTranslator(lang).m;
   const k = options.k ?? defaults.k;
   if (k !== 'auto' && (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > MAX_K)) {
-    throw new SegmentationError(
-      'INVALID_OPTION',
-      `k must be "auto" or a whole number from 1 to ${MAX_K}; got ${String(k)}`,
-      { field: 'k' },
-    );
+    throw new SegmentationError('INVALID_OPTION', messages.errorK(MAX_K, String(k)), { field: 'k' });
   }
-  const lang = oneOf('lang', options.lang, ['en', 'id'], defaults.lang);
   const onProgress = options.onProgress;
   return {
     columns: options.columns ?? defaults.columns,
@@ -139,7 +137,7 @@ export function validateSegmentOptions(options: SegmentOptions = {}): SegmentSet
     now: options.now ?? new Date(),
     transactions: options.transactions ?? {},
     lang,
-    messages: createTranslator(lang).m,
+    messages,
     report: (phase, fraction, message) => onProgress?.({ phase, fraction, message }),
   };
 }

@@ -2,6 +2,7 @@
  * Guards on the number of rows: too few rows is the real problem even when it also leaves no usable
  * column, so it is checked before anything else, and again once missing values have dropped rows.
  */
+import { MESSAGES_EN, type Messages } from '../i18n/messages-en';
 import { SegmentationError } from '../schema/errors';
 
 /**
@@ -9,14 +10,19 @@ import { SegmentationError } from '../schema/errors';
  * @throws SegmentationError TOO_FEW_ROWS
  * @example checkRowCount(2, 'auto', 'mall.csv') // throws: mall.csv has 2 rows; choosing k needs at least 3 …
  */
-export function checkRowCount(rowCount: number, k: number | 'auto', source: string): void {
+export function checkRowCount(
+  rowCount: number,
+  k: number | 'auto',
+  source: string,
+  m: Messages = MESSAGES_EN,
+): void {
   const minimumRows = k === 'auto' ? 3 : k;
   if (rowCount >= minimumRows) return;
   throw new SegmentationError(
     'TOO_FEW_ROWS',
     k === 'auto'
-      ? `${source} has ${rowCount} row${rowCount === 1 ? '' : 's'}; choosing k needs at least 3 (segmentation is meant for tens of customers or more)`
-      : `k = ${k} asks for more segments than there are rows (${rowCount}); choose k of at most ${rowCount}`,
+      ? m.errorTooFewRowsForAutoK(source, rowCount, false)
+      : m.errorKMoreThanRows(k, rowCount, false),
     { field: 'k' },
   );
 }
@@ -26,19 +32,18 @@ export function checkRowCount(rowCount: number, k: number | 'auto', source: stri
  * @throws SegmentationError TOO_FEW_ROWS
  * @example checkUsableRowCount(200, 5, 'mall.csv') // undefined
  */
-export function checkUsableRowCount(usableRows: number, k: number | 'auto', source: string): void {
+export function checkUsableRowCount(
+  usableRows: number,
+  k: number | 'auto',
+  source: string,
+  m: Messages = MESSAGES_EN,
+): void {
   if (k !== 'auto' && k > usableRows) {
-    throw new SegmentationError(
-      'TOO_FEW_ROWS',
-      `k = ${k} asks for more segments than there are usable rows (${usableRows}); choose k of at most ${usableRows}`,
-      { field: 'k' },
-    );
+    throw new SegmentationError('TOO_FEW_ROWS', m.errorKMoreThanRows(k, usableRows, true), { field: 'k' });
   }
   if (k === 'auto' && usableRows < 3) {
-    throw new SegmentationError(
-      'TOO_FEW_ROWS',
-      `${source} has ${usableRows} usable row${usableRows === 1 ? '' : 's'}; choosing k needs at least 3 (segmentation is meant for tens of customers or more)`,
-      { field: 'k' },
-    );
+    throw new SegmentationError('TOO_FEW_ROWS', m.errorTooFewRowsForAutoK(source, usableRows, true), {
+      field: 'k',
+    });
   }
 }

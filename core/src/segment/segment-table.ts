@@ -36,7 +36,7 @@ import { type FeatureSelection, selectFeatures } from './select-features';
 export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
   const settings = validateSegmentOptions(options);
   const source = settings.sourceName;
-  checkRowCount(table.rows.length, settings.k, source);
+  checkRowCount(table.rows.length, settings.k, source, settings.messages);
   // An orders log is rolled up per customer and segmented on recency, frequency and monetary value.
   const orders = transactionColumnsFor(table, settings);
   if (orders) return segmentTransactions(table, orders, settings).run;
@@ -88,7 +88,7 @@ export function segmentMatrix(stages: MatrixStageResult): Run {
     ...built,
     ...applyPlan(built.features, built.preprocessing, plan, selection.chosenByUser),
   };
-  checkUsableRowCount(matrix.n, settings.k, source);
+  checkUsableRowCount(matrix.n, settings.k, source, settings.messages);
   const clustered = clusterAndChooseK(matrix, selection.algorithm, settings);
   const segmentOrder = orderSegmentsBySize(clustered.clustering.sizes);
   settings.report('personas', 0.92, settings.messages.progressNaming());

@@ -73,7 +73,7 @@ export function segmentTransactions(
     monetary: money,
   });
   matrix.preprocessing.notes = [detected, ...transactionNotes(rollup), ...matrix.preprocessing.notes];
-  checkUsableRowCount(matrix.n, settings.k, source);
+  checkUsableRowCount(matrix.n, settings.k, source, settings.messages);
   const clustered = clusterAndChooseK(matrix, 'kmeans', settings, rfmAutoKCandidates(matrix.n));
   if (clustered.chooseK) clustered.chooseK = rfmChooseKReason(clustered.chooseK);
   const segmentOrder = orderSegmentsBySize(clustered.clustering.sizes);
@@ -150,7 +150,7 @@ export function segmentOrders(
   options: SegmentOptions = {},
 ): TransactionSegmentation | undefined {
   const settings = validateSegmentOptions(options);
-  checkRowCount(table.rows.length, settings.k, settings.sourceName);
+  checkRowCount(table.rows.length, settings.k, settings.sourceName, settings.messages);
   const columns = transactionColumnsFor(table, settings);
   return columns ? segmentTransactions(table, columns, settings) : undefined;
 }

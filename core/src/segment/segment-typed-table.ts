@@ -37,7 +37,7 @@ export function segmentTypedTable(typed: TypedTable, options: SegmentOptions = {
   const source = settings.sourceName;
   const grid = gridOfTyped(typed);
   if (!grid) return undefined;
-  checkRowCount(typed.rowCount, settings.k, source);
+  checkRowCount(typed.rowCount, settings.k, source, settings.messages);
   // Orders: named orders columns go the general way (its messages); otherwise detect on every row.
   if (settings.transactions !== false) {
     if (hasColumnOverrides(settings.transactions)) return undefined;
