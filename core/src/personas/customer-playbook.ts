@@ -4,6 +4,8 @@
  * a strategy that says channel, offer, message and what to avoid. Traits are said in plain words
  * ("older", "high-income", "lapsing"), never as raw headers.
  */
+
+import { MESSAGES_EN } from '../i18n/messages-en';
 import type { Level, PersonaKey, Role } from '../schema/run';
 import { readableHeader } from '../table/header-words';
 
@@ -82,32 +84,11 @@ export function customerKey(levels: RoleLevels): CustomerKey | undefined {
  * @example plainTrait('income', 'high', 'Annual Income (k$)') // 'high-income'
  */
 export function plainTrait(role: Role | undefined, level: Level, header: string): string {
-  const high = level === 'high';
   const label = readableHeader(header)
     .replace(/^(num|number of|no\.? of|jumlah)\s+/i, '')
     .toLowerCase();
-  switch (role) {
-    case 'age':
-      return high ? 'older' : 'younger';
-    case 'income':
-      return high ? 'high-income' : 'low-income';
-    case 'spending':
-      return high ? 'high-spending' : 'low-spending';
-    case 'frequency':
-      return high ? 'frequent buyers' : 'infrequent buyers';
-    case 'count':
-      return `${high ? 'many' : 'few'} ${label}`;
-    case 'recency':
-      return high ? 'lapsing' : 'recently active';
-    case 'tenure':
-      return high ? 'long-standing' : 'newer';
-    case 'family':
-      return `${high ? 'more' : 'fewer'} ${label}`;
-    case 'mix':
-      return high ? `${label.replace(/ share$/, '')}-heavy` : `little ${label.replace(/ share$/, '')}`;
-    default:
-      return `${high ? 'high' : 'low'} ${label}`;
-  }
+  // The English wording lives in the message catalogue, beside its Indonesian counterpart.
+  return MESSAGES_EN.trait(role, level === 'high', label);
 }
 
 /**
