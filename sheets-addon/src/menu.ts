@@ -2,7 +2,8 @@
  * The add-on menu and the windows it opens.
  */
 
-import { languageSnapshot } from './language';
+import { MESSAGES_EN } from '@segments/core';
+import { addonMessages, languageSnapshot } from './language';
 import { MENU_ITEMS } from './menu-items';
 
 /** Title of the sidebar and dialogs. */
@@ -69,20 +70,12 @@ export function showSettingsSidebar(): void {
   openSidebar('settings');
 }
 
-const HELP_HTML = `<div style="font:13px/1.5 Arial,sans-serif">
-<p><b>Segment customers…</b> reads the active sheet (header in the first non-empty row, or your selection),
-groups similar customers and names each group as a marketing persona. It adds <b>Segment</b> and
-<b>Persona</b> columns right of your data, a <b>Segments</b> sheet with the summary and charts, and keeps
-the run in a hidden sheet. Your own cells are never changed; a re-run replaces only those columns.</p>
-<p><b>Assign new customers…</b> gives rows without a Segment the segment of a kept run.</p>
-<p><b>Predict segments from a labelled column…</b> learns from rows whose segment you already know (a
-column such as Segmentation) and predicts it for rows where that cell is empty, in <b>Predicted
-segment</b> and <b>Confidence</b> columns.</p>
-<p><b>Publish to Slack…</b> sends the run summary (segments, sizes, personas; never customer rows) to your
-Customer Segments Slack app, set up under <b>Settings…</b>.</p></div>`;
-
-/** Help: a short dialog on what the add-on does and writes. */
+/** Help: a short dialog on what the add-on does and writes, in the user's language. */
 export function showHelp(): void {
-  const output = HtmlService.createHtmlOutput(HELP_HTML).setWidth(420).setHeight(340);
-  SpreadsheetApp.getUi().showModalDialog(output, `${ADDON_TITLE} — Help`);
+  const m = addonMessages();
+  const html = `<div style="font:13px/1.5 Arial,sans-serif">${m.addonHelpHtml()}</div>`;
+  const output = HtmlService.createHtmlOutput(html)
+    .setWidth(420)
+    .setHeight(m === MESSAGES_EN ? 340 : 400);
+  SpreadsheetApp.getUi().showModalDialog(output, `${ADDON_TITLE} — ${m.addonHelpTitle()}`);
 }

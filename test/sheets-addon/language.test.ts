@@ -168,6 +168,10 @@ describe('the add-on under an Indonesian spreadsheet locale', () => {
     expect(blank.error).toContain('Ketik nama untuk segmen ini');
     const tooMany = addon.runFromSidebar('runSegmentation', { ...MALL_OPTIONS, k: 500 }) as { error: string };
     expect(tooMany.error).toBe('k harus "auto" atau bilangan bulat dari 1 sampai 50; yang diberikan 500');
+    addon.globals.showHelp();
+    const help = addon.services.ui.shown.find((shown) => shown.kind === 'modal');
+    expect(help?.title).toBe('Customer Segments — Bantuan');
+    expect(help?.content).toContain('mengelompokkan pelanggan yang mirip');
     // The user's own choice wins over the locale, for the texts as well.
     const english = addon.runFromSidebar('saveLanguage', 'en') as {
       lang: string;

@@ -512,6 +512,19 @@ export const MESSAGES_EN = {
   }),
 
   // ── The add-on's server replies (sheets-addon/src) ──
+  /** The Help dialog (HTML; the menu items keep their English names, as the menu shows them). */
+  addonHelpTitle: () => 'Help',
+  addonHelpHtml:
+    () => `<p><b>Segment customers…</b> reads the active sheet (header in the first non-empty row, or your selection),
+groups similar customers and names each group as a marketing persona. It adds <b>Segment</b> and
+<b>Persona</b> columns right of your data, a <b>Segments</b> sheet with the summary and charts, and keeps
+the run in a hidden sheet. Your own cells are never changed; a re-run replaces only those columns.</p>
+<p><b>Assign new customers…</b> gives rows without a Segment the segment of a kept run.</p>
+<p><b>Predict segments from a labelled column…</b> learns from rows whose segment you already know (a
+column such as Segmentation) and predicts it for rows where that cell is empty, in <b>Predicted
+segment</b> and <b>Confidence</b> columns.</p>
+<p><b>Publish to Slack…</b> sends the run summary (segments, sizes, personas; never customer rows) to your
+Customer Segments Slack app, set up under <b>Settings…</b>.</p>`,
   addonLockBusy: () => 'Another segmentation is running in this spreadsheet; try again in a minute.',
   addonStaleSheet: (expected: string | undefined, actual: string) =>
     `The sidebar showed the columns of "${expected ?? 'another sheet'}", but the active sheet is now "${actual}". Nothing was written: click Refresh to read "${actual}", then Run again.`,

@@ -532,6 +532,18 @@ export const MESSAGES_ID: Messages = {
     languageSaved: 'Bahasa tersimpan.',
   }),
 
+  addonHelpTitle: () => 'Bantuan',
+  addonHelpHtml:
+    () => `<p><b>Segment customers…</b> membaca sheet yang aktif (judul kolom di baris pertama yang terisi, atau pilihan Anda),
+mengelompokkan pelanggan yang mirip dan memberi setiap kelompok nama persona pemasaran. Add-on ini menambahkan kolom
+<b>Segment</b> dan <b>Persona</b> di kanan data Anda, sheet <b>Segments</b> berisi ringkasan dan grafik, dan menyimpan
+run di sheet tersembunyi. Sel Anda sendiri tidak pernah diubah; menjalankan ulang hanya mengganti kolom-kolom itu.</p>
+<p><b>Assign new customers…</b> memberi baris yang belum punya Segment segmen dari run yang tersimpan.</p>
+<p><b>Predict segments from a labelled column…</b> belajar dari baris yang segmennya sudah Anda ketahui (kolom
+seperti Segmentation) lalu memprediksinya untuk baris yang selnya kosong, di kolom <b>Predicted segment</b> dan
+<b>Confidence</b>.</p>
+<p><b>Publish to Slack…</b> mengirim ringkasan run (segmen, ukuran, persona; tidak pernah baris data pelanggan) ke
+aplikasi Slack Customer Segments Anda, yang diatur di <b>Settings…</b>.</p>`,
   addonLockBusy: () =>
     'Ada segmentasi lain yang sedang berjalan di spreadsheet ini; coba lagi sebentar lagi.',
   addonStaleSheet: (expected, actual) =>
