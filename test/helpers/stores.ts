@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { openRunStore, type RunStore } from '@segments/store';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 /** The throwaway server's URL, or null (tests using it skip). */
 export function postgresUrl(): string | null {
@@ -82,3 +82,32 @@ export const STORE_DRIVERS = [
     },
   },
 ] as const;
+
+/**
+ * Opens one store of a driver for the enclosing `describe` (beforeAll) and disposes of it afterwards.
+ * `unavailable` is true when the driver is PostgreSQL and no server runs: skip the tests then.
+ * @example const opened = useStore(driver, open); … opened.store().saveRun(…)
+ */
+export function useStore(
+  driver: (typeof STORE_DRIVERS)[number]['driver'],
+  open: () => Promise<TestStore | null>,
+): { unavailable: boolean; store: () => RunStore } {
+  const unavailable = driver === 'postgres' && postgresUrl() === null;
+  let opened: TestStore | undefined;
+  beforeAll(async () => {
+    if (unavailable) return;
+    const result = await open();
+    if (!result) throw new Error('store did not open');
+    opened = result;
+  });
+  afterAll(async () => {
+    await opened?.dispose();
+  });
+  return {
+    unavailable,
+    store: () => {
+      if (!opened) throw new Error('the store is not open yet (use it inside a test)');
+      return opened.store;
+    },
+  };
+}

@@ -1,24 +1,15 @@
 import { isSegmentationError } from '@segments/core';
 import { hashApiToken, migrate, type RunStore } from '@segments/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { makeModel, makePredictionRun } from '../helpers/make-prediction';
-import { postgresUrl, STORE_DRIVERS, type TestStore } from '../helpers/stores';
+import { STORE_DRIVERS, useStore } from '../helpers/stores';
 import { BUDGET, STANDARD, sampleRun, VIP } from '../slack-app/helpers/sample-run';
 
 describe.each(STORE_DRIVERS)('RunStore on $driver', ({ driver, open }) => {
-  const unavailable = driver === 'postgres' && postgresUrl() === null;
-  let opened: TestStore;
+  const { unavailable, store: openedStore } = useStore(driver, open);
   let store: RunStore;
-
-  beforeAll(async () => {
-    if (unavailable) return;
-    const result = await open();
-    if (!result) throw new Error('store did not open');
-    opened = result;
-    store = opened.store;
-  });
-  afterAll(async () => {
-    await opened?.dispose();
+  beforeEach(() => {
+    if (!unavailable) store = openedStore();
   });
 
   describe.skipIf(unavailable)('with a database', () => {

@@ -1,7 +1,7 @@
 import { InvalidCursorError, type RunStore } from '@segments/store';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { makePredictionRun } from '../helpers/make-prediction';
-import { postgresUrl, STORE_DRIVERS, type TestStore } from '../helpers/stores';
+import { STORE_DRIVERS, useStore } from '../helpers/stores';
 import { sampleRun } from '../slack-app/helpers/sample-run';
 
 /** `n` runs for `team`, one minute apart, oldest first (ids r01…). */
@@ -16,19 +16,10 @@ async function saveRuns(store: RunStore, team: string, n: number): Promise<void>
 }
 
 describe.each(STORE_DRIVERS)('RunStore management on $driver', ({ driver, open }) => {
-  const unavailable = driver === 'postgres' && postgresUrl() === null;
-  let opened: TestStore;
+  const { unavailable, store: openedStore } = useStore(driver, open);
   let store: RunStore;
-
-  beforeAll(async () => {
-    if (unavailable) return;
-    const result = await open();
-    if (!result) throw new Error('store did not open');
-    opened = result;
-    store = opened.store;
-  });
-  afterAll(async () => {
-    await opened?.dispose();
+  beforeEach(() => {
+    if (!unavailable) store = openedStore();
   });
 
   describe.skipIf(unavailable)('with a database', () => {
