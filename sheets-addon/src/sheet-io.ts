@@ -794,22 +794,25 @@ export function exportSegmentRows(
   segmentNumber: number,
   personaName: string,
 ): { sheetName: string; rows: number } {
+  const m = addonMessages();
   const source = spreadsheet.getSheetByName(sheetName);
-  if (!source) throw new AddonUserError(`The sheet "${sheetName}" this run was written to is gone.`);
+  if (!source) throw new AddonUserError(m.addonExportSourceGone(sheetName));
   const found = findOutputColumns([], readColumnMetadata(source, METADATA_KEYS.column));
   if (found.segment === undefined) {
-    throw new AddonUserError(`"${sheetName}" has no Segment column any more; run Segment customers… again.`);
+    throw new AddonUserError(m.addonExportNoSegmentColumn(sheetName));
   }
   const values = source.getDataRange().getValues() as Cell[][];
   const headerIndex = values.findIndex((row) => row[found.segment as number] === 'Segment');
-  if (headerIndex < 0) throw new AddonUserError(`The Segment column of "${sheetName}" has lost its header.`);
+  if (headerIndex < 0) throw new AddonUserError(m.addonExportLostHeader(sheetName));
   const picked = [values[headerIndex]];
   for (let r = headerIndex + 1; r < values.length; r++) {
     if (values[r][found.segment] === segmentNumber) picked.push(values[r]);
   }
-  if (picked.length === 1)
-    throw new AddonUserError(`No row of "${sheetName}" is in segment ${segmentNumber}.`);
-  const base = `Segment ${segmentNumber} — ${personaName}`.replace(/[[\]*?:/\\]/g, ' ').slice(0, 90);
+  if (picked.length === 1) throw new AddonUserError(m.addonExportNoRows(sheetName, segmentNumber));
+  const base = m
+    .addonExportSheetName(segmentNumber, personaName)
+    .replace(/[[\]*?:/\\]/g, ' ')
+    .slice(0, 90);
   let name = base;
   for (let n = 2; spreadsheet.getSheetByName(name); n++) name = `${base} (${n})`;
   const sheet = spreadsheet.insertSheet(name);
@@ -824,9 +827,7 @@ export function exportSegmentRows(
     sheet.setFrozenRows(1);
   } catch (error) {
     spreadsheet.deleteSheet(sheet);
-    throw new AddonUserError(
-      `Nothing was exported: Google Sheets refused the write (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    throw new AddonUserError(m.addonExportRefused(error instanceof Error ? error.message : String(error)));
   }
   return { sheetName: name, rows: picked.length - 1 };
 }

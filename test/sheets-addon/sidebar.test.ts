@@ -537,6 +537,16 @@ describe.skipIf(!hasChromium)('Sidebar in Bahasa Indonesia under an in_ID spread
     await page.screenshot({ path: 'test-artifacts/sidebar-id.png', fullPage: true });
   });
 
+  it("exports a segment's customers to a sheet named in Indonesian", async () => {
+    const vip = page.locator('#segments .card').nth(1);
+    await vip.locator('button.export').click();
+    await expect
+      .poll(() => vip.locator('.saved').textContent())
+      .toBe(
+        'Sheet "Segmen 2 — Pelanggan Premium (VIP)" dibuat berisi 39 pelanggan (File › Download › CSV untuk mengunggahnya).',
+      );
+  });
+
   it('says in Indonesian why a rename is refused', async () => {
     const cards = page.locator('#segments .card');
     await cards.first().locator('input.persona').fill('Pembeli Hemat');

@@ -525,6 +525,14 @@ column such as Segmentation) and predicts it for rows where that cell is empty, 
 segment</b> and <b>Confidence</b> columns.</p>
 <p><b>Publish to Slack…</b> sends the run summary (segments, sizes, personas; never customer rows) to your
 Customer Segments Slack app, set up under <b>Settings…</b>.</p>`,
+  addonExportSheetName: (number: number, persona: string) => `Segment ${number} — ${persona}`,
+  addonExportSourceGone: (sheet: string) => `The sheet "${sheet}" this run was written to is gone.`,
+  addonExportNoSegmentColumn: (sheet: string) =>
+    `"${sheet}" has no Segment column any more; run Segment customers… again.`,
+  addonExportLostHeader: (sheet: string) => `The Segment column of "${sheet}" has lost its header.`,
+  addonExportNoRows: (sheet: string, number: number) => `No row of "${sheet}" is in segment ${number}.`,
+  addonExportRefused: (reason: string) =>
+    `Nothing was exported: Google Sheets refused the write (${reason}).`,
   addonLockBusy: () => 'Another segmentation is running in this spreadsheet; try again in a minute.',
   addonStaleSheet: (expected: string | undefined, actual: string) =>
     `The sidebar showed the columns of "${expected ?? 'another sheet'}", but the active sheet is now "${actual}". Nothing was written: click Refresh to read "${actual}", then Run again.`,

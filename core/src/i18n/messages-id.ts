@@ -544,6 +544,13 @@ seperti Segmentation) lalu memprediksinya untuk baris yang selnya kosong, di kol
 <b>Confidence</b>.</p>
 <p><b>Publish to Slack…</b> mengirim ringkasan run (segmen, ukuran, persona; tidak pernah baris data pelanggan) ke
 aplikasi Slack Customer Segments Anda, yang diatur di <b>Settings…</b>.</p>`,
+  addonExportSheetName: (number, persona) => `Segmen ${number} — ${persona}`,
+  addonExportSourceGone: (sheet) => `Sheet "${sheet}" tempat run ini ditulis sudah tidak ada.`,
+  addonExportNoSegmentColumn: (sheet) =>
+    `"${sheet}" tidak punya kolom Segment lagi; jalankan Segmentasi pelanggan lagi.`,
+  addonExportLostHeader: (sheet) => `Kolom Segment di "${sheet}" kehilangan judulnya.`,
+  addonExportNoRows: (sheet, number) => `Tidak ada baris di "${sheet}" yang masuk segmen ${number}.`,
+  addonExportRefused: (reason) => `Tidak ada yang diekspor: Google Sheets menolak penulisan (${reason}).`,
   addonLockBusy: () =>
     'Ada segmentasi lain yang sedang berjalan di spreadsheet ini; coba lagi sebentar lagi.',
   addonStaleSheet: (expected, actual) =>
