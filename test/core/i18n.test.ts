@@ -158,6 +158,8 @@ describe('notes on the rows and values used, in the run language', () => {
 
   it('says in Indonesian which rows were left out, with Indonesian numbers', () => {
     const run = segmentTable(table, { k: 2, columns: ['Income', 'Spending'], lang: 'id' });
+    // Named in Indonesian too: the run keeps the language it was named in.
+    expect(run.name).toMatch(/^tabel · 2 segmen · \d{4}-\d\d-\d\d \d\d:\d\d$/);
     expect(run.preprocessing.notes).toContain(
       '2 dari 8 baris tidak diikutkan karena ada kolom terpilih yang kosong (Income 2); pilih missing: impute untuk mengisinya.',
     );

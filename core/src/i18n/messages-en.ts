@@ -352,6 +352,13 @@ export const MESSAGES_EN = {
   errorKMoreThanRows: (k: number, rows: number, usable: boolean) =>
     `k = ${k} asks for more segments than there are${usable ? ' usable' : ''} rows (${rows}); choose k of at most ${rows}`,
 
+  /** The input when it has no file or sheet name. */
+  theTable: () => 'the table',
+  /** A run's default name: "mall.csv · 5 segments · 2026-01-01 00:00". */
+  runName: (source: string, k: number, date: string) => `${source} · ${k} segments · ${date}`,
+  rfmRunName: (source: string, customers: string, k: number, date: string) =>
+    `${source} · ${customers} customers · ${k} RFM segments · ${date}`,
+
   // ── Progress lines while a run works (segment/*) ──
   progressReadingColumns: () => 'Reading columns',
   progressRollingUp: () => 'Rolling orders up per customer',

@@ -261,6 +261,11 @@ export const MESSAGES_ID: Messages = {
   errorKMoreThanRows: (k, rows, usable) =>
     `k = ${k} meminta lebih banyak segmen daripada jumlah baris${usable ? ' yang bisa dipakai' : ''} (${rows}); pilih k paling banyak ${rows}`,
 
+  theTable: () => 'tabel',
+  runName: (source, k, date) => `${source} · ${k} segmen · ${date}`,
+  rfmRunName: (source, customers, k, date) =>
+    `${source} · ${customers} pelanggan · ${k} segmen RFM · ${date}`,
+
   progressReadingColumns: () => 'Membaca kolom',
   progressRollingUp: () => 'Merangkum pesanan per pelanggan',
   progressClustering: (k) => `Mengelompokkan ke dalam ${k} segmen`,

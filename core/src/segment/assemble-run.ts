@@ -1,6 +1,7 @@
 /**
  * The last stage: everything the pipeline decided, as one Run (the record every surface reads).
  */
+import { MESSAGES_EN } from '../i18n/messages-en';
 import { newRecordId } from '../schema/ids';
 import { RUN_SCHEMA_VERSION, type Run, type Segment } from '../schema/run';
 import type { ClusterStageResult } from './cluster-and-choose-k';
@@ -35,7 +36,12 @@ export function assembleRun(parts: RunParts): Run {
     id: settings.id ?? newRecordId('run', settings.now),
     name:
       settings.name?.trim() ||
-      `${settings.sourceName} · ${k} segments · ${createdAt.slice(0, 16).replace('T', ' ')}`,
+      // Named in the run's language: the run keeps it.
+      (settings.messages ?? MESSAGES_EN).runName(
+        settings.sourceName,
+        k,
+        createdAt.slice(0, 16).replace('T', ' '),
+      ),
     createdAt,
     source: { kind: 'api', ...settings.source, rowCount: parts.rowCount },
     options: {

@@ -130,7 +130,7 @@ export function validateSegmentOptions(options: SegmentOptions = {}): SegmentSet
     seed: integer('seed', options.seed, defaults.seed, -2_147_483_648, 2_147_483_647),
     restarts: integer('restarts', options.restarts, defaults.restarts, 1, 1000),
     includeAssignments: options.includeAssignments ?? defaults.includeAssignments,
-    sourceName: options.source?.fileName ?? options.source?.sheetName ?? 'the table',
+    sourceName: options.source?.fileName ?? options.source?.sheetName ?? messages.theTable(),
     source: options.source ?? {},
     name: options.name,
     id: options.id,

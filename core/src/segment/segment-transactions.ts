@@ -5,6 +5,7 @@
  */
 import { formatNumber } from '../format';
 import { localizeRun } from '../i18n/localize-run';
+import { formatCount } from '../i18n/number-format';
 import type { Run } from '../schema/run';
 import type { Table } from '../table/table';
 import { describeTransactions, transactionNotes } from '../transactions/describe-transactions';
@@ -135,7 +136,14 @@ export function segmentTransactions(
     },
   };
   if (!settings.name?.trim())
-    run.name = `${source} · ${formatNumber(rollup.keys.length)} customers · ${run.k} RFM segments · ${run.createdAt.slice(0, 16).replace('T', ' ')}`;
+    run.name = settings.messages.rfmRunName(
+      source,
+      settings.lang === 'en'
+        ? formatNumber(rollup.keys.length)
+        : formatCount(rollup.keys.length, settings.lang),
+      run.k,
+      run.createdAt.slice(0, 16).replace('T', ' '),
+    );
   settings.report('done', 1, settings.messages.segments(String(run.k), run.k));
   return { run: localizeRun(run, settings.lang), rollup, customerSegments, detected };
 }
