@@ -131,27 +131,61 @@ function inferColumn(table: Table, name: string, index: number): ColumnProfile {
       // Errors and NaN/Infinity say nothing about the column's kind; they are reported when used.
     } else texts++;
   }
-  const present = table.rows.length - missing;
-  const distinct = distinctValues.size;
+  return classifyColumn({
+    name,
+    index,
+    role,
+    numericRole: dates > 0 && dates === numbers ? 'date' : role,
+    missing,
+    distinct: distinctValues.size,
+    numbers,
+    texts,
+    present: table.rows.length - missing,
+    looksLikeIds: (present) => looksLikeIds(table, index, numbers, integers, present),
+  });
+}
+
+/** What {@link classifyColumn} decides from: a column's counts, however they were taken. */
+export interface ColumnCounts {
+  name: string;
+  index: number;
+  /** The role its header says, if any. */
+  role: Role | undefined;
+  /** The role when the column turns out numeric (a column of Dates is a date column). */
+  numericRole: Role | undefined;
+  missing: number;
+  distinct: number;
+  /** Cells that read as numbers, and cells that are text (errors and NaN count as neither). */
+  numbers: number;
+  texts: number;
+  /** Cells that are not missing. */
+  present: number;
+  /** Asked only for a unique column without a header role: do its values look like ids? */
+  looksLikeIds: (present: number) => boolean;
+}
+
+/**
+ * The kind of a column and whether it is suggested, from its counts — one rule for the cell-table
+ * path and the typed CSV path, so both profile a file the same way.
+ * @example classifyColumn({ name: 'Plan', index: 0, role: undefined, numericRole: undefined, missing: 0, distinct: 2, numbers: 0, texts: 4, present: 4, looksLikeIds: () => false }).kind // 'categorical'
+ */
+export function classifyColumn(counts: ColumnCounts): ColumnProfile {
+  const { name, index, role, numericRole, missing, distinct, numbers, texts, present } = counts;
   const unique = present > 1 && distinct === present;
   const base = { name, index, role, missing, distinct };
-  if (
-    role === 'id' ||
-    (unique && role === undefined && looksLikeIds(table, index, numbers, integers, present))
-  ) {
+  if (role === 'id' || (unique && role === undefined && counts.looksLikeIds(present))) {
     return { ...base, kind: 'id', suggested: false, note: 'unique per row: looks like an id' };
   }
   // Mostly numbers: a numeric column whose stray text cells are reported as errors when it is used.
   if (numbers > 0 && numbers >= 2 * texts) {
-    const effectiveRole = dates > 0 && dates === numbers ? 'date' : role;
-    const skip = effectiveRole === 'date' || effectiveRole === 'label';
+    const skip = numericRole === 'date' || numericRole === 'label';
     return {
       ...base,
-      role: effectiveRole,
+      role: numericRole,
       kind: 'numeric',
       suggested: !skip && distinct > 1,
       note: skip
-        ? `a ${effectiveRole} column, not a customer trait`
+        ? `a ${numericRole} column, not a customer trait`
         : distinct <= 1
           ? 'the same value in every row'
           : undefined,

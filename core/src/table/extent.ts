@@ -1,5 +1,5 @@
 /**
- * Smallest and largest of many numbers without spreading them into a call: `Math.max(...values)`
+ * Smallest and largest of many numbers without spreading them into a call: spreading the values into Math.max
  * passes every value as an argument and overflows the stack past about 125,000 of them.
  */
 

@@ -7,7 +7,7 @@
  * test/core/typed-path.test.ts checks both paths agree on the fixtures and edge cases.
  */
 import type { Role } from '../schema/run';
-import { type ColumnProfile, categoryOf, isMissingCell, MAX_CATEGORIES, parseNumberCell } from './columns';
+import { type ColumnProfile, categoryOf, classifyColumn, isMissingCell, parseNumberCell } from './columns';
 import type { TypedColumn, TypedTable } from './csv-columns';
 import { roleFromHeader } from './roles';
 
@@ -121,50 +121,20 @@ function codeCounts(column: { codes: Int32Array; dictionary: string[] }, rowCoun
   return counts;
 }
 
-/** inferColumn's decisions (core/src/table/columns.ts), from counts. */
+/** A typed column's profile: the same rule as the cell-table path ({@link classifyColumn}), from counts. */
 function profileOf(name: string, index: number, rowCount: number, stats: ColumnStats): ColumnProfile {
   const role: Role | undefined = roleFromHeader(name);
   const { missing, numbers, texts, integers, distinct } = stats;
-  const present = rowCount - missing;
-  const unique = present > 1 && distinct === present;
-  const base = { name, index, role, missing, distinct };
-  if (role === 'id' || (unique && role === undefined && stats.idShaped(numbers, integers, present))) {
-    return { ...base, kind: 'id', suggested: false, note: 'unique per row: looks like an id' };
-  }
-  if (numbers > 0 && numbers >= 2 * texts) {
-    const skip = role === 'date' || role === 'label';
-    return {
-      ...base,
-      role,
-      kind: 'numeric',
-      suggested: !skip && distinct > 1,
-      note: skip
-        ? `a ${role} column, not a customer trait`
-        : distinct <= 1
-          ? 'the same value in every row'
-          : undefined,
-    };
-  }
-  if (present === 0) return { ...base, kind: 'text', suggested: false, note: 'every cell is empty' };
-  if (role === 'name' || distinct > MAX_CATEGORIES || (unique && present >= 3)) {
-    return {
-      ...base,
-      kind: 'text',
-      suggested: false,
-      note: unique
-        ? 'a different value in every row: free text, not categories'
-        : `${distinct} different values: free text, not categories`,
-    };
-  }
-  const isLabel = role === 'label';
-  return {
-    ...base,
-    kind: 'categorical',
-    suggested: !isLabel && distinct > 1,
-    note: isLabel
-      ? 'an existing segment label, not a customer trait'
-      : distinct <= 1
-        ? 'the same value in every row'
-        : undefined,
-  };
+  return classifyColumn({
+    name,
+    index,
+    role,
+    numericRole: role,
+    missing,
+    distinct,
+    numbers,
+    texts,
+    present: rowCount - missing,
+    looksLikeIds: (present) => stats.idShaped(numbers, integers, present),
+  });
 }
