@@ -39,13 +39,7 @@ interface Flags {
 }
 
 function parseFlags(argv: string[]): Flags {
-  const value = (name: string, fallback: number): number => {
-    const index = argv.indexOf(`--${name}`);
-    if (index < 0) return fallback;
-    const parsed = Number(argv[index + 1]);
-    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name} needs a positive number`);
-    return parsed;
-  };
+  const value = (name: string, fallback: number): number => numberFlag(argv, name, fallback);
   return {
     n: value('n', 1_000_000),
     d: value('d', 5),
@@ -97,6 +91,8 @@ for line in sys.stdin:
     print(json.dumps({"ms": ms, "inertia": float(model.inertia_), "iterations": int(model.n_iter_),
                       "version": sklearn.__version__}), flush=True)
 `;
+
+import { numberFlag } from './flags';
 
 interface RunMeasurement {
   ms: number;

@@ -56,6 +56,8 @@ rfm[['Recency (days)', 'Frequency', 'Monetary', 'first', 'Segment']].to_csv(out)
 print(len(rfm))
 `;
 
+import { numberFlag } from './flags';
+
 interface Flags {
   lines: number;
   customers: number;
@@ -65,13 +67,7 @@ interface Flags {
 }
 
 function parseFlags(argv: string[]): Flags {
-  const value = (name: string, fallback: number): number => {
-    const index = argv.indexOf(`--${name}`);
-    if (index < 0) return fallback;
-    const parsed = Number(argv[index + 1]);
-    if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name} needs a positive number`);
-    return parsed;
-  };
+  const value = (name: string, fallback: number): number => numberFlag(argv, name, fallback);
   return {
     lines: value('lines', 1_000_000),
     customers: value('customers', 50_000),
