@@ -63,21 +63,8 @@ export function encodeFeatures(
       if (value < min) min = value;
       if (value > max) max = value;
     }
-    if (count === 0) {
-      throw new SegmentationError(
-        'INVALID_VALUE',
-        `${source}: column "${column.name}" has no values in the rows used`,
-        { column: column.name },
-      );
-    }
+    checkNumericSpread(source, column.name, count, min, max, selection.chosenByUser);
     const std = Math.sqrt(m2 / count);
-    if (!(max > min) && selection.chosenByUser) {
-      throw new SegmentationError(
-        'CONSTANT_COLUMN',
-        `${source}: column "${column.name}" has the same value (${min}) in every row, so it cannot tell customers apart; leave it out of the columns`,
-        { column: column.name, field: 'columns' },
-      );
-    }
     const imputeValue = mean;
     let imputedHere = 0;
     keep.forEach((r, i) => {
@@ -154,4 +141,36 @@ export function encodeFeatures(
     });
   });
   return { features, n, numericCount, categoricalCount, numericOriginal, categorical, notes };
+}
+
+/**
+ * A numeric feature needs values in the rows used, and, when the user named it, more than one value.
+ * Shared by this stage and the typed CSV path, which scan their columns differently.
+ * @throws SegmentationError INVALID_VALUE (no values) or CONSTANT_COLUMN (one value in a chosen column)
+ * @example checkNumericSpread('mall.csv', 'Age', 0, Infinity, -Infinity, false) // throws: mall.csv: column "Age" has no values in the rows used
+ */
+export function checkNumericSpread(
+  source: string,
+  column: string,
+  count: number,
+  min: number,
+  max: number,
+  chosenByUser: boolean,
+): void {
+  if (count === 0) {
+    throw new SegmentationError(
+      'INVALID_VALUE',
+      `${source}: column "${column}" has no values in the rows used`,
+      {
+        column,
+      },
+    );
+  }
+  if (!(max > min) && chosenByUser) {
+    throw new SegmentationError(
+      'CONSTANT_COLUMN',
+      `${source}: column "${column}" has the same value (${min}) in every row, so it cannot tell customers apart; leave it out of the columns`,
+      { column, field: 'columns' },
+    );
+  }
 }

@@ -10,6 +10,7 @@ import type { Feature, MissingPolicy, Scaling } from '../schema/run';
 import { type ColumnProfile, categoryOf, parseNumberCell } from '../table/columns';
 import type { TypedColumn, TypedTable } from '../table/csv-columns';
 import { indexOfMax } from '../table/extent';
+import { checkNumericSpread } from './encode-features';
 import type { FeatureMatrix } from './feature-matrix';
 import { MAX_DROPPED_EXAMPLES } from './missing-policy';
 import { scaleMatrix } from './scale';
@@ -110,21 +111,8 @@ export function buildTypedFeatureMatrix(
       if (value < min) min = value;
       if (value > max) max = value;
     }
-    if (count === 0) {
-      throw new SegmentationError(
-        'INVALID_VALUE',
-        `${source}: column "${column.name}" has no values in the rows used`,
-        { column: column.name },
-      );
-    }
+    checkNumericSpread(source, column.name, count, min, max, chosenByUser);
     const std = Math.sqrt(m2 / count);
-    if (!(max > min) && chosenByUser) {
-      throw new SegmentationError(
-        'CONSTANT_COLUMN',
-        `${source}: column "${column.name}" has the same value (${min}) in every row, so it cannot tell customers apart; leave it out of the columns`,
-        { column: column.name, field: 'columns' },
-      );
-    }
     const imputeValue = mean;
     let imputedHere = 0;
     for (let i = 0; i < n; i++) {
