@@ -38,6 +38,7 @@ export * from './segment/measure-quality';
 export * from './segment/missing-policy';
 export * from './segment/name-rfm-segments';
 export * from './segment/name-segments';
+export * from './segment/named-dates';
 export * from './segment/options';
 export * from './segment/order-segments';
 export * from './segment/profile-segments';

@@ -130,3 +130,43 @@ describe('segmentTable with the semantic plan', () => {
     expect(assignTable(storeRun, store).assignments).toEqual(storeRun.assignments);
   });
 });
+
+describe('segmentTable with a date column the user named', () => {
+  // Four customers: signup dates one year apart, visit dates a month apart; the newest date is 2024-04-01.
+  const table = {
+    headers: ['Spend', 'Joined', 'Visit'],
+    rows: [
+      [100, new Date(Date.UTC(2020, 3, 1)), new Date(Date.UTC(2024, 0, 1))],
+      [120, new Date(Date.UTC(2021, 3, 1)), new Date(Date.UTC(2024, 1, 1))],
+      [900, new Date(Date.UTC(2022, 3, 1)), new Date(Date.UTC(2024, 2, 1))],
+      [950, new Date(Date.UTC(2023, 3, 1)), new Date(Date.UTC(2024, 3, 1))],
+    ],
+    rowNumbers: [2, 3, 4, 5],
+    headerRowNumber: 1,
+  };
+  const run = segmentTable(table, { columns: ['Spend', 'joined', 'Visit'], k: 2, seed: 1 });
+  const feature = (name: string) => run.features.find((candidate) => candidate.name === name);
+
+  it('segments a signup date as tenure in months, never as a day number since 1970', () => {
+    expect(run.features.map((candidate) => candidate.name)).toEqual([
+      'Spend',
+      'Tenure (months)',
+      'Days since Visit',
+    ]);
+    expect(feature('Tenure (months)')).toMatchObject({ role: 'tenure', derivedFrom: ['Joined'] });
+    // 48, 36, 24 and 12 months before 2024-04-01 (to a tenth of a month): mean 30.
+    expect(feature('Tenure (months)')?.mean).toBeCloseTo(30, 0);
+  });
+
+  it('segments a date with no known meaning as days since it, and says so in the notes', () => {
+    // 91, 60, 31 and 0 days before 2024-04-01.
+    expect(feature('Days since Visit')).toMatchObject({
+      mean: 45.5,
+      min: 0,
+      max: 91,
+      derivedFrom: ['Visit'],
+    });
+    expect(run.preprocessing.notes).toContain('Derived Days since Visit: days from Visit to 2024-04-01.');
+    expect(run.segments.map((segment) => segment.persona.summary).join(' ')).not.toMatch(/1[89],\d\d\d/);
+  });
+});

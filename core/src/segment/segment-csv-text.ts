@@ -63,7 +63,13 @@ export function sampleNeedsGeneralPath(
     if (settings.transactions !== false && hasColumnOverrides(settings.transactions)) return true;
     const sample = parseDelimited(text.slice(0, end), parse);
     if (transactionColumnsFor(sample, settings)) return true;
-    return !isPlainPlan(planFeatures(sample, { now: settings.now, algorithm: settings.algorithm }));
+    return !isPlainPlan(
+      planFeatures(sample, {
+        now: settings.now,
+        algorithm: settings.algorithm,
+        chosenColumns: settings.columns,
+      }),
+    );
   } catch {
     // A sample cut inside a quoted field, or bad options: let the full paths decide and word errors.
     return false;

@@ -18,6 +18,7 @@ import { clusterAndChooseK } from './cluster-and-choose-k';
 import { buildFeatureMatrix, type FeatureMatrix } from './feature-matrix';
 import { measureQuality } from './measure-quality';
 import { nameSegments } from './name-segments';
+import { namedDatesAsDerived } from './named-dates';
 import { type SegmentOptions, type SegmentSettings, validateSegmentOptions } from './options';
 import { orderSegmentsBySize } from './order-segments';
 import { profileSegments } from './profile-segments';
@@ -42,15 +43,14 @@ export function segmentTable(table: Table, options: SegmentOptions = {}): Run {
   if (orders) return segmentTransactions(table, orders, settings).run;
   settings.report('prepare', 0, settings.messages.progressReadingColumns());
   // Column meaning: roles, derived features (age, tenure, total spending…) and the default choice.
-  const plan = planFeatures(table, { now: settings.now, algorithm: settings.algorithm });
+  const plan = planFeatures(table, {
+    now: settings.now,
+    algorithm: settings.algorithm,
+    chosenColumns: settings.columns,
+  });
   const columns = codesAsCategories(inferColumns(plan.table), plan.categoricalColumns);
-  const selection = selectFeatures(
-    columns,
-    settings.columns,
-    settings.algorithm,
-    source,
-    plan.defaultColumns,
-  );
+  const names = namedDatesAsDerived(settings.columns, plan);
+  const selection = selectFeatures(columns, names, settings.algorithm, source, plan.defaultColumns);
   const built = buildFeatureMatrix(plan.table, selection, settings, source);
   return segmentMatrix({
     settings,

@@ -50,6 +50,7 @@ export function segmentTypedTable(typed: TypedTable, options: SegmentOptions = {
   const plan = planColumns(described, typed.rowCount, {
     now: settings.now,
     algorithm: settings.algorithm,
+    chosenColumns: settings.columns,
   });
   if (!isPlainPlan(plan)) return undefined;
   const columns = codesAsCategories(inferTypedColumns(typed), plan.categoricalColumns);

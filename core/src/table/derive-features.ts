@@ -25,6 +25,12 @@ export interface DerivedFeature {
 export interface DeriveOptions {
   /** The date ages, tenure and recency are counted to when the file has no dates. Default now. */
   now?: Date;
+  /**
+   * Columns the user named for segmenting (any case). A named date column is never averaged as a
+   * day number: it segments as what derives from it (age, tenure, recency) or, for a date with no
+   * known meaning, as "Days since <column>". Default none.
+   */
+  chosenColumns?: readonly string[];
 }
 
 const DAYS_PER_MONTH = 30.4375;
@@ -146,6 +152,22 @@ export function deriveFeatures(
         values,
         explanation: `${labels[f]} share: ${column.name} ÷ total spending`,
       });
+    });
+  }
+  // A date the user named that nothing above derived from: days from it to the reference date.
+  const chosen = new Set((options.chosenColumns ?? []).map((name) => name.toLowerCase()));
+  const derivedSources = new Set(derived.flatMap((feature) => feature.derivedFrom));
+  for (const column of dateColumns) {
+    if (!chosen.has(column.name.toLowerCase()) || derivedSources.has(column.name) || !column.dates) continue;
+    const values = column.dates.days.map((day) => asOfDays - day);
+    const name = nameFor(`Days since ${column.name}`);
+    derived.push({
+      name,
+      role: 'number',
+      derivedFrom: [column.name],
+      derivation: { kind: 'days-since', asOf },
+      values,
+      explanation: `${name}: days from ${column.name} to ${asOf}`,
     });
   }
   const purchases = columns.filter(
