@@ -2,6 +2,7 @@ import type { Run } from '@segments/core';
 import {
   blockingProtection,
   type Cell,
+  CHART_DATA_SHEET_NAME,
   type ColumnMetadata,
   columnLetter,
   customersSheetName,
@@ -92,6 +93,7 @@ export function readActiveSheet(options: ReadOptions = {}): SheetSnapshot {
       .some(
         (metadata) =>
           metadata.getKey() === METADATA_KEYS.summarySheet ||
+          metadata.getKey() === METADATA_KEYS.chartDataSheet ||
           metadata.getKey() === METADATA_KEYS.customersSheet,
       );
   if (isOurs) {
@@ -295,8 +297,8 @@ export interface RunWrites {
 /**
  * Writes a run all or nothing: checks protections and Google's 10-million-cell limit first (nothing
  * is written when either blocks, and the message names the protected range), then writes the new
- * Segments sheet beside the old one, appends the kept run, writes the Segment/Persona columns, and
- * only then replaces the old Segments sheet. If Google refuses any write, the add-on's own cells are
+ * Segments sheet (and its hidden chart-data sheet) beside the old ones, appends the kept run, writes
+ * the Segment/Persona columns, and only then replaces the old Segments sheets. If Google refuses any write, the add-on's own cells are
  * put back as they were (columns restored, new sheet deleted, appended run rows cleared).
  * @throws AddonUserError PROTECTED, TOO_MANY_CELLS or WRITE_FAILED
  */
@@ -308,6 +310,7 @@ export function writeRunResult(
   const { plan, columns, summary, run, customers } = writes;
   const { headerRow } = outputRowSpan(snapshot);
   const old = findSummarySheet(spreadsheet);
+  const oldChartData = findOwnSheet(spreadsheet, METADATA_KEYS.chartDataSheet);
   const oldCustomers = customers ? findOwnSheet(spreadsheet, METADATA_KEYS.customersSheet) : null;
   const otherNames = spreadsheet.getSheets().map((sheet) => sheet.getName());
   const runs = runsSheet(spreadsheet, false);
@@ -326,6 +329,18 @@ export function writeRunResult(
       sheetName: old.getName(),
       rect: { row: 1, column: 1, numRows: old.getMaxRows(), numColumns: old.getMaxColumns() },
       what: 'the Segments summary (replaced on every run)',
+    });
+  }
+  if (oldChartData) {
+    targets.push({
+      sheetName: oldChartData.getName(),
+      rect: {
+        row: 1,
+        column: 1,
+        numRows: oldChartData.getMaxRows(),
+        numColumns: oldChartData.getMaxColumns(),
+      },
+      what: "the Segments sheet's hidden chart data (replaced on every run)",
     });
   }
   if (oldCustomers) {
@@ -358,11 +373,15 @@ export function writeRunResult(
 
   const previous = previousOutputValues(snapshot, plan, columns.length);
   let created: Sheet | null = null;
+  let createdChartData: Sheet | null = null;
   let createdCustomers: Sheet | null = null;
   let appended: { sheet: Sheet; row: number; count: number } | null = null;
   let columnsTouched = false;
   try {
     created = writeNewSummarySheet(spreadsheet, summary, old);
+    if (summary.chartData)
+      createdChartData = writeNewChartDataSheet(spreadsheet, summary.chartData, oldChartData, created);
+    addSummaryCharts(created, summary, createdChartData);
     if (customers) createdCustomers = writeNewCustomersSheet(spreadsheet, customers, oldCustomers);
     appended = appendRunRows(spreadsheet, runRows);
     columnsTouched = true;
@@ -371,6 +390,12 @@ export function writeRunResult(
       const name = old.getName();
       spreadsheet.deleteSheet(old);
       created.setName(name);
+    }
+    // The old chart data belonged to the old Segments sheet: it goes even when this run has no scatter.
+    if (oldChartData) {
+      const name = oldChartData.getName();
+      spreadsheet.deleteSheet(oldChartData);
+      createdChartData?.setName(name);
     }
     if (createdCustomers && oldCustomers) {
       const name = oldCustomers.getName();
@@ -393,6 +418,9 @@ export function writeRunResult(
       },
       () => {
         if (created) spreadsheet.deleteSheet(created);
+      },
+      () => {
+        if (createdChartData) spreadsheet.deleteSheet(createdChartData);
       },
       () => {
         if (createdCustomers) spreadsheet.deleteSheet(createdCustomers);
@@ -450,9 +478,13 @@ function checkCellBudget(
   const summaryRows = Math.max(1000, writes.summary.values.length);
   const summaryColumns = Math.max(26, writes.summary.values[0]?.length ?? 0);
   const customers = writes.customers ? Math.max(1000, writes.customers.length) * 26 : 0;
+  const chartData = writes.summary.chartData
+    ? Math.max(1000, writes.summary.chartData.length) * Math.max(26, writes.summary.chartData[0].length)
+    : 0;
   const added =
     extraColumns * sheet.getMaxRows() +
     summaryRows * summaryColumns +
+    chartData +
     customers +
     (newRunsSheet ? 1000 * 26 : 0) +
     runRowCount * RUNS_SHEET_HEADERS.length;
@@ -502,8 +534,37 @@ function sheetValue(cell: Cell): SheetValue {
 }
 
 /**
+ * Writes the scatter points into a new hidden sheet right after the Segments sheet `after` (the old
+ * one, if any, is deleted by the caller once everything else is written), named like the old one plus
+ * " (updating)" until then.
+ */
+function writeNewChartDataSheet(
+  spreadsheet: Spreadsheet,
+  values: SheetValue[][],
+  old: Sheet | null,
+  after: Sheet,
+): Sheet {
+  const base = old ? `${old.getName()} (updating)` : CHART_DATA_SHEET_NAME;
+  let name = base;
+  for (let n = 2; spreadsheet.getSheetByName(name); n++) name = `${base} ${n}`;
+  // getIndex() is 1-based and insertSheet's index 0-based: this is the position right after it.
+  const sheet = spreadsheet.insertSheet(name, after.getIndex());
+  sheet.addDeveloperMetadata(METADATA_KEYS.chartDataSheet, 'true');
+  const rows = values.length;
+  const columns = values[0].length;
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < columns) {
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+  }
+  sheet.getRange(1, 1, rows, columns).setValues(values);
+  sheet.hideSheet();
+  return sheet;
+}
+
+/**
  * Writes the Segments summary into a new sheet (next to the old one, which the caller deletes once
- * everything else is written): values in one `setValues()`, then native charts from the layout's specs.
+ * everything else is written): values in one `setValues()` and their formats; charts come after the
+ * hidden chart-data sheet exists (addSummaryCharts).
  */
 function writeNewSummarySheet(
   spreadsheet: Spreadsheet,
@@ -528,9 +589,16 @@ function writeNewSummarySheet(
   sheet.getRange(layout.segmentTable.row, 1, 1, layout.segmentTable.numColumns).setFontWeight('bold');
   sheet.getRange(layout.kTable.row, 1, 1, layout.kTable.numColumns).setFontWeight('bold');
   for (const { range, format } of layout.numberFormats) sheet.getRange(range.a1).setNumberFormat(format);
+  return sheet;
+}
+
+/** The layout's native charts on the Segments sheet, over its own ranges or the chart-data sheet's. */
+function addSummaryCharts(sheet: Sheet, layout: SummarySheetLayout, chartData: Sheet | null) {
   for (const spec of layout.charts) {
+    const source = spec.dataSheet === 'chart-data' ? chartData : sheet;
+    if (!source) continue;
     let builder = sheet.newChart().setChartType(chartType(spec.type));
-    for (const range of spec.ranges) builder = builder.addRange(sheet.getRange(range.a1));
+    for (const range of spec.ranges) builder = builder.addRange(source.getRange(range.a1));
     const chart = builder
       .setNumHeaders(spec.headerRows)
       .setPosition(spec.anchor.row, spec.anchor.column, 0, 0)
@@ -542,7 +610,6 @@ function writeNewSummarySheet(
       .build();
     sheet.insertChart(chart);
   }
-  return sheet;
 }
 
 /** The summary sheet the add-on made before (marked with sheet developer metadata), if any. */
@@ -687,7 +754,8 @@ export function renamePersonaInColumns(
 
 /**
  * Renames a segment on the Segments sheet when it shows `runId`: cells holding the old persona name
- * (the segment table) or "n · old name" (chart series headers) get the new one.
+ * (the segment table) or "n · old name" (the scatter's series headers on the hidden chart-data sheet)
+ * get the new one.
  */
 export function renamePersonaInSummary(
   spreadsheet: Spreadsheet,
@@ -714,6 +782,17 @@ export function renamePersonaInSummary(
     }),
   );
   if (changed) range.setValues(updated);
+  const chartData = findOwnSheet(spreadsheet, METADATA_KEYS.chartDataSheet);
+  if (chartData && chartData.getLastColumn() > 0) {
+    const headers = chartData.getRange(1, 1, 1, chartData.getLastColumn());
+    const row = (headers.getValues()[0] ?? []) as SheetValue[];
+    const index = row.indexOf(series);
+    if (index >= 0) {
+      row[index] = plainText(`${segmentNumber} · ${newName}`);
+      headers.setValues([row]);
+      changed = true;
+    }
+  }
   return changed;
 }
 

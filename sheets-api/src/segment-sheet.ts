@@ -10,6 +10,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import {
   type Cell,
+  CHART_DATA_SHEET_NAME,
   type ChartSpec,
   type ColumnMetadata,
   columnLetter,
@@ -75,6 +76,8 @@ export interface SheetSnapshot {
   rangeA1: string;
   /** The add-on's summary sheet (found by its developer metadata), if one exists. */
   summarySheet?: SheetInfo;
+  /** The summary's hidden chart-data sheet (found by its developer metadata), if one exists. */
+  chartDataSheet?: SheetInfo;
   /** The Customers sheet of an earlier RFM run (found by its developer metadata), if one exists. */
   customersSheet?: SheetInfo;
   /** The hidden kept-runs sheet, if it exists, and how many of its rows are in use. */
@@ -114,14 +117,19 @@ export async function readCustomerSheet(
     (sheet.developerMetadata ?? []).some((entry) => entry.metadataKey === METADATA_KEYS.summarySheet),
   );
   const summarySheet = summaryIndex >= 0 ? sheets[summaryIndex] : undefined;
-  const customersIndex = sheetsData.findIndex((sheet) =>
-    (sheet.developerMetadata ?? []).some((entry) => entry.metadataKey === METADATA_KEYS.customersSheet),
-  );
-  const customersSheet = customersIndex >= 0 ? sheets[customersIndex] : undefined;
+  const ownSheet = (key: string) => {
+    const index = sheetsData.findIndex((sheet) =>
+      (sheet.developerMetadata ?? []).some((entry) => entry.metadataKey === key),
+    );
+    return index >= 0 ? sheets[index] : undefined;
+  };
+  const chartDataSheet = ownSheet(METADATA_KEYS.chartDataSheet);
+  const customersSheet = ownSheet(METADATA_KEYS.customersSheet);
   const runsInfo = sheets.find((sheet) => sheet.title === RUNS_SHEET_NAME);
   const isOurs = (sheet: SheetInfo) =>
     sheet.title === RUNS_SHEET_NAME ||
     sheet.sheetId === summarySheet?.sheetId ||
+    sheet.sheetId === chartDataSheet?.sheetId ||
     sheet.sheetId === customersSheet?.sheetId;
 
   let target: SheetInfo | undefined;
@@ -213,6 +221,7 @@ export async function readCustomerSheet(
     usedWidth: Math.max(usedWidth, metadataWidth(metadata)),
     rangeA1: `${columnLetter(firstColumn - 1)}${firstRow}:${columnLetter(firstColumn + width - 2)}${firstRow + values.length - 1}`,
     summarySheet,
+    ...(chartDataSheet ? { chartDataSheet } : {}),
     customersSheet,
     runsSheet: runsInfo ? { ...runsInfo, usedRows: valueRanges[1]?.values?.length ?? 0 } : undefined,
     sheets,
@@ -424,7 +433,51 @@ export function planSheetWrite(
       },
     });
   }
-  for (const chart of summary.charts) requests.push({ addChart: { chart: chartOf(chart, summaryId) } });
+  // The scatter's points: a hidden sheet right after the Segments sheet, replaced with it.
+  let chartDataId: number | undefined;
+  if (snapshot.chartDataSheet) requests.push({ deleteSheet: { sheetId: snapshot.chartDataSheet.sheetId } });
+  if (summary.chartData) {
+    chartDataId = freeSheetId();
+    const chartData = summary.chartData;
+    const titles = new Set(snapshot.sheets.map((candidate) => candidate.title));
+    let chartDataTitle = snapshot.chartDataSheet?.title ?? CHART_DATA_SHEET_NAME;
+    if (!snapshot.chartDataSheet)
+      for (let n = 2; titles.has(chartDataTitle); n++) chartDataTitle = `${CHART_DATA_SHEET_NAME} ${n}`;
+    requests.push({
+      addSheet: {
+        properties: {
+          sheetId: chartDataId,
+          title: chartDataTitle,
+          hidden: true,
+          // Same place as before (a first run appends it, right after the new Segments sheet).
+          ...(snapshot.chartDataSheet ? { index: snapshot.chartDataSheet.index } : {}),
+          gridProperties: {
+            rowCount: Math.max(1000, chartData.length),
+            columnCount: Math.max(26, chartData[0].length),
+          },
+        },
+      },
+    });
+    requests.push({
+      createDeveloperMetadata: {
+        developerMetadata: {
+          metadataKey: METADATA_KEYS.chartDataSheet,
+          metadataValue: 'true',
+          visibility: 'DOCUMENT',
+          location: { sheetId: chartDataId },
+        },
+      },
+    });
+    data.push({
+      range: `${quoteSheetName(chartDataTitle)}!${cellRange(1, 1, chartData.length, chartData[0].length)}`,
+      values: chartData,
+    });
+  }
+  for (const chart of summary.charts) {
+    const dataSheetId = chart.dataSheet === 'chart-data' ? chartDataId : summaryId;
+    if (dataSheetId === undefined) continue;
+    requests.push({ addChart: { chart: chartOf(chart, summaryId, dataSheetId) } });
+  }
   data.push({
     range: `${quoteSheetName(summaryTitle as string)}!${cellRange(1, 1, summaryRows, summaryColumns)}`,
     values: summary.values,
@@ -557,12 +610,17 @@ function boldRequest(sheetId: number, row: number, column: number, numRows: numb
 /**
  * A neutral chart spec as an addChart chart. Every range is split into single columns: the first is
  * the domain (x axis) and each other column a series, which is how Apps Script's chart builder reads a
- * multi-column range.
+ * multi-column range. The chart sits on `sheetId`; its ranges are on `dataSheetId` (the hidden
+ * chart-data sheet for the scatter, else the same sheet).
  */
-export function chartOf(spec: ChartSpec, sheetId: number): sheets_v4.Schema$EmbeddedChart {
+export function chartOf(
+  spec: ChartSpec,
+  sheetId: number,
+  dataSheetId: number = sheetId,
+): sheets_v4.Schema$EmbeddedChart {
   const singleColumns = spec.ranges.flatMap((range) =>
     Array.from({ length: range.numColumns }, (_, offset) =>
-      gridRange(sheetId, {
+      gridRange(dataSheetId, {
         row: range.row,
         column: range.column + offset,
         numRows: range.numRows,

@@ -208,29 +208,31 @@ describe('encodeSummarySheet', () => {
     ]);
     expect(byId.scatter.type).toBe('scatter');
     expect(byId.scatter.ranges[0]).toEqual(layout.scatterTable);
+    expect(layout.charts.map((chart) => [chart.id, chart.dataSheet])).toEqual([
+      ['elbow', 'summary'],
+      ['sizes', 'summary'],
+      ['scatter', 'chart-data'],
+    ]);
     // Charts sit right of the values, never on top of them.
     for (const chart of layout.charts) expect(chart.anchor.column).toBeGreaterThan(layout.values[0].length);
   });
 
-  it('plots segment centres without customer values, one series per segment', () => {
-    const scatter = layout.scatterTable!;
-    const table = layout.values
-      .slice(scatter.row - 1, scatter.row - 1 + scatter.numRows)
-      .map((r) => r.slice(0, 3));
-    expect(table).toEqual([
+  it('plots segment centres without customer values, one series per segment, on the hidden chart-data sheet', () => {
+    expect(layout.scatterTable?.a1).toBe('A1:C3');
+    expect(layout.chartData).toEqual([
       ['Income', '1 · Premium Shoppers', '2 · Budget Shoppers'],
       [70, 80, ''],
       [20, '', 15.33],
     ]);
+    // The Segments sheet keeps one line saying where the points are, not the points.
+    expect(layout.values.flat()).toContain(
+      'The chart of customers by Income and Spending plots 2 points from the hidden sheet "Segments chart data".',
+    );
   });
 
   it('plots customers coloured by segment when their values are given, skipping dropped rows', () => {
     const withPoints = encodeSummarySheet(sampleRun(), { x: [60, 25, null, 80], y: [70, 10, 40, 90] });
-    const scatter = withPoints.scatterTable!;
-    const table = withPoints.values
-      .slice(scatter.row, scatter.row - 1 + scatter.numRows)
-      .map((r) => r.slice(0, 3));
-    expect(table).toEqual([
+    expect(withPoints.chartData?.slice(1)).toEqual([
       [60, 70, ''],
       [25, '', 10],
       [80, 90, ''],

@@ -2,6 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  CHART_DATA_SHEET_NAME,
   decodeRunRows,
   METADATA_KEYS,
   parseDelimited,
@@ -148,6 +149,16 @@ describe('runSegmentation on the Mall sheet', () => {
     ).toBe(true);
     // k was fixed (5): sizes and scatter, no one-point elbow.
     expect(summary.getCharts()).toHaveLength(2);
+    // The 200 scatter points live on a hidden helper sheet, not above the fold of the Segments sheet.
+    expect(values.length).toBeLessThan(40);
+    const chartData = spreadsheet.getSheetByName(CHART_DATA_SHEET_NAME)!;
+    expect(chartData.isSheetHidden()).toBe(true);
+    expect(chartData.getLastRow()).toBe(201);
+    expect(readValues(chartData)[0][0]).toBe('Annual Income (k$)');
+    const chartSheets = summary
+      .getCharts()
+      .map((chart) => chart.getRanges().map((range) => range.getSheet().getName()));
+    expect(chartSheets).toEqual([[SUMMARY_SHEET_NAME, SUMMARY_SHEET_NAME], [CHART_DATA_SHEET_NAME]]);
     // Shares read as percentages, not 0.405.
     const header = values.findIndex((row) => row[0] === 'Segment' && row[3] === 'Share');
     const shares = summary
@@ -326,6 +337,7 @@ describe('runSegmentation with bad input', () => {
       'Customers',
       'Segments',
       'Segments 2',
+      CHART_DATA_SHEET_NAME,
       '_segments_runs',
     ]);
   });

@@ -310,6 +310,10 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
     expect(personas).not.toContain(oldName);
     const summary = readValues(spreadsheet.getSheetByName('Segments')!).flat();
     expect(summary).toContain('Weekend Families');
+    // The scatter chart's series header on the hidden chart-data sheet follows.
+    expect(readValues(spreadsheet.getSheetByName('Segments chart data')!)[0]).toContain(
+      '1 · Weekend Families',
+    );
     const runs = addon.runFromSidebar('listRuns') as { runs: { segments: { name: string }[] }[] };
     expect(runs.runs[0].segments[0].name).toBe('Weekend Families');
     await page.screenshot({ path: 'test-artifacts/sidebar-renamed.png', fullPage: true });

@@ -111,6 +111,24 @@ describe('segmentSheet', () => {
       .spreadsheet('mall')
       .state.metadata.filter((entry) => entry.metadataKey === METADATA_KEYS.summarySheet);
     expect(summaryMarks).toHaveLength(1);
+    // The 200 scatter points sit on one hidden chart-data sheet (replaced, not added, on the re-run)
+    // and the scatter chart reads them from there.
+    const chartData = standIn.sheet('mall', 'Segments chart data');
+    expect(chartData.hidden).toBe(true);
+    expect(standIn.values('mall', 'Segments chart data')).toHaveLength(201);
+    expect(standIn.values('mall', 'Segments 2').length).toBeLessThan(40);
+    const scatter = standIn.sheet('mall', 'Segments 2').charts[1].spec as {
+      basicChart: {
+        chartType: string;
+        domains: { domain: { sourceRange: { sources: { sheetId: number }[] } } }[];
+      };
+    };
+    expect(scatter.basicChart.chartType).toBe('SCATTER');
+    expect(scatter.basicChart.domains[0].domain.sourceRange.sources[0].sheetId).toBe(chartData.sheetId);
+    const chartDataMarks = standIn
+      .spreadsheet('mall')
+      .state.metadata.filter((entry) => entry.metadataKey === METADATA_KEYS.chartDataSheet);
+    expect(chartDataMarks).toHaveLength(1);
   });
 
   it('widens a sheet whose grid ends at its last data column before writing the two columns', async () => {

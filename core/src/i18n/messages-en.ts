@@ -298,7 +298,9 @@ export const MESSAGES_EN = {
   sheetKHeading: (automatic: boolean): string => (automatic ? 'How k was chosen' : 'Quality of the segments'),
   sheetWhyK: (k: number, reason: string) => `Why k = ${k}: ${reason}`,
   sheetKSet: (k: number) => `k = ${k} was set in the options (not chosen automatically).`,
-  sheetScatter: (x: string, y: string) => `Customers by ${x} and ${y}`,
+  sheetScatterNote: (x: string, y: string, count: string, n: number, sheet: string) =>
+    `The chart of customers by ${x} and ${y} plots ${plural(count, n, 'point')} from the hidden sheet "${sheet}".`,
+  sheetScatterTitle: (x: string, y: string) => `${y} by ${x}, coloured by segment`,
   sheetElbowTitle: () => 'Elbow: inertia by number of segments',
   sheetElbowAxis: () => 'k (number of segments)',
   sheetSizesTitle: () => 'Customers per segment',

@@ -212,7 +212,9 @@ export const MESSAGES_ID: Messages = {
   sheetKHeading: (automatic) => (automatic ? 'Cara k dipilih' : 'Kualitas segmen'),
   sheetWhyK: (k, reason) => `Mengapa k = ${k}: ${reason}`,
   sheetKSet: (k) => `k = ${k} ditetapkan di opsi (tidak dipilih otomatis).`,
-  sheetScatter: (x, y) => `Pelanggan menurut ${x} dan ${y}`,
+  sheetScatterNote: (x, y, count, _n, sheet) =>
+    `Grafik pelanggan menurut ${x} dan ${y} memuat ${count} titik dari sheet tersembunyi "${sheet}".`,
+  sheetScatterTitle: (x, y) => `${y} menurut ${x}, diwarnai per segmen`,
   sheetElbowTitle: () => 'Siku: inertia menurut jumlah segmen',
   sheetElbowAxis: () => 'k (jumlah segmen)',
   sheetSizesTitle: () => 'Pelanggan per segmen',

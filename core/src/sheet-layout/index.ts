@@ -71,6 +71,7 @@ export {
 } from './sheet-values';
 export { escapeXml, SEGMENT_COLOURS, type SizeBar, sizesChartSvg } from './sizes-chart';
 export {
+  CHART_DATA_SHEET_NAME,
   type ChartSpec,
   encodeSummaryForTable,
   encodeSummarySheet,

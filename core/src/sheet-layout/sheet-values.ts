@@ -27,6 +27,8 @@ export const METADATA_KEYS = {
   column: 'customerSegments.column',
   /** On the summary sheet (SHEET location), so a user's own sheet named "Segments" is never taken for it. */
   summarySheet: 'customerSegments.summarySheet',
+  /** On the hidden sheet holding the Segments sheet's scatter points (SHEET location). */
+  chartDataSheet: 'customerSegments.chartDataSheet',
   /** On the Customers sheet of an RFM run (SHEET location): a user's own "Customers" sheet is never it. */
   customersSheet: 'customerSegments.customersSheet',
   /**

@@ -16,6 +16,12 @@ import { plainText, rangeOf, type SheetRange, type SheetValue } from './sheet-va
 export const SUMMARY_SHEET_NAME = 'Segments';
 
 /**
+ * Name of the hidden sheet holding the scatter chart's points (up to 2,000 rows), so the Segments
+ * sheet shows its tables and charts, not a wall of numbers. Replaced with the summary.
+ */
+export const CHART_DATA_SHEET_NAME = 'Segments chart data';
+
+/**
  * A native chart, described neutrally: the Apps Script path builds it with `sheet.newChart()`, the
  * REST path with an `addChart` request. `ranges[0]` is the domain (x axis); the others are series.
  * Every range includes its header row, so series take their names from it.
@@ -23,6 +29,8 @@ export const SUMMARY_SHEET_NAME = 'Segments';
 export interface ChartSpec {
   id: 'elbow' | 'scatter' | 'sizes';
   type: 'line' | 'scatter' | 'column';
+  /** The sheet its ranges are on: the Segments sheet itself, or the hidden chart-data sheet. */
+  dataSheet: 'summary' | 'chart-data';
   title: string;
   xAxisTitle: string;
   yAxisTitle: string;
@@ -44,7 +52,11 @@ export interface SummarySheetLayout {
   segmentTable: SheetRange;
   /** Where the k table is (header included). */
   kTable: SheetRange;
-  /** Where the scatter table is (header included), when the run has two numeric features. */
+  /**
+   * The hidden chart-data sheet's values (rectangular, from A1), when the run has two numeric
+   * features: x, then one y column per segment. `scatterTable` is where they are on that sheet.
+   */
+  chartData?: SheetValue[][];
   scatterTable?: SheetRange;
   /** Number formats to apply after the values: shares and rates as percentages ('0.0%'). */
   numberFormats: { range: SheetRange; format: string }[];
@@ -77,7 +89,8 @@ export function encodeSummarySheet(
 ): SummarySheetLayout {
   const rows: SheetValue[][] = [];
   // The sheet speaks the language the run was named in.
-  const m = createTranslator(run.lang ?? 'en').m;
+  const t = createTranslator(run.lang ?? 'en');
+  const m = t.m;
   const words = m.sheetHeaders();
 
   rows.push([plainText(m.sheetTitle(run.name))]);
@@ -204,23 +217,33 @@ export function encodeSummarySheet(
   for (const sentence of m.sheetKTableExplanations()) rows.push([sentence]);
   rows.push([]);
 
-  // Scatter table: x, then one column per segment holding y only on that segment's rows.
+  // Scatter table, on the hidden chart-data sheet: x, then one column per segment holding y only on
+  // that segment's rows (so each segment is its own coloured series). The Segments sheet says where.
   const numeric = pickScatterFeatures(run);
   let scatterTable: SheetRange | undefined;
+  let chartData: SheetValue[][] | undefined;
   if (numeric) {
-    rows.push([m.sheetScatter(numeric.x, numeric.y)]);
-    const scatterRow = rows.length + 1;
-    rows.push([
-      numeric.x,
-      ...run.segments.map((segment) => `${segment.index + 1} · ${segment.persona.name}`),
-    ]);
     const scatterPoints = collectScatterPoints(run, numeric, points, maxScatterPoints);
+    chartData = [
+      [numeric.x, ...run.segments.map((segment) => `${segment.index + 1} · ${segment.persona.name}`)],
+    ];
     for (const point of scatterPoints) {
       const row: SheetValue[] = [point.x];
       for (let s = 0; s < run.segments.length; s++) row.push(s === point.segment ? point.y : '');
-      rows.push(row);
+      chartData.push(row);
     }
-    scatterTable = rangeOf(scatterRow, 1, scatterPoints.length + 1, 1 + run.segments.length);
+    scatterTable = rangeOf(1, 1, chartData.length, 1 + run.segments.length);
+    rows.push([
+      plainText(
+        m.sheetScatterNote(
+          numeric.x,
+          numeric.y,
+          t.count(scatterPoints.length),
+          scatterPoints.length,
+          CHART_DATA_SHEET_NAME,
+        ),
+      ),
+    ]);
   }
 
   const width = widestRow(rows);
@@ -233,6 +256,7 @@ export function encodeSummarySheet(
     charts.push({
       id: 'elbow',
       type: 'line',
+      dataSheet: 'summary',
       title: m.sheetElbowTitle(),
       xAxisTitle: m.sheetElbowAxis(),
       yAxisTitle: m.sheetInertiaAxis(),
@@ -246,6 +270,7 @@ export function encodeSummarySheet(
   charts.push({
     id: 'sizes',
     type: 'column',
+    dataSheet: 'summary',
     title: m.sheetSizesTitle(),
     xAxisTitle: words.persona,
     yAxisTitle: words.customers,
@@ -262,7 +287,8 @@ export function encodeSummarySheet(
     charts.push({
       id: 'scatter',
       type: 'scatter',
-      title: `${numeric.y} by ${numeric.x}, coloured by segment`,
+      dataSheet: 'chart-data',
+      title: m.sheetScatterTitle(numeric.x, numeric.y),
       xAxisTitle: numeric.x,
       yAxisTitle: numeric.y,
       ranges: [scatterTable],
@@ -282,7 +308,14 @@ export function encodeSummarySheet(
       format: PERCENT_FORMAT,
     });
   }
-  return { values, charts, segmentTable, kTable, scatterTable, numberFormats };
+  return {
+    values,
+    charts,
+    segmentTable,
+    kTable,
+    ...(chartData && scatterTable ? { chartData, scatterTable } : {}),
+    numberFormats,
+  };
 }
 
 /**
