@@ -6,7 +6,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { decodeRunRows, parseDelimited, RUNS_SHEET_NAME } from '@segments/core';
+import { CHART_DATA_SHEET_NAME, decodeRunRows, parseDelimited, RUNS_SHEET_NAME } from '@segments/core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildAddon } from '../../scripts/build-addon.mjs';
 import { type Cell, StandinRange, type StandinSpreadsheet } from '../standins/apps-script/spreadsheet';
@@ -244,6 +244,7 @@ describe('all-or-nothing writes', () => {
     expect(spreadsheet.getSheets().map((sheet) => sheet.getName())).toEqual([
       'Customers',
       'Segments',
+      CHART_DATA_SHEET_NAME,
       RUNS_SHEET_NAME,
     ]);
     expect(decodeRunRows(readValues(spreadsheet.getSheetByName(RUNS_SHEET_NAME)!)).runs).toHaveLength(
@@ -253,7 +254,7 @@ describe('all-or-nothing writes', () => {
 });
 
 describe('a sheet too big for Apps Script', () => {
-  it('estimates 150,000 rows × 5 columns over 6 minutes, offers a sample and the CLI command, and runs nothing', () => {
+  it('estimates 150,000 rows × 5 columns over 6 minutes and runs nothing until the user takes the sample run, which gives every row a segment', () => {
     const headers = ['CustomerID', 'Age', 'Annual Income', 'Spending Score', 'Visits', 'Tenure'];
     const cells: Cell[][] = [headers];
     for (let i = 0; i < 150_000; i++) {
@@ -278,6 +279,20 @@ describe('a sheet too big for Apps Script', () => {
     expect(reply.details?.sampleRows).toBeLessThan(150_000);
     expect(spreadsheet.getSheets()).toHaveLength(1);
     expect(readValues(spreadsheet.getSheetByName('Customers')!)[0]).toEqual(headers);
+
+    // The sample run the sidebar offers: segments the sample, then gives every row its nearest segment.
+    const sampled = run(addon, { columns: headers.slice(1), k: 'auto', sample: true });
+    expect(sampled.ok).toBe(true);
+    expect(sampled.notes.join(' ')).toContain(
+      `${reply.details?.sampleRows.toLocaleString('en-US')} of 150,000`,
+    );
+    const written = readValues(spreadsheet.getSheetByName('Customers')!);
+    expect(written[0].slice(6)).toEqual(['Segment', 'Persona']);
+    const numbers = written.slice(1).map((row) => row[6]);
+    expect(numbers).toHaveLength(150_000);
+    expect(numbers.every((value) => typeof value === 'number' && value >= 1 && value <= sampled.k)).toBe(
+      true,
+    );
   }, 120_000);
 });
 
@@ -308,6 +323,25 @@ describe('kept runs', () => {
     expect(listed.runs[10].name).toBe('Run 2');
     // Two reads: the id/date/name/chunk columns and the Summary column; never the JSON chunks.
     expect(addon.calls['Range.getValues'] - before).toBe(2);
+  });
+});
+
+describe('the Segments sheet with a date column', () => {
+  it('shows a signup date the user ticked as tenure in months, never as days since 1970', () => {
+    // Joined: the 1st of a month, i % 48 months before 2024-01-01.
+    const spreadsheet = mall((cells) =>
+      cells.map((row, i) => [...row, i === 0 ? 'Joined' : new Date(Date.UTC(2024, -(i % 48), 1))]),
+    );
+    const reply = run(load(spreadsheet), { columns: [...OPTIONS.columns, 'Joined'] });
+    expect(reply.ok).toBe(true);
+    const summary = readValues(spreadsheet.getSheetByName('Segments')!);
+    const header = summary.findIndex((row) => row[0] === 'Segment');
+    const column = summary[header].indexOf('Tenure (months) (average)');
+    expect(column).toBeGreaterThan(0);
+    const tenures = summary.slice(header + 1, header + 6).map((row) => row[column] as number);
+    for (const months of tenures) expect(months).toBeGreaterThanOrEqual(0);
+    for (const months of tenures) expect(months).toBeLessThanOrEqual(48);
+    expect(reply.notes.join(' ')).toContain('Derived Tenure (months): months since Joined');
   });
 });
 

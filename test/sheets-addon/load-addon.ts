@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import ts from 'typescript';
 import { CallCounter, type CallCounts } from '../standins/apps-script/calls';
 import type { LockRegistry } from '../standins/apps-script/lock';
 import type { PropertyStores } from '../standins/apps-script/properties';
@@ -170,6 +171,67 @@ function fixClock(context: vm.Context, epochMs: number): void {
 }
 
 /**
+ * Builtins the script reads as parameters of a wrapper instead of as globals. In a node:vm context
+ * every global lookup goes through the context's interceptors: k-means, which reads `Math` and the
+ * typed-array constructors in its loops, ran about 10× slower than the same bundle in plain V8 (and
+ * than Apps Script's V8, which has no such interceptors). Same objects, the context's own.
+ */
+const LOCAL_BUILTINS = [
+  'Math',
+  'Number',
+  'Float64Array',
+  'Float32Array',
+  'Int32Array',
+  'Uint32Array',
+  'Uint8Array',
+  'Uint16Array',
+  'Array',
+  'Object',
+  'Map',
+  'Set',
+  'String',
+  'JSON',
+  'Infinity',
+  'NaN',
+  'isNaN',
+  'isFinite',
+] as const;
+
+const topLevelCache = new Map<string, string[]>();
+
+/** The names a script declares at top level (functions and vars): Apps Script makes them globals. */
+function topLevelNames(source: string): string[] {
+  const cached = topLevelCache.get(source);
+  if (cached) return cached;
+  const file = ts.createSourceFile('Code.js', source, ts.ScriptTarget.ES2020, false, ts.ScriptKind.JS);
+  const names: string[] = [];
+  for (const statement of file.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name) names.push(statement.name.text);
+    if (ts.isVariableStatement(statement) && !(statement.declarationList.flags & ts.NodeFlags.BlockScoped))
+      for (const declaration of statement.declarationList.declarations)
+        if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
+  }
+  topLevelCache.set(source, names);
+  return names;
+}
+
+/**
+ * Runs a script as Apps Script does, its top-level functions and vars becoming globals of the
+ * context, with {@link LOCAL_BUILTINS} bound as locals (see there why).
+ */
+function runScript(source: string, filename: string, context: vm.Context): void {
+  const names = topLevelNames(source);
+  const builtins = LOCAL_BUILTINS.join(', ');
+  const exported = names.map((name) => `${JSON.stringify(name)}: ${name}`).join(', ');
+  const wrapped = `(function (${builtins}) {\n${source}\n;return { ${exported} };\n})(${builtins})`;
+  const declared = new vm.Script(wrapped, { filename, lineOffset: -1 }).runInContext(context) as Record<
+    string,
+    unknown
+  >;
+  for (const name of names) context[name] = declared[name];
+}
+
+/**
  * Runs the add-on bundle in a fresh vm context bound to `options.spreadsheet`.
  * @throws when the bundle cannot be read or throws while loading
  * @example const addon = loadAddon({ spreadsheet: createSpreadsheet({ sheets: { Mall: rows } }) }); addon.globals.onOpen({})
@@ -203,9 +265,7 @@ export function loadAddon(options: LoadAddonOptions): LoadedAddon {
   });
   for (const name of INSTALLED) context[name] = installed[name];
   const preexisting = new Set(Object.keys(context));
-  new vm.Script(source, { filename: options.code === undefined ? codePath : 'Code.js' }).runInContext(
-    context,
-  );
+  runScript(source, options.code === undefined ? codePath : 'Code.js', context);
 
   const entryPoints = Object.keys(context).filter(
     (name) => !preexisting.has(name) && typeof context[name] === 'function',
