@@ -2,13 +2,13 @@
  * Plain-text rendering for the terminal: aligned tables and the readable run summary.
  */
 import {
-  createTranslator,
+  type ConversationTranslator,
+  createConversationTranslator,
   featureLabel,
   type Lang,
   maxOf,
   type ProfileEntry,
   type Run,
-  type Translator,
 } from '@segments/core';
 
 /** Left-aligned text columns, right-aligned numbers; two spaces between columns. */
@@ -41,12 +41,12 @@ export function formatTable(
 
 /** Share 0..1 as "40.5%" (or "40,5%" in Indonesian). */
 export function percent(share: number, lang: Lang = 'en'): string {
-  return createTranslator(lang).percent(share);
+  return createConversationTranslator(lang).percent(share);
 }
 
 /** The traits that set a segment apart: non-average numbers and dominant categories. */
 export function keyTraits(profile: ProfileEntry[], lang: Lang = 'en'): string {
-  const t = createTranslator(lang);
+  const t = createConversationTranslator(lang);
   const traits = profile.flatMap((entry) => {
     if (entry.kind === 'numeric') {
       return entry.level === 'average'
@@ -61,7 +61,12 @@ export function keyTraits(profile: ProfileEntry[], lang: Lang = 'en'): string {
 }
 
 /** "high Income (86.5)" / "Income tinggi (86,5)": the adjective goes where the language puts it. */
-function numericTrait(t: Translator, level: 'high' | 'low', label: string, value: string): string {
+function numericTrait(
+  t: ConversationTranslator,
+  level: 'high' | 'low',
+  label: string,
+  value: string,
+): string {
   return t.lang === 'id' ? `${label} ${t.m.level(level)} (${value})` : `${level} ${label} (${value})`;
 }
 
@@ -127,7 +132,7 @@ function excludedLines(run: Run): string[] {
 
 /** The readable summary `segments segment` prints without --json. */
 export function formatRunSummary(run: Run, lang: Lang = run.lang ?? 'en'): string {
-  const t = createTranslator(lang);
+  const t = createConversationTranslator(lang);
   const features = `${run.features
     .filter((feature) => !feature.derivedFrom || feature.role !== 'mix')
     .map((feature) => featureWithSource(feature, run))

@@ -130,7 +130,7 @@ describe('segments segment --sheet', () => {
     expect(sheet[0]).toEqual(['CustomerID', 'Genre', 'Age', INCOME, SPENDING, 'Segment', 'Persona']);
     expect(sheet.map((row) => row.slice(5))).toEqual(encodeAssignmentColumns(run, 200));
     const titles = standIn.spreadsheet('mall-sheet').state.sheets.map((entry) => entry.title);
-    expect(titles.sort()).toEqual([RUNS_SHEET_NAME, 'Customers', 'Segments'].sort());
+    expect(titles.sort()).toEqual([RUNS_SHEET_NAME, 'Customers', 'Segments', 'Segments chart data'].sort());
     expect(standIn.values('mall-sheet', 'Segments')[0][0]).toBe(`Customer segments — ${run.name}`);
     const keptIds = standIn
       .values('mall-sheet', RUNS_SHEET_NAME)

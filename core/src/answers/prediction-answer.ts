@@ -3,7 +3,7 @@
  * segment, the whole distribution.
  */
 
-import { MESSAGES_EN } from '../i18n/messages-en';
+import { CONVERSATION_MESSAGES_EN } from '../i18n/conversation-messages-en';
 import type { Answer, PredictedSegmentFacts } from '../schema/answer';
 import type { PredictedSegment, PredictionRun } from '../schema/model';
 import { EXAMPLE_QUESTIONS } from './help-answer';
@@ -16,7 +16,7 @@ import {
 import type { Token } from './text-match';
 import { dateOf, fmtCount, fmtShare, plural, sentence } from './wording';
 
-const m = MESSAGES_EN;
+const m = CONVERSATION_MESSAGES_EN;
 
 /** Answers a question about prediction runs: one predicted segment, the largest one, or the whole distribution. */
 export function predictionAnswer(

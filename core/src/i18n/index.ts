@@ -2,6 +2,10 @@
  * Languages: English and Bahasa Indonesia from one typed message catalogue, numbers per locale,
  * Indonesian personas by key, runs and answers worded in either language, Indonesian question words.
  */
+
+export * from './conversation-messages-en';
+export * from './conversation-messages-id';
+export * from './conversation-translator';
 export * from './detect-language';
 export * from './lang';
 export * from './localize-run';

@@ -10,8 +10,8 @@ import { rankedByPriority } from '../answers/ranking';
 import { sentence, totalOf } from '../answers/wording';
 import type { Answer, PredictedSegmentFacts, PredictionFacts, SegmentChange } from '../schema/answer';
 import type { RunSummary, Segment } from '../schema/run';
+import { type ConversationTranslator, createConversationTranslator } from './conversation-translator';
 import type { Lang } from './lang';
-import { createTranslator, type Translator } from './translator';
 
 /** What the rewording needs besides the answer. */
 export interface RewordContext {
@@ -27,18 +27,18 @@ export interface RewordContext {
  * @example rewordAnswer(answerQuestion('how big is VIP?', { runs }), 'id', { runs, surface: 'cli', question: 'VIP?' }).text // 'Premium Shoppers (VIP) (segmen 2) berisi 39 pelanggan, 19,5% dari 200 pelanggan di run Mall.'
  */
 export function rewordAnswer(answer: Answer, lang: Lang, context: RewordContext): Answer {
-  const text = wordAnswer(answer, createTranslator(lang), context);
+  const text = wordAnswer(answer, createConversationTranslator(lang), context);
   if (text === undefined) return answer;
   return {
     ...answer,
     text,
     lang,
-    ...(answer.examples ? { examples: createTranslator(lang).m.examples() } : {}),
+    ...(answer.examples ? { examples: createConversationTranslator(lang).m.examples() } : {}),
   };
 }
 
 /** An answer about new customers of a prediction run, from its facts (segments largest first). */
-function predictionText(facts: PredictionFacts, t: Translator): string {
+function predictionText(facts: PredictionFacts, t: ConversationTranslator): string {
   const m = t.m;
   const ref = (segment: PredictedSegmentFacts) => m.predictedRef(segment.name);
   const sized = (segment: PredictedSegmentFacts) =>
@@ -82,7 +82,7 @@ function predictionText(facts: PredictionFacts, t: Translator): string {
   );
 }
 
-function wordAnswer(answer: Answer, t: Translator, context: RewordContext): string | undefined {
+function wordAnswer(answer: Answer, t: ConversationTranslator, context: RewordContext): string | undefined {
   const { runs, surface } = context;
   const m = t.m;
   if (answer.noPredictions) return surface === 'cli' ? m.noPredictionsCli() : m.noPredictionsSlack();
@@ -146,19 +146,19 @@ function wordAnswer(answer: Answer, t: Translator, context: RewordContext): stri
   }
 }
 
-function label(segment: Segment, t: Translator): string {
+function label(segment: Segment, t: ConversationTranslator): string {
   return t.m.segmentLabel(segment.persona.name, segment.index + 1);
 }
 
-function customers(count: number, t: Translator): string {
+function customers(count: number, t: ConversationTranslator): string {
   return t.m.customers(t.count(count), count);
 }
 
-function segmentsOf(count: number, t: Translator): string {
+function segmentsOf(count: number, t: ConversationTranslator): string {
   return t.m.segments(t.count(count), count);
 }
 
-function sizeText(run: RunSummary, segment: Segment, t: Translator): string {
+function sizeText(run: RunSummary, segment: Segment, t: ConversationTranslator): string {
   const largest = [...run.segments].sort((a, b) => b.size - a.size || a.index - b.index)[0];
   return t.m.sizeAnswer(
     label(segment, t),
@@ -170,7 +170,7 @@ function sizeText(run: RunSummary, segment: Segment, t: Translator): string {
   );
 }
 
-function sizeOverviewText(run: RunSummary, t: Translator): string {
+function sizeOverviewText(run: RunSummary, t: ConversationTranslator): string {
   const bySize = [...run.segments].sort((a, b) => b.size - a.size || a.index - b.index);
   const parts = run.segments.map((segment) =>
     t.m.sizePart(label(segment, t), t.count(segment.size), t.percent(segment.share)),
@@ -185,7 +185,7 @@ function sizeOverviewText(run: RunSummary, t: Translator): string {
   );
 }
 
-function strategyText(run: RunSummary, segment: Segment, t: Translator): string {
+function strategyText(run: RunSummary, segment: Segment, t: ConversationTranslator): string {
   const summary = segment.persona.summary.trim() ? sentence(segment.persona.summary) : '';
   return t.m.strategyAnswer(
     label(segment, t),
@@ -199,14 +199,14 @@ function strategyText(run: RunSummary, segment: Segment, t: Translator): string 
   );
 }
 
-function strategyOverviewText(run: RunSummary, t: Translator): string {
+function strategyOverviewText(run: RunSummary, t: ConversationTranslator): string {
   const lines = rankedByPriority(run).map((segment) =>
     t.m.strategyLine(label(segment, t), customers(segment.size, t), sentence(segment.persona.strategy)),
   );
   return t.m.strategyOverview(run.name, lines);
 }
 
-function targetText(answer: Answer, run: RunSummary, best: Segment, t: Translator): string {
+function targetText(answer: Answer, run: RunSummary, best: Segment, t: ConversationTranslator): string {
   const m = t.m;
   const rule = GOAL_RULES.find((candidate) => candidate.goal === answer.goal);
   const valued = run.features.filter((feature) => feature.role === 'spending' || feature.role === 'income');
@@ -247,7 +247,7 @@ function targetText(answer: Answer, run: RunSummary, best: Segment, t: Translato
   return why + m.targetStrategy(sentence(best.persona.strategy)) + second;
 }
 
-function sourceOf(run: RunSummary, t: Translator): string {
+function sourceOf(run: RunSummary, t: ConversationTranslator): string {
   const source = run.source;
   if (source.fileName) return t.m.fromFile(source.fileName);
   if (source.spreadsheetName)
@@ -258,9 +258,9 @@ function sourceOf(run: RunSummary, t: Translator): string {
 
 /**
  * One run in a paragraph, as the show and share answers give it.
- * @example describeRunIn(localizeRun(run, 'id'), createTranslator('id')).slice(0, 40) // 'Run Mall (id run-1, dibuat 2026-01-01) m'
+ * @example describeRunIn(localizeRun(run, 'id'), createConversationTranslator('id')).slice(0, 40) // 'Run Mall (id run-1, dibuat 2026-01-01) m'
  */
-export function describeRunIn(run: RunSummary, t: Translator): string {
+export function describeRunIn(run: RunSummary, t: ConversationTranslator): string {
   const dropped = run.preprocessing.rowsDropped;
   return t.m.describeRun(
     run.name,
@@ -278,7 +278,7 @@ export function describeRunIn(run: RunSummary, t: Translator): string {
   );
 }
 
-function listText(runs: readonly RunSummary[], t: Translator): string {
+function listText(runs: readonly RunSummary[], t: ConversationTranslator): string {
   const lines = runs
     .slice(0, 20)
     .map((run, position) =>
@@ -299,7 +299,12 @@ function signed(value: number, text: string): string {
   return `${value < 0 ? '−' : '+'}${text}`;
 }
 
-function compareText(answer: Answer, runs: readonly RunSummary[], run: RunSummary, t: Translator): string {
+function compareText(
+  answer: Answer,
+  runs: readonly RunSummary[],
+  run: RunSummary,
+  t: ConversationTranslator,
+): string {
   const comparison = answer.comparison;
   if (!comparison) return t.m.compareOnlyOne(run.name);
   const from = runs.find((candidate) => candidate.id === comparison.fromRunId) ?? run;
@@ -318,7 +323,12 @@ function compareText(answer: Answer, runs: readonly RunSummary[], run: RunSummar
   return `${head}\n${lines.join('\n')}`;
 }
 
-function changeText(change: SegmentChange, from: RunSummary, to: RunSummary, t: Translator): string {
+function changeText(
+  change: SegmentChange,
+  from: RunSummary,
+  to: RunSummary,
+  t: ConversationTranslator,
+): string {
   const { name, before, after } = change;
   if (!before && after)
     return t.m.compareNew(name, to.name, customers(after.size, t), t.percent(after.share));

@@ -7,10 +7,10 @@
 
 import {
   type Answer,
-  createTranslator,
+  type ConversationTranslator,
+  createConversationTranslator,
   type RunSummary,
   type Segment,
-  type Translator,
 } from '@segments/core';
 import type { types } from '@slack/bolt';
 import { ACTION_SHARE_RUN, encodeButtonValue } from './actions';
@@ -48,22 +48,26 @@ export interface RenderExtras {
 const MAX_RUNS_LISTED = 10;
 
 /** An average as answers show it: whole from 100 on, else one decimal, in the answer's language. */
-function mean(value: number, t: Translator): string {
+function mean(value: number, t: ConversationTranslator): string {
   return Math.abs(value) >= 100 ? t.count(value) : t.number(value);
 }
 
 /** A level word (high, low, average) in the answer's language; anything else as it is. */
-function levelWord(level: string, t: Translator): string {
+function levelWord(level: string, t: ConversationTranslator): string {
   return level === 'high' || level === 'low' || level === 'average' ? t.m.level(level) : level;
 }
 
 /** "Impulse Buyers (segment 3)": the number is the one shown in run summaries. */
-function label(segment: { index: number; name: string }, t: Translator): string {
+function label(segment: { index: number; name: string }, t: ConversationTranslator): string {
   return t.m.segmentLabel(segment.name, segment.index + 1);
 }
 
 /** The context line of an answer about a run. */
-function contextOf(answer: Answer, run: RunSummary | undefined, t: Translator): KnownBlock | undefined {
+function contextOf(
+  answer: Answer,
+  run: RunSummary | undefined,
+  t: ConversationTranslator,
+): KnownBlock | undefined {
   if (!answer.runName) return undefined;
   return runContext(
     {
@@ -89,7 +93,11 @@ function valueShare(run: RunSummary, segment: Segment): number | undefined {
 }
 
 /** Size, share, value share, targeting rank and key traits of one segment, as fields. */
-function segmentFields(run: RunSummary | undefined, answer: Answer, t: Translator): KnownBlock | undefined {
+function segmentFields(
+  run: RunSummary | undefined,
+  answer: Answer,
+  t: ConversationTranslator,
+): KnownBlock | undefined {
   const segment = run && answer.segment ? run.segments[answer.segment.index] : undefined;
   if (!segment || !run) {
     if (answer.size === undefined || answer.share === undefined) return undefined;
@@ -112,7 +120,11 @@ function segmentFields(run: RunSummary | undefined, answer: Answer, t: Translato
   return fieldsBlock(pairs);
 }
 
-function buttonsFor(answer: Answer, t: Translator, options: { details?: boolean; share?: boolean } = {}) {
+function buttonsFor(
+  answer: Answer,
+  t: ConversationTranslator,
+  options: { details?: boolean; share?: boolean } = {},
+) {
   if (!answer.runId) return undefined;
   return answerButtons(
     {
@@ -134,7 +146,7 @@ function renderSegmentAnswer(
   answer: Answer,
   run: RunSummary | undefined,
   headline: string,
-  t: Translator,
+  t: ConversationTranslator,
 ): KnownBlock[] {
   const segment = run && answer.segment ? run.segments[answer.segment.index] : undefined;
   const strategy = answer.strategy ?? segment?.persona.strategy;
@@ -153,7 +165,7 @@ function renderOverview(
   answer: Answer,
   run: RunSummary | undefined,
   headline: string,
-  t: Translator,
+  t: ConversationTranslator,
 ): KnownBlock[] {
   if (!run) return renderPlain(answer, t, headline);
   const rows = [
@@ -186,7 +198,7 @@ function renderOverview(
   ]);
 }
 
-function renderFact(answer: Answer, run: RunSummary | undefined, t: Translator): KnownBlock[] {
+function renderFact(answer: Answer, run: RunSummary | undefined, t: ConversationTranslator): KnownBlock[] {
   const fact = answer.fact;
   if (!fact)
     return renderPlain(answer, t, answer.segment ? label(answer.segment, t) : t.m.slackAverageFallback());
@@ -226,14 +238,14 @@ function renderFact(answer: Answer, run: RunSummary | undefined, t: Translator):
   ]);
 }
 
-function sizeCell(side: { size: number; share: number } | null, t: Translator): string {
+function sizeCell(side: { size: number; share: number } | null, t: ConversationTranslator): string {
   return side ? `${t.count(side.size)} (${formatShare(side.share, t)})` : '—';
 }
 
 function renderCompare(
   answer: Answer,
   run: RunSummary | undefined,
-  t: Translator,
+  t: ConversationTranslator,
   chart?: ImageRef,
 ): KnownBlock[] {
   const pair = answer.segmentComparison?.segments;
@@ -280,7 +292,7 @@ function renderCompare(
   ]);
 }
 
-function renderList(answer: Answer, t: Translator): KnownBlock[] {
+function renderList(answer: Answer, t: ConversationTranslator): KnownBlock[] {
   const runs = answer.runs ?? [];
   const blocks: KnownBlock[] = [
     // The engine's first sentence ("There are 3 runs, newest first", "50 most recent of 61 runs, …").
@@ -310,7 +322,7 @@ function renderList(answer: Answer, t: Translator): KnownBlock[] {
   return blocks;
 }
 
-function renderHelp(answer: Answer, t: Translator): KnownBlock[] {
+function renderHelp(answer: Answer, t: ConversationTranslator): KnownBlock[] {
   const examples = (answer.examples ?? []).slice(0, 5);
   const first = answer.intent === 'unknown' ? t.m.slackHelpUnknown() : t.m.slackHelpHeader();
   return compact([
@@ -320,7 +332,7 @@ function renderHelp(answer: Answer, t: Translator): KnownBlock[] {
   ]);
 }
 
-function renderPrediction(answer: Answer, t: Translator): KnownBlock[] {
+function renderPrediction(answer: Answer, t: ConversationTranslator): KnownBlock[] {
   const prediction = answer.prediction;
   const blocks: KnownBlock[] = [sectionBlock(limitSlackText(answer.text, LIMITS.text))];
   if (!prediction?.segments.length) return blocks;
@@ -343,7 +355,7 @@ function renderPrediction(answer: Answer, t: Translator): KnownBlock[] {
 }
 
 /** An answer that is one paragraph (connect, unsupported, not found, no runs yet). */
-function renderPlain(answer: Answer, t: Translator, headline?: string): KnownBlock[] {
+function renderPlain(answer: Answer, t: ConversationTranslator, headline?: string): KnownBlock[] {
   return compact([
     headline ? headerBlock(headline) : undefined,
     sectionBlock(limitSlackText(answer.text, LIMITS.text)),
@@ -357,7 +369,7 @@ const STRATEGY_OVERVIEW = /^(Strategies|Strategi di run) /;
 
 function blocksFor(answer: Answer, extras: RenderExtras): KnownBlock[] {
   // Everything the blocks say is in the answer's language (the engine's text already is).
-  const t = createTranslator(answer.lang ?? 'en');
+  const t = createConversationTranslator(answer.lang ?? 'en');
   const run = extras.run && extras.run.id === answer.runId ? extras.run : undefined;
   if (answer.prediction) return renderPrediction(answer, t);
   const segment = answer.segment;

@@ -2,7 +2,7 @@
  * The App Home tab: the team's latest runs, each with its top segment and the run's buttons.
  */
 
-import { createTranslator, type Lang, type Run } from '@segments/core';
+import { createConversationTranslator, type Lang, type Run } from '@segments/core';
 import type { types } from '@slack/bolt';
 import { clipSlackText, escapeSlackText } from './escape';
 import {
@@ -23,7 +23,7 @@ export const HOME_RUNS_SHOWN = 10;
  * @example await client.views.publish({ user_id, view: renderHomeView(runs, 'id') })
  */
 export function renderHomeView(runs: Run[], lang: Lang = 'en'): types.HomeView {
-  const t = createTranslator(lang);
+  const t = createConversationTranslator(lang);
   const blocks: types.KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Customer Segments' } },
     {

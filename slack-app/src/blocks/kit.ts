@@ -3,7 +3,7 @@
  * answer, key numbers as fields, one short section, a context line naming the run by name and date
  * (never its id), and at most three buttons (Share in channel, Open in Google Sheets, Details).
  */
-import { createTranslator, maxOf, type Translator } from '@segments/core';
+import { type ConversationTranslator, createConversationTranslator, maxOf } from '@segments/core';
 import type { types } from '@slack/bolt';
 import { ACTION_OPEN_SHEET, ACTION_SHARE_RUN, ACTION_SHOW_STRATEGY, encodeButtonValue } from './actions';
 import { clipSlackText, escapeSlackText, limitSlackText } from './escape';
@@ -12,7 +12,7 @@ type KnownBlock = types.KnownBlock;
 type Button = types.Button;
 
 /** The English translator: every builder words its text in English unless given another. */
-export const ENGLISH = createTranslator('en');
+export const ENGLISH = createConversationTranslator('en');
 
 /** Slack's limits this app renders against (https://api.slack.com/reference/block-kit). */
 export const LIMITS = {
@@ -31,12 +31,12 @@ export const LIMITS = {
  * One percentage style everywhere: one decimal ("19.5%", "40.0%"; Indonesian "19,5%").
  * @example formatShare(0.195) // → '19.5%'
  */
-export function formatShare(share: number, t: Translator = ENGLISH): string {
+export function formatShare(share: number, t: ConversationTranslator = ENGLISH): string {
   return t.percent(share);
 }
 
 /** "1 Feb 2026" (Indonesian "1 Agu 2026") from an ISO timestamp (UTC). */
-export function formatDate(iso: string, t: Translator = ENGLISH): string {
+export function formatDate(iso: string, t: ConversationTranslator = ENGLISH): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso.slice(0, 10);
   const months = t.m.slackMonths();
@@ -82,7 +82,7 @@ export interface RunLine {
 }
 
 /** "Run *mall-2026* · 1 Feb 2026 · 200 customers · mall.csv": name and date, never the raw id. */
-export function runContext(run: RunLine, t: Translator = ENGLISH): KnownBlock {
+export function runContext(run: RunLine, t: ConversationTranslator = ENGLISH): KnownBlock {
   const parts = [t.m.slackRun(limitSlackText(run.name, 200))];
   if (run.createdAt) parts.push(formatDate(run.createdAt, t));
   if (run.customers !== undefined) parts.push(t.m.slackCustomers(t.count(run.customers)));
@@ -91,7 +91,7 @@ export function runContext(run: RunLine, t: Translator = ENGLISH): KnownBlock {
 }
 
 /** What a button adds to its value for a message not in English: `{ lang: 'id' }`. */
-export function langOf(t: Translator): { lang?: 'id' } {
+export function langOf(t: ConversationTranslator): { lang?: 'id' } {
   return t.lang === 'en' ? {} : { lang: t.lang };
 }
 
@@ -112,7 +112,7 @@ export function answerButtons(
     share?: boolean;
     details?: boolean;
   },
-  t: Translator = ENGLISH,
+  t: ConversationTranslator = ENGLISH,
 ): KnownBlock | undefined {
   const buttons: Button[] = [];
   if (options.share ?? true) {

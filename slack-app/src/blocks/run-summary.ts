@@ -5,7 +5,7 @@
  * string that came from a user (run, segment, feature and category names, strategies) is escaped.
  */
 
-import type { Run, RunSummary, Segment, Translator } from '@segments/core';
+import type { ConversationTranslator, Run, RunSummary, Segment } from '@segments/core';
 import type { types } from '@slack/bolt';
 import {
   ACTION_COMPARE_PREVIOUS,
@@ -36,7 +36,7 @@ export const SECTION_TEXT_LIMIT = 3000;
 export const MAX_SEGMENTS_SHOWN = 10;
 
 /** 87 → "87", 82.14 → "82.1" ("82,1" in Indonesian): whole from 100 on. */
-function formatNumber(value: number, t: Translator): string {
+function formatNumber(value: number, t: ConversationTranslator): string {
   return Math.abs(value) >= 100 ? String(Math.round(value)) : t.number(value);
 }
 
@@ -49,7 +49,7 @@ export function plainFeature(name: string): string {
  * The segment's most distinctive traits in plain words, e.g. "high Spending Score (avg 82), mostly
  * Female in Gender (62.0%)". Unescaped: callers escape once when rendering.
  */
-export function keyTraits(segment: Segment, limit = 3, t: Translator = ENGLISH): string {
+export function keyTraits(segment: Segment, limit = 3, t: ConversationTranslator = ENGLISH): string {
   const traits = segment.profile
     .map((entry) => {
       if (entry.kind === 'numeric') {
@@ -77,7 +77,7 @@ export function segmentLine(segment: Segment): string {
 }
 
 /** The buttons a run carries: share it, compare it with the previous run. */
-export function runButtons(runId: string, t: Translator = ENGLISH): Button[] {
+export function runButtons(runId: string, t: ConversationTranslator = ENGLISH): Button[] {
   const value = encodeButtonValue({ runId, ...langOf(t) });
   return [
     {
@@ -96,7 +96,11 @@ export function runButtons(runId: string, t: Translator = ENGLISH): Button[] {
 }
 
 /** The Strategy button of one segment. */
-export function strategyButton(runId: string, segmentIndex: number, t: Translator = ENGLISH): Button {
+export function strategyButton(
+  runId: string,
+  segmentIndex: number,
+  t: ConversationTranslator = ENGLISH,
+): Button {
   return {
     type: 'button',
     action_id: ACTION_SHOW_STRATEGY,
@@ -108,7 +112,7 @@ export function strategyButton(runId: string, segmentIndex: number, t: Translato
 /** "200 customers · 3 segments · k-means · 10 Jan 2026". */
 export function runFacts(
   run: Pick<Run, 'source' | 'k' | 'algorithm' | 'createdAt'>,
-  t: Translator = ENGLISH,
+  t: ConversationTranslator = ENGLISH,
 ): string {
   const date = run.createdAt.slice(0, 10);
   const algorithm = run.algorithm === 'kmeans' ? 'k-means' : 'k-prototypes';
@@ -131,7 +135,7 @@ export function spreadsheetOf(run: Pick<RunSummary, 'source'>): string | undefin
 }
 
 /** "1 · Premium Shoppers (VIP) — 40 customers (20.0%) · high Annual Income (avg 87) · target 1st". */
-export function segmentSummaryLine(segment: Segment, t: Translator = ENGLISH): string {
+export function segmentSummaryLine(segment: Segment, t: ConversationTranslator = ENGLISH): string {
   return (
     t.m.slackSegmentSummary(
       segment.index + 1,
@@ -157,7 +161,7 @@ export type ImageRef = { url: string; alt: string } | { slackFileId: string; alt
  */
 export function renderRunSummary(
   run: Run | RunSummary,
-  options: { buttons?: boolean; chart?: ImageRef; t?: Translator } = {},
+  options: { buttons?: boolean; chart?: ImageRef; t?: ConversationTranslator } = {},
 ): KnownBlock[] {
   const t = options.t ?? ENGLISH;
   const buttons = options.buttons ?? true;
@@ -198,7 +202,7 @@ export function renderRunSummary(
   return blocks;
 }
 /** "Outcomes: Response 21% (15% overall), Complain 1% (1% overall)" — the three that differ most. */
-export function outcomeLine(segment: Segment, t: Translator = ENGLISH): string[] {
+export function outcomeLine(segment: Segment, t: ConversationTranslator = ENGLISH): string[] {
   const outcomes = [...(segment.outcomes ?? [])]
     .sort((a, b) => Math.abs(b.rate - b.overall) - Math.abs(a.rate - a.overall))
     .slice(0, 3);
@@ -217,7 +221,7 @@ export function outcomeLine(segment: Segment, t: Translator = ENGLISH): string[]
 }
 
 /** Derived features and the columns left out, in one context line (escaped, clipped). */
-export function columnsNote(run: Run | RunSummary, t: Translator = ENGLISH): string | undefined {
+export function columnsNote(run: Run | RunSummary, t: ConversationTranslator = ENGLISH): string | undefined {
   const derived = run.features
     .filter((feature) => feature.derivedFrom && feature.derivedFrom.length > 0 && feature.role !== 'mix')
     .map((feature) => `${feature.name} (${t.m.sheetDerivedFrom(feature.derivedFrom ?? [])})`);

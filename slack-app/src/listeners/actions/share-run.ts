@@ -1,4 +1,4 @@
-import { createTranslator, localizeRun } from '@segments/core';
+import { createConversationTranslator, localizeRun } from '@segments/core';
 import { escapeSlackText } from '../../blocks/escape';
 import { renderRunSummary } from '../../blocks/run-summary';
 import { shareRunModal } from '../../blocks/share-modal';
@@ -20,7 +20,7 @@ export function shareRun(deps: ListenerDeps) {
     if (!run) return replyPrivately(args, runNotFoundMessage());
     if (args.body.response_url) {
       // Shared in the language of the message the button was on.
-      const t = createTranslator(value.lang ?? 'en');
+      const t = createConversationTranslator(value.lang ?? 'en');
       await respondAndRelease(args.respond, {
         response_type: 'in_channel',
         replace_original: false,
