@@ -2,7 +2,7 @@
 // bound to the global `Addon`, plus a top-level forwarder per entry point, since Apps Script only
 // calls top-level functions), the HTML files, and appsscript.json. Prints the minified size.
 // `node scripts/build-addon.mjs` runs it; tests import { buildAddon }.
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -39,6 +39,37 @@ export function allowlistEntry(url) {
   }
   const path = parsed.pathname.replace(/\/+$/, '');
   return `${parsed.origin}${path}/`;
+}
+
+/** Where Sidebar.html takes the sidebar's texts in every language. */
+const SIDEBAR_STRINGS_MARK = '/*__SIDEBAR_STRINGS__*/ {}';
+
+/**
+ * Core's sidebar texts in every language as a script literal, for Sidebar.html: they ship with the
+ * page that shows them, not in the Code.js that Apps Script loads on every call.
+ * @returns {Promise<string>}
+ */
+async function sidebarStringsJson() {
+  const result = await build({
+    stdin: {
+      contents: "export { SIDEBAR_STRINGS } from './core/src/i18n/sidebar-strings';",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'Sidebar',
+    platform: 'neutral',
+    logLevel: 'silent',
+  });
+  const context = vm.createContext({});
+  vm.runInContext(
+    `${result.outputFiles[0].text}\n;globalThis.__strings = JSON.stringify(Sidebar.SIDEBAR_STRINGS);`,
+    context,
+  );
+  // '<' escaped so no text can close the page's <script>.
+  return String(context.__strings).replace(/</g, '\\u003c');
 }
 
 /**
@@ -84,9 +115,11 @@ export async function buildAddon(options = {}) {
 
   const files = ['Code.js'];
   const htmlDir = path.join(root, 'sheets-addon', 'html');
+  const sidebarStrings = await sidebarStringsJson();
   for (const name of await readdir(htmlDir)) {
     if (!name.endsWith('.html')) continue;
-    await copyFile(path.join(htmlDir, name), path.join(outDir, name));
+    const html = await readFile(path.join(htmlDir, name), 'utf8');
+    await writeFile(path.join(outDir, name), html.replace(SIDEBAR_STRINGS_MARK, sidebarStrings));
     files.push(name);
   }
   const manifest = JSON.parse(await readFile(path.join(root, 'appsscript.json'), 'utf8'));

@@ -34,21 +34,21 @@ export function addonMessages(): Messages {
   return createTranslator(addonLang()).m;
 }
 
-/** The setting, the language in effect, the spreadsheet locale behind 'auto' and the sidebar's texts. */
+/**
+ * The setting, the language in effect and the spreadsheet locale behind 'auto'. The sidebar's texts
+ * in both languages are written into Sidebar.html by the build; the sidebar picks them by `lang`.
+ */
 export function languageSnapshot() {
-  const lang = addonLang();
   return {
     setting: readLanguageSetting(),
-    lang,
+    lang: addonLang(),
     locale: SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale(),
-    strings: createTranslator(lang).m.sidebar(),
   };
 }
 
 /**
- * For the sidebar: the language setting, the language in effect, the spreadsheet locale and every
- * text the sidebar shows in that language (the sidebar has no catalogue of its own).
- * @example getLanguage() // { ok: true, setting: 'auto', lang: 'id', locale: 'in_ID', strings: { navSegment: 'Segmentasi', … } }
+ * For the sidebar: the language setting, the language in effect and the spreadsheet locale.
+ * @example getLanguage() // { ok: true, setting: 'auto', lang: 'id', locale: 'in_ID' }
  */
 export function getLanguage() {
   return serve(languageSnapshot);

@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
-import { createTranslator } from '@segments/core';
+import { SIDEBAR_STRINGS } from '@segments/core';
 import { MENU_ITEMS } from '@segments/sheets-addon/menu-items';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BuildAddonResult, buildAddon } from '../../scripts/build-addon.mjs';
@@ -85,10 +85,20 @@ describe('build-addon', () => {
     for (const match of html.matchAll(/\bt\('(\w+)'/g)) keys.add(match[1]);
     expect(keys.size).toBeGreaterThan(80);
     for (const lang of ['en', 'id'] as const) {
-      const strings = createTranslator(lang).m.sidebar() as Record<string, unknown>;
+      const strings = SIDEBAR_STRINGS[lang] as Record<string, unknown>;
       const missing = [...keys].filter((key) => typeof strings[key] !== 'string' || strings[key] === '');
       expect(missing, lang).toEqual([]);
     }
+    // The built page carries both languages' texts (not Code.js, which Apps Script loads on every call).
+    expect(html).toContain(
+      `const SIDEBAR_STRINGS = ${JSON.stringify(SIDEBAR_STRINGS).replace(/</g, '\\u003c')};`,
+    );
+    const code = await readFile(path.join(built.outDir, 'Code.js'), 'utf8');
+    const texts = Object.values(SIDEBAR_STRINGS.id).filter(
+      (text): text is string => typeof text === 'string',
+    );
+    const longest = texts.sort((a, b) => b.length - a.length).slice(0, 5);
+    for (const text of longest) expect(code).not.toContain(text);
     // No English sentence left in the page's markup: the elements are empty until the texts arrive.
     const markup = html.slice(html.indexOf('<body>'), html.indexOf('<script>'));
     expect(

@@ -15,4 +15,7 @@ export * from './number-format';
 export * from './personas-id';
 export * from './question-words-id';
 export * from './reword-answer';
+export * from './sidebar-strings';
+export * from './sidebar-strings-en';
+export * from './sidebar-strings-id';
 export * from './translator';
