@@ -153,6 +153,12 @@ describe('estimateRun', () => {
     expect(big.sampleRows).toBeLessThan(150_000);
     expect(estimateRun(big.sampleRows, 5).fits).toBe(true);
   });
+  it('says more than 6 minutes exactly when a run does not fit, reading and writing counted', () => {
+    for (const rows of [1_000, 50_000, 100_000, 130_000, 135_000, 140_000, 150_000, 1_000_000]) {
+      const estimate = estimateRun(rows, 5);
+      expect(Math.ceil(estimate.seconds / 60) > 6, `${rows} rows`).toBe(!estimate.fits);
+    }
+  });
   it('expects a fixed k to be quicker than auto', () => {
     expect(estimateRun(150_000, 5, false).seconds).toBeLessThan(estimateRun(150_000, 5, true).seconds);
   });

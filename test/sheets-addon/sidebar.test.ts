@@ -144,6 +144,7 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
           ['Bo', 20],
           ['Cy', 30],
         ],
+        Big: bigCells(),
       },
     });
     addon = loadAddon({ codePath: built.codePath, spreadsheet });
@@ -401,7 +402,55 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
     expect(calls.find((call) => call.name === 'publishRun')?.arg).toEqual({ runId: runs.runs[0].id });
     expect(await page.locator('#view-segment').isHidden()).toBe(true);
   });
+
+  it('warns before a run that 150,000 rows exceed 6 minutes, offers a sample run and a command to copy, and the sample gives every row a segment', async () => {
+    await page.locator('nav button[data-view="segment"]').click();
+    spreadsheet.setActiveSheet(spreadsheet.getSheetByName('Big')!);
+    await page.evaluate("window.dispatchEvent(new Event('focus'))");
+    await expect.poll(() => page.locator('#sheet-info').textContent()).toContain('Sheet "Big"');
+    await page.locator('#too-big').waitFor({ state: 'visible' });
+    expect(await page.locator('#too-big').textContent()).toContain('150,000');
+    // k back to Auto (an earlier test left it fixed at 500).
+    await page.locator('#k-auto').check();
+    await page.locator('#run').click();
+    await page.locator('#run-help').waitFor({ state: 'visible' });
+    expect(await page.locator('#run-error').textContent()).toContain(
+      "would take about 7 minutes, more than Apps Script's 6-minute limit",
+    );
+    // The Mall run's cards do not stay under an error about another sheet, and the long command wraps.
+    expect(await page.locator('#results').isHidden()).toBe(true);
+    expect(await page.evaluate<number>(WIDEST_RIGHT_EDGE)).toBeLessThanOrEqual(300);
+    expect(await page.locator('#cli-command').inputValue()).toBe(
+      `segments segment --sheet ${spreadsheet.getId()} --range "Big!A1:F150001"`,
+    );
+    await page.locator('#copy-command').click();
+    expect(await page.locator('#copy-command').textContent()).toBe('Copied');
+    expect(await page.locator('#run-sample').textContent()).toMatch(/^Run on a sample of [\d,]+ customers$/);
+    await page.screenshot({ path: 'test-artifacts/sidebar-too-big.png', fullPage: true });
+
+    await page.locator('#run-sample').click();
+    await page.locator('#results').waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await page.locator('#results').textContent()).toContain('evenly spread sample');
+    const big = readValues(spreadsheet.getSheetByName('Big')!);
+    expect(big[0].slice(6)).toEqual(['Segment', 'Persona']);
+    expect(big.slice(1).every((row) => typeof row[6] === 'number')).toBe(true);
+  }, 90_000);
 });
+
+/** 150,000 customers × 5 numeric columns and an id: over the add-on's 6-minute estimate. */
+function bigCells(): Cell[][] {
+  const cells: Cell[][] = [['CustomerID', 'Age', 'Annual Income', 'Spending Score', 'Visits', 'Tenure']];
+  for (let i = 0; i < 150_000; i++)
+    cells.push([
+      i + 1,
+      18 + (i % 60),
+      15 + ((i * 37) % 120),
+      1 + ((i * 53) % 99),
+      (i * 7) % 30,
+      (i * 11) % 20,
+    ]);
+  return cells;
+}
 
 describe.skipIf(!hasChromium)('Sidebar in Bahasa Indonesia under an in_ID spreadsheet locale', () => {
   let browser: BrowserContext;

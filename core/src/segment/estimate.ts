@@ -19,9 +19,13 @@ export const FIXED_K_FACTOR = 0.25;
 
 /** What {@link estimateRun} decides. */
 export interface RunEstimate {
-  /** Estimated seconds in Apps Script, rounded up. */
+  /**
+   * Estimated seconds of the whole execution in Apps Script, rounded up: computing plus the
+   * {@link IO_RESERVE_SECONDS} for reading and writing (so "7 minutes" is what the user compares
+   * with the 6-minute limit, never a 5 that does not fit).
+   */
   seconds: number;
-  /** True when the estimate fits the 6-minute limit with the I/O reserve. */
+  /** True when the estimate fits the 6-minute limit. */
   fits: boolean;
   /** Rows a sample run may take to fit (all rows when it fits). */
   sampleRows: number;
@@ -32,16 +36,16 @@ export interface RunEstimate {
  * @param rows customer rows
  * @param columns feature columns (at least 1)
  * @param autoK true when k is chosen automatically (the default)
- * @example estimateRun(150_000, 5, true) // { seconds: 300, fits: false, sampleRows: 135000 }
+ * @example estimateRun(150_000, 5, true) // { seconds: 390, fits: false, sampleRows: 135000 }
  */
 export function estimateRun(rows: number, columns: number, autoK = true): RunEstimate {
   const perCell = SECONDS_PER_CELL_AUTO_K * (autoK ? 1 : FIXED_K_FACTOR);
   const width = Math.max(1, columns);
   const budget = APPS_SCRIPT_LIMIT_SECONDS - IO_RESERVE_SECONDS;
-  const seconds = Math.ceil(rows * width * perCell);
-  const fits = seconds <= budget;
+  const computing = Math.ceil(rows * width * perCell);
+  const fits = computing <= budget;
   const sampleRows = fits ? rows : Math.max(1, Math.floor(budget / (width * perCell) / 1000) * 1000);
-  return { seconds, fits, sampleRows };
+  return { seconds: computing + IO_RESERVE_SECONDS, fits, sampleRows };
 }
 
 /**
