@@ -403,7 +403,8 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
     expect(await page.locator('#view-segment').isHidden()).toBe(true);
   });
 
-  it('warns before a run that 150,000 rows exceed 6 minutes, offers a sample run and a command to copy, and the sample gives every row a segment', async () => {
+  // The sample run itself is tested on the stand-in (layouts.test.ts), without the browser.
+  it('warns before a run that 150,000 rows exceed 6 minutes, then offers a sample run and a command to copy', async () => {
     await page.locator('nav button[data-view="segment"]').click();
     spreadsheet.setActiveSheet(spreadsheet.getSheetByName('Big')!);
     await page.evaluate("window.dispatchEvent(new Event('focus'))");
@@ -427,14 +428,7 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
     expect(await page.locator('#copy-command').textContent()).toBe('Copied');
     expect(await page.locator('#run-sample').textContent()).toMatch(/^Run on a sample of [\d,]+ customers$/);
     await page.screenshot({ path: 'test-artifacts/sidebar-too-big.png', fullPage: true });
-
-    await page.locator('#run-sample').click();
-    await page.locator('#results').waitFor({ state: 'visible', timeout: 60_000 });
-    expect(await page.locator('#results').textContent()).toContain('evenly spread sample');
-    const big = readValues(spreadsheet.getSheetByName('Big')!);
-    expect(big[0].slice(6)).toEqual(['Segment', 'Persona']);
-    expect(big.slice(1).every((row) => typeof row[6] === 'number')).toBe(true);
-  }, 90_000);
+  });
 });
 
 /** 150,000 customers × 5 numeric columns and an id: over the add-on's 6-minute estimate. */

@@ -113,7 +113,7 @@ describe('PostgreSQL timeouts', () => {
     await new Promise((resolve) => silent?.close(resolve));
   });
 
-  it('gives up within 10 s on a port that accepts connections but never answers, saying so', async () => {
+  it('gives up after its connect timeout on a port that accepts connections but never answers, saying so', async () => {
     silent = createServer((socket) => {
       sockets.push(socket);
     });
@@ -122,9 +122,12 @@ describe('PostgreSQL timeouts', () => {
     const port = typeof address === 'object' && address ? address.port : 0;
     const started = Date.now();
     await expect(
-      openRunStore({ databaseUrl: `postgres://postgres:secret@127.0.0.1:${port}/segments` }),
-    ).rejects.toThrow(/did not answer within 5 s/);
-    expect(Date.now() - started).toBeLessThan(10_000);
+      openRunStore({
+        databaseUrl: `postgres://postgres:secret@127.0.0.1:${port}/segments`,
+        postgres: { connectTimeoutMs: 1000 },
+      }),
+    ).rejects.toThrow(/did not answer within 1 s/);
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('names the server (without its password) when nothing listens', async () => {
