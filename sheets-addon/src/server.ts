@@ -291,7 +291,11 @@ export function runSegmentation(options?: unknown) {
       if (!estimate.fits && isOrders) {
         // A sample of order lines would cut customers' histories short: the whole log goes to the CLI.
         throw new AddonUserError(
-          `${table.rows.length.toLocaleString('en-US')} order lines would take about ${Math.ceil(estimate.seconds / 60)} minutes, more than Apps Script's 6-minute limit, so nothing was run. Segment the orders from your computer with: ${estimate.command}`,
+          t.m.addonOrdersTooBig(
+            t.count(table.rows.length),
+            Math.ceil(estimate.seconds / 60),
+            estimate.command,
+          ),
           'TOO_BIG',
         );
       }
@@ -410,7 +414,7 @@ function ordersLine(table: Table, orders: TransactionColumns): string {
   const name = (index: number | undefined) => (index === undefined ? '' : table.headers[index]);
   const amounts =
     orders.amount !== undefined ? name(orders.amount) : `${name(orders.quantity)} × ${name(orders.price)}`;
-  return `Orders table: customers by ${name(orders.customer)}, dates from ${name(orders.date)}, amounts from ${amounts}.`;
+  return addonMessages().addonOrdersLine(name(orders.customer), name(orders.date), amounts);
 }
 
 /** For each table row, its position below the header (tables skip blank rows). */

@@ -26,7 +26,7 @@ export function allowlistProblem(serverUrl: string, allowed = ALLOWED_SLACK_APP_
   if (!allowed) return null;
   const prefix = allowed.endsWith('/') ? allowed : `${allowed}/`;
   if (`${serverUrl.replace(/\/+$/, '')}/`.toLowerCase().startsWith(prefix.toLowerCase())) return null;
-  return `This copy of the add-on may only call ${prefix} (the Slack app it was installed for; Google blocks any other address). Enter a URL starting with ${prefix}, or ask whoever deployed the add-on to build it for ${serverUrl}.`;
+  return addonMessages().addonUrlNotAllowed(prefix, serverUrl);
 }
 const TOKEN_KEY = 'customerSegments.token';
 

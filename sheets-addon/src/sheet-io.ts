@@ -308,6 +308,7 @@ export function writeRunResult(
 ): { summary: Sheet; customers: Sheet | null; note?: string } {
   const { spreadsheet, sheetName } = snapshot;
   const { plan, columns, summary, run, customers } = writes;
+  const m = addonMessages();
   const { headerRow } = outputRowSpan(snapshot);
   const old = findSummarySheet(spreadsheet);
   const oldChartData = findOwnSheet(spreadsheet, METADATA_KEYS.chartDataSheet);
@@ -321,14 +322,14 @@ export function writeRunResult(
     what,
   });
   const targets: WriteTarget[] = [
-    column(plan.segment, 'the Segment column'),
-    column(plan.persona, 'the Persona column'),
+    column(plan.segment, m.addonWhatSegmentColumn()),
+    column(plan.persona, m.addonWhatPersonaColumn()),
   ];
   if (old) {
     targets.push({
       sheetName: old.getName(),
       rect: { row: 1, column: 1, numRows: old.getMaxRows(), numColumns: old.getMaxColumns() },
-      what: 'the Segments summary (replaced on every run)',
+      what: m.addonWhatSummary(),
     });
   }
   if (oldChartData) {
@@ -340,7 +341,7 @@ export function writeRunResult(
         numRows: oldChartData.getMaxRows(),
         numColumns: oldChartData.getMaxColumns(),
       },
-      what: "the Segments sheet's hidden chart data (replaced on every run)",
+      what: m.addonWhatChartData(),
     });
   }
   if (oldCustomers) {
@@ -352,7 +353,7 @@ export function writeRunResult(
         numRows: oldCustomers.getMaxRows(),
         numColumns: oldCustomers.getMaxColumns(),
       },
-      what: 'the Customers sheet (one row per customer, replaced on every orders run)',
+      what: m.addonWhatCustomers(),
     });
   }
   if (runs) {
@@ -364,10 +365,10 @@ export function writeRunResult(
         numRows: runRows.length,
         numColumns: RUNS_SHEET_HEADERS.length,
       },
-      what: 'the kept run',
+      what: m.addonWhatKeptRun(),
     });
   }
-  const blocked = blockingProtection(protectionInfos(spreadsheet), targets);
+  const blocked = blockingProtection(protectionInfos(spreadsheet), targets, m);
   if (blocked) throw new AddonUserError(blocked, 'PROTECTED');
   checkCellBudget(spreadsheet, snapshot, writes, runRows.length, runs === null);
 
@@ -433,10 +434,7 @@ export function writeRunResult(
         // Best effort: the message below says what Google refused.
       }
     }
-    throw new AddonUserError(
-      `Nothing was written: Google Sheets refused a write (${reason}). The sheet is as it was; try again.`,
-      'WRITE_FAILED',
-    );
+    throw new AddonUserError(m.addonWriteFailed(reason), 'WRITE_FAILED');
   }
 }
 
@@ -490,7 +488,7 @@ function checkCellBudget(
     runRowCount * RUNS_SHEET_HEADERS.length;
   if (cells + added > MAX_SPREADSHEET_CELLS) {
     throw new AddonUserError(
-      `Nothing was written: the results would take this spreadsheet past Google's limit of 10 million cells (it has ${cells.toLocaleString('en-US')}). Delete unused sheets or empty rows and columns, then run again.`,
+      addonMessages().addonTooManyCells(cells.toLocaleString('en-US')),
       'TOO_MANY_CELLS',
     );
   }

@@ -127,6 +127,22 @@ describe('the add-on under an Indonesian spreadsheet locale', () => {
     expect(cells.some((cell) => /Spread within|Separation:|How k was chosen/.test(String(cell)))).toBe(false);
   });
 
+  it('names a protected range in Indonesian and writes nothing', () => {
+    const spreadsheet = mallSpreadsheet('in_ID');
+    spreadsheet.getSheetByName('Customers')!.getRange('G1:G300').protect().lockForUser();
+    const before = readValues(spreadsheet.getSheetByName('Customers')!);
+    const reply = loadAddon({ codePath, spreadsheet }).runFromSidebar('runSegmentation', MALL_OPTIONS) as {
+      ok: boolean;
+      error: string;
+    };
+    expect(reply.ok).toBe(false);
+    expect(reply.error).toMatch(
+      /^Tidak ada yang ditulis: rentang Customers!G1:G300 diproteksi, padahal kolom Persona ditulis di sana \(Customers!G1:G201\)\./,
+    );
+    expect(readValues(spreadsheet.getSheetByName('Customers')!)).toEqual(before);
+    expect(spreadsheet.getSheets()).toHaveLength(1);
+  });
+
   it('opens the sidebar with its texts in the spreadsheet language, and answers errors in it', () => {
     const spreadsheet = mallSpreadsheet('in_ID');
     const addon = loadAddon({ codePath, spreadsheet });

@@ -80,4 +80,21 @@ Customer Segments Slack app, set up under <b>Settings…</b>.</p>`,
   addonTokenTooLong: () => 'The token is longer than 500 characters; paste only the token',
   addonTokenMissing: () => 'Paste the token from /segments connect in Slack',
   addonLanguageInvalid: (value: string) => `The language must be auto, en or id; got ${value}`,
+  /** What a write puts where (for the protected-range message). */
+  addonWhatSegmentColumn: () => 'the Segment column',
+  addonWhatPersonaColumn: () => 'the Persona column',
+  addonWhatSummary: () => 'the Segments summary (replaced on every run)',
+  addonWhatChartData: () => "the Segments sheet's hidden chart data (replaced on every run)",
+  addonWhatCustomers: () => 'the Customers sheet (one row per customer, replaced on every orders run)',
+  addonWhatKeptRun: () => 'the kept run',
+  addonOrdersTooBig: (lines: string, minutes: number, command: string) =>
+    `${lines} order lines would take about ${minutes} minutes, more than Apps Script's 6-minute limit, so nothing was run. Segment the orders from your computer with: ${command}`,
+  addonOrdersLine: (customer: string, date: string, amounts: string) =>
+    `Orders table: customers by ${customer}, dates from ${date}, amounts from ${amounts}.`,
+  addonWriteFailed: (reason: string) =>
+    `Nothing was written: Google Sheets refused a write (${reason}). The sheet is as it was; try again.`,
+  addonTooManyCells: (cells: string) =>
+    `Nothing was written: the results would take this spreadsheet past Google's limit of 10 million cells (it has ${cells}). Delete unused sheets or empty rows and columns, then run again.`,
+  addonUrlNotAllowed: (prefix: string, serverUrl: string) =>
+    `This copy of the add-on may only call ${prefix} (the Slack app it was installed for; Google blocks any other address). Enter a URL starting with ${prefix}, or ask whoever deployed the add-on to build it for ${serverUrl}.`,
 };

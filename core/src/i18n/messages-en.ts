@@ -170,6 +170,13 @@ export const MESSAGES_EN = {
   sheetLeftOut: () => 'Left out',
   sheetDataCheck: () => 'Data check',
 
+  // ── Protected ranges in the way of a write (sheet-layout/protections) ──
+  /** `named` is ' ("description")' or ''; `where` the A1 range the write needs. */
+  protectedSheet: (sheet: string, named: string, what: string, where: string) =>
+    `Nothing was written: the sheet "${sheet}"${named} is protected, and ${what} go there (${where}). Ask its owner for edit access or remove the protection, then run again.`,
+  protectedRange: (range: string, named: string, what: string, where: string) =>
+    `Nothing was written: the range ${range}${named} is protected, and ${what} go there (${where}). Ask its owner for edit access or remove the protection, then run again.`,
+
   // ── What reading a sheet's table skipped or filled (table/data-region) ──
   regionTitleRows: (headerRow: number, n: number) =>
     `The header is row ${headerRow}; ${plural(String(n), n, 'title row')} above it ${n === 1 ? 'was' : 'were'} skipped.`,

@@ -135,6 +135,10 @@ export const MESSAGES_ID: Messages = {
   sheetLeftOut: () => 'Tidak dipakai',
   sheetDataCheck: () => 'Pemeriksaan data',
 
+  protectedSheet: (sheet, named, what, where) =>
+    `Tidak ada yang ditulis: sheet "${sheet}"${named} diproteksi, padahal ${what} ditulis di sana (${where}). Minta akses edit kepada pemiliknya atau hapus proteksinya, lalu jalankan lagi.`,
+  protectedRange: (range, named, what, where) =>
+    `Tidak ada yang ditulis: rentang ${range}${named} diproteksi, padahal ${what} ditulis di sana (${where}). Minta akses edit kepada pemiliknya atau hapus proteksinya, lalu jalankan lagi.`,
   regionTitleRows: (headerRow, n) =>
     `Judul kolom ada di baris ${headerRow}; ${n} baris judul di atasnya dilewati.`,
   regionNoteRows: (n, fromRow) =>
@@ -249,4 +253,21 @@ aplikasi Slack Customer Segments Anda, yang diatur di <b>Settings…</b>.</p>`,
   addonTokenTooLong: () => 'Token lebih dari 500 karakter; tempel tokennya saja',
   addonTokenMissing: () => 'Tempel token dari /segments connect di Slack',
   addonLanguageInvalid: (value) => `Bahasa harus auto, en atau id, bukan ${value}`,
+  addonWhatSegmentColumn: () => 'kolom Segment',
+  addonWhatPersonaColumn: () => 'kolom Persona',
+  addonWhatSummary: () => 'ringkasan Segments (diganti setiap kali dijalankan)',
+  addonWhatChartData: () => 'data grafik tersembunyi milik sheet Segments (diganti setiap kali dijalankan)',
+  addonWhatCustomers: () =>
+    'sheet Customers (satu baris per pelanggan, diganti setiap kali pesanan disegmentasi)',
+  addonWhatKeptRun: () => 'run yang disimpan',
+  addonOrdersTooBig: (lines, minutes, command) =>
+    `${lines} baris pesanan butuh sekitar ${minutes} menit, lebih lama dari batas 6 menit Apps Script, jadi tidak ada yang dijalankan. Segmentasikan pesanan dari komputer Anda dengan: ${command}`,
+  addonOrdersLine: (customer, date, amounts) =>
+    `Tabel pesanan: pelanggan menurut ${customer}, tanggal dari ${date}, nilai dari ${amounts}.`,
+  addonWriteFailed: (reason) =>
+    `Tidak ada yang ditulis: Google Sheets menolak penulisan (${reason}). Sheet tetap seperti semula; coba lagi.`,
+  addonTooManyCells: (cells) =>
+    `Tidak ada yang ditulis: hasilnya akan membuat spreadsheet ini melewati batas Google 10 juta sel (sekarang ${cells}). Hapus sheet yang tidak dipakai atau baris dan kolom kosong, lalu jalankan lagi.`,
+  addonUrlNotAllowed: (prefix, serverUrl) =>
+    `Salinan add-on ini hanya boleh memanggil ${prefix} (aplikasi Slack tempat add-on ini dipasang; Google memblokir alamat lain). Masukkan URL yang diawali ${prefix}, atau minta orang yang memasang add-on untuk membuatnya bagi ${serverUrl}.`,
 };

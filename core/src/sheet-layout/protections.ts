@@ -3,6 +3,8 @@
  * never leaves a half-written result: the add-on lists the sheet's protections and the ranges it is
  * about to write, and this names the first one that blocks.
  */
+
+import { MESSAGES_EN, type Messages } from '../i18n/messages-en';
 import { type GridRect, rectA1 } from '../table/data-region';
 
 /** A protection as the add-on reads it from `Spreadsheet.getProtections()`. */
@@ -34,6 +36,7 @@ export interface WriteTarget {
 export function blockingProtection(
   protections: readonly ProtectionInfo[],
   targets: readonly WriteTarget[],
+  m: Messages = MESSAGES_EN,
 ): string | null {
   for (const target of targets) {
     for (const protection of protections) {
@@ -41,10 +44,20 @@ export function blockingProtection(
       const named = protection.description ? ` ("${protection.description}")` : '';
       if (!protection.rect) {
         if ((protection.unprotected ?? []).some((free) => contains(free, target.rect))) continue;
-        return `Nothing was written: the sheet "${target.sheetName}"${named} is protected, and ${target.what} go there (${target.sheetName}!${rectA1(target.rect)}). Ask its owner for edit access or remove the protection, then run again.`;
+        return m.protectedSheet(
+          target.sheetName,
+          named,
+          target.what,
+          `${target.sheetName}!${rectA1(target.rect)}`,
+        );
       }
       if (intersects(protection.rect, target.rect)) {
-        return `Nothing was written: the range ${target.sheetName}!${rectA1(protection.rect)}${named} is protected, and ${target.what} go there (${target.sheetName}!${rectA1(target.rect)}). Ask its owner for edit access or remove the protection, then run again.`;
+        return m.protectedRange(
+          `${target.sheetName}!${rectA1(protection.rect)}`,
+          named,
+          target.what,
+          `${target.sheetName}!${rectA1(target.rect)}`,
+        );
       }
     }
   }
