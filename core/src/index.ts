@@ -24,6 +24,7 @@ export * from './schema/answer';
 export * from './schema/errors';
 export * from './schema/ids';
 export * from './schema/model';
+export * from './schema/publishable-prediction';
 export * from './schema/publishable-summary';
 export * from './schema/run';
 export * from './segment/apply-plan';

@@ -40,6 +40,7 @@ export function startingStore(opening: Promise<RunStore>, driver: RunStore['driv
     listModels: async (team, options) => (await store).listModels(team, options),
     savePrediction: async (team, run) => (await store).savePrediction(team, run),
     listPredictions: async (team, options) => (await store).listPredictions(team, options),
+    getPrediction: async (team, id) => (await store).getPrediction(team, id),
     listRecent: async (team, limits) => (await store).listRecent(team, limits),
     createApiToken: async (team, label, createdBy) => (await store).createApiToken(team, label, createdBy),
     teamForToken: async (token) => (await store).teamForToken(token),

@@ -24,8 +24,6 @@ export type {
 export {
   hashApiToken,
   InvalidCursorError,
-  PER_ROW_PREDICTION_FIELDS,
-  toPredictionSummary,
 } from './run-store';
 export type { PostgresOptions, SqlDatabase, SqlParam, SqlQueryable } from './sql';
 export { LOCK_FILE_NAME, POSTGRES_DEFAULTS, StoreFolderInUseError } from './sql';

@@ -8,10 +8,10 @@ import {
   type PredictionModel,
   type PredictionRun,
   parseModel,
-  parsePredictionRun,
   parseRun,
   type Run,
   type RunSummary,
+  toPublishablePrediction,
   toRunSummary,
 } from '@segments/core';
 import { migrate } from './migrations';
@@ -53,22 +53,6 @@ export interface ModelListItem {
   /** Holdout scores from training. */
   accuracy: number;
   macroF1: number;
-}
-
-/**
- * Fields a prediction record may carry with one entry per customer (what `predictTable` returns or
- * a client added); the store keeps summaries only, so these never reach the database.
- */
-export const PER_ROW_PREDICTION_FIELDS = ['predictions', 'assignments', 'rows', 'confidences'] as const;
-
-/**
- * A prediction run without any per-row data (see {@link PER_ROW_PREDICTION_FIELDS}).
- * @example toPredictionSummary({ ...run, predictions }) // → run without `predictions`
- */
-export function toPredictionSummary(run: PredictionRun): PredictionRun {
-  const summary: Record<string, unknown> = { ...run };
-  for (const field of PER_ROW_PREDICTION_FIELDS) delete summary[field];
-  return summary as PredictionRun;
 }
 
 /** One entry of {@link RunStore.listPage}: a segmentation run or a prediction run. */
@@ -142,6 +126,8 @@ export interface RunStore {
   savePrediction(team: string, run: PredictionRun): Promise<SaveRunResult>;
   /** The team's prediction runs, newest first (createdAt, then save time). */
   listPredictions(team: string, options?: ListRunsOptions): Promise<PredictionRun[]>;
+  /** One of the team's prediction runs by id, as published (no per-row data, small segments without values). */
+  getPrediction(team: string, id: string): Promise<PredictionRun | undefined>;
   /**
    * The team's newest runs and prediction runs together, in one database round trip: what
    * {@link listRuns} and {@link listPredictions} return, for callers that need both per request.
@@ -435,7 +421,8 @@ function runStoreOn(
         [team, missing],
       );
       for (const row of rows) {
-        const run = toPredictionSummary(parsePredictionRun(row.body, 'stored prediction run'));
+        // Read through the publish rule too: records stored before it keep no small segment's values.
+        const run = toPublishablePrediction(row.body, { what: 'stored prediction run', checkSizes: false });
         loaded.set(row.id, run);
         predictionCache?.set(team, row.id, run);
       }
@@ -504,6 +491,18 @@ function runStoreOn(
       );
     },
 
+    async getPrediction(team, id) {
+      requireTeam(team);
+      const rows = await sql.query<{ body: unknown }>(
+        'SELECT body FROM predictions WHERE team = $1 AND id = $2',
+        [team, id],
+      );
+      const row = rows[0];
+      return row
+        ? toPublishablePrediction(row.body, { what: 'stored prediction run', checkSizes: false })
+        : undefined;
+    },
+
     async saveModel(team, model) {
       requireTeam(team);
       const valid = parseModel(model);
@@ -559,7 +558,8 @@ function runStoreOn(
 
     async savePrediction(team, run) {
       requireTeam(team);
-      const summary = toPredictionSummary(parsePredictionRun(run));
+      // Summary fields only (no per-row data), small segments without values, sizes that add up.
+      const summary = toPublishablePrediction(run);
       const inserted = await sql.query<{ id: string }>(
         `INSERT INTO predictions (team, id, model_id, name, created_at, body)
          VALUES ($1, $2, $3, $4, $5::timestamptz, $6::text::jsonb)

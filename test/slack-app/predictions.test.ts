@@ -98,6 +98,58 @@ describe('runs API with prediction runs', () => {
     expect(stored).toEqual(run);
   });
 
+  it('publishes a predicted segment under 5 customers without its profile, whatever the client sent', async () => {
+    const run = makePredictionRun({
+      id: 'api-pred-small',
+      createdAt: '2026-03-01T00:00:00Z',
+      segments: [
+        { label: 'A', size: 3 },
+        { label: 'B', size: 40 },
+      ],
+    });
+    const profile = [
+      { feature: 'Age', kind: 'numeric' as const, mean: 71, level: 'high' as const, zScore: 2.1 },
+    ];
+    const posted = {
+      ...run,
+      segments: run.segments.map((segment) => ({ ...segment, profile, note: 'from the client' })),
+      secret: 'not in the contract',
+    };
+    expect((await post(posted)).status).toBe(201);
+    const response = await fetch(`${running.baseUrl}/api/runs/api-pred-small`, {
+      headers: { Authorization: `Bearer ${STATIC_TOKEN}` },
+    });
+    expect(response.status).toBe(200);
+    const stored = (await response.json()) as Record<string, unknown> & {
+      segments: { label: string; size: number; profile: unknown[] }[];
+    };
+    expect(stored.segments.map((segment) => [segment.label, segment.size, segment.profile])).toEqual([
+      ['A', 3, []],
+      ['B', 40, profile],
+    ]);
+    expect(stored.secret).toBeUndefined();
+    expect(JSON.stringify(stored)).not.toContain('from the client');
+    // Another team does not see it.
+    const other = await fetch(`${running.baseUrl}/api/runs/api-pred-small`, {
+      headers: { Authorization: `Bearer ${otherToken}` },
+    });
+    expect(other.status).toBe(404);
+  });
+
+  it('refuses sizes that do not add up to rowCount, naming segments', async () => {
+    const run = makePredictionRun({ id: 'api-pred-sums' });
+    const response = await post({
+      ...run,
+      rowCount: run.rowCount + 1,
+      source: { ...run.source, rowCount: run.rowCount + 1 },
+    });
+    expect(response.status).toBe(400);
+    const answer = (await response.json()) as { message: string; issues: { path: string }[] };
+    expect(answer.message).toContain('add up to 2627, not rowCount 2628');
+    expect(answer.issues.map((issue) => issue.path)).toEqual(['segments']);
+    expect((await store.listPredictions(TEAM)).map((stored) => stored.id)).not.toContain('api-pred-sums');
+  });
+
   it('lists runs and prediction runs of the calling team only, newest first, each with its kind', async () => {
     await post(sampleRun({ id: 'api-seg-1', name: 'Mall June', createdAt: '2026-06-01T00:00:00Z' }));
     const { runs } = await list();
@@ -105,6 +157,7 @@ describe('runs API with prediction runs', () => {
       ['run', 'api-seg-1'],
       ['prediction', 'api-pred-1'],
       ['prediction', 'api-pred-rows'],
+      ['prediction', 'api-pred-small'],
     ]);
     expect(runs[1]).toMatchObject({ label: 'Segmentation', rowCount: 2627, modelId: 'model-1' });
     expect((runs[1].segments as unknown[])[3]).toEqual({

@@ -12,9 +12,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   isSegmentationError,
   type PredictionRun,
-  parsePredictionRun,
   type RunSummary,
   type SegmentationError,
+  toPublishablePrediction,
   toPublishableSummary,
   toRunSummary,
 } from '@segments/core';
@@ -302,8 +302,10 @@ export function runsApiRoutes(options: RunsApiOptions): CustomRoute[] {
         const id = routeId(req);
         const run = id ? await options.store.getRun(team, id) : undefined;
         // By id only (getRun also matches names); another team's id is simply not found.
-        if (!run || run.id !== id) return sendJson(res, 404, NOT_FOUND);
-        sendJson(res, 200, toRunSummary(run));
+        if (run && run.id === id) return sendJson(res, 200, toRunSummary(run));
+        const prediction = id ? await options.store.getPrediction(team, id) : undefined;
+        if (prediction) return sendJson(res, 200, prediction);
+        sendJson(res, 404, NOT_FOUND);
       }),
     },
     {
@@ -351,12 +353,13 @@ export function runsApiRoutes(options: RunsApiOptions): CustomRoute[] {
         if (isPredictionBody(input)) {
           let prediction: PredictionRun;
           try {
-            prediction = parsePredictionRun(input, 'posted prediction run');
+            // Privacy at the edge, as for runs: summary fields only, no per-row data, small segments
+            // without values, sizes that add up.
+            prediction = toPublishablePrediction(input);
           } catch (error) {
             if (!isSegmentationError(error)) throw error;
             return rejectInvalidRun(res, error);
           }
-          // Privacy: the store keeps the summary only; per-row predictions are dropped there.
           const saved = await options.store.savePrediction(team, prediction);
           return sendJson(res, saved.created ? 201 : 200, {
             id: saved.id,
