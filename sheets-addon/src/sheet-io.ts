@@ -548,13 +548,7 @@ function writeNewChartDataSheet(
   // getIndex() is 1-based and insertSheet's index 0-based: this is the position right after it.
   const sheet = spreadsheet.insertSheet(name, after.getIndex());
   sheet.addDeveloperMetadata(METADATA_KEYS.chartDataSheet, 'true');
-  const rows = values.length;
-  const columns = values[0].length;
-  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < columns) {
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
-  }
-  sheet.getRange(1, 1, rows, columns).setValues(values);
+  writeFromA1(sheet, values);
   sheet.hideSheet();
   return sheet;
 }
@@ -576,18 +570,23 @@ function writeNewSummarySheet(
     name = `${old ? `${old.getName()} (updating)` : SUMMARY_SHEET_NAME} ${n}`;
   const sheet = old ? spreadsheet.insertSheet(name, old.getIndex()) : spreadsheet.insertSheet(name);
   sheet.addDeveloperMetadata(METADATA_KEYS.summarySheet, 'true');
-  const rows = layout.values.length;
-  const columns = layout.values[0].length;
-  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < columns) {
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
-  }
-  sheet.getRange(1, 1, rows, columns).setValues(layout.values);
+  writeFromA1(sheet, layout.values);
   sheet.getRange(1, 1, 1, 1).setFontWeight('bold');
   sheet.getRange(layout.segmentTable.row, 1, 1, layout.segmentTable.numColumns).setFontWeight('bold');
   sheet.getRange(layout.kTable.row, 1, 1, layout.kTable.numColumns).setFontWeight('bold');
   for (const { range, format } of layout.numberFormats) sheet.getRange(range.a1).setNumberFormat(format);
   return sheet;
+}
+
+/** Writes a rectangle of values from A1 in one `setValues()`, growing the sheet's grid first if needed. */
+function writeFromA1(sheet: Sheet, values: SheetValue[][]): void {
+  const rows = values.length;
+  const columns = values[0].length;
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < columns) {
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+  }
+  sheet.getRange(1, 1, rows, columns).setValues(values);
 }
 
 /** The layout's native charts on the Segments sheet, over its own ranges or the chart-data sheet's. */
@@ -635,14 +634,8 @@ function writeNewCustomersSheet(spreadsheet: Spreadsheet, values: SheetValue[][]
   if (updating) for (let n = 2; spreadsheet.getSheetByName(name); n++) name = `${updating} ${n}`;
   const sheet = old ? spreadsheet.insertSheet(name, old.getIndex()) : spreadsheet.insertSheet(name);
   sheet.addDeveloperMetadata(METADATA_KEYS.customersSheet, 'true');
-  const rows = values.length;
-  const columns = values[0].length;
-  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < columns) {
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
-  }
-  sheet.getRange(1, 1, rows, columns).setValues(values);
-  sheet.getRange(1, 1, 1, columns).setFontWeight('bold');
+  writeFromA1(sheet, values);
+  sheet.getRange(1, 1, 1, values[0].length).setFontWeight('bold');
   sheet.setFrozenRows(1);
   return sheet;
 }

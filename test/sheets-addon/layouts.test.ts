@@ -10,7 +10,13 @@ import { CHART_DATA_SHEET_NAME, decodeRunRows, parseDelimited, RUNS_SHEET_NAME }
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildAddon } from '../../scripts/build-addon.mjs';
 import { type Cell, StandinRange, type StandinSpreadsheet } from '../standins/apps-script/spreadsheet';
-import { createSpreadsheet, loadAddon, readValues, snapshotSpreadsheet } from './load-addon';
+import {
+  createSpreadsheet,
+  loadAddon,
+  readValues,
+  snapshotSpreadsheet,
+  tooBigForAppsScript,
+} from './load-addon';
 
 const OPTIONS = {
   columns: ['Annual Income (k$)', 'Spending Score (1-100)'],
@@ -255,18 +261,8 @@ describe('all-or-nothing writes', () => {
 
 describe('a sheet too big for Apps Script', () => {
   it('estimates 150,000 rows × 5 columns over 6 minutes and runs nothing until the user takes the sample run, which gives every row a segment', () => {
-    const headers = ['CustomerID', 'Age', 'Annual Income', 'Spending Score', 'Visits', 'Tenure'];
-    const cells: Cell[][] = [headers];
-    for (let i = 0; i < 150_000; i++) {
-      cells.push([
-        i + 1,
-        18 + (i % 60),
-        15 + ((i * 37) % 120),
-        1 + ((i * 53) % 99),
-        (i * 7) % 30,
-        (i * 11) % 20,
-      ]);
-    }
+    const cells = tooBigForAppsScript();
+    const headers = cells[0] as string[];
     const spreadsheet = createSpreadsheet({ name: 'Big', id: 'big-sheet-id', sheets: { Customers: cells } });
     const addon = load(spreadsheet);
     const profile = addon.runFromSidebar('getSheetProfile') as Reply;

@@ -16,7 +16,7 @@ import type { LockRegistry } from '../standins/apps-script/lock';
 import type { PropertyStores } from '../standins/apps-script/properties';
 import { isDate, type Realm, vmRealm } from '../standins/apps-script/realm';
 import { createServices, type StandinServices } from '../standins/apps-script/services';
-import { createSpreadsheet, type StandinSpreadsheet } from '../standins/apps-script/spreadsheet';
+import { type Cell, createSpreadsheet, type StandinSpreadsheet } from '../standins/apps-script/spreadsheet';
 import type { FetchHandler } from '../standins/apps-script/url-fetch';
 
 export { readValues, snapshot, snapshotSpreadsheet } from '../standins/apps-script/snapshot';
@@ -306,4 +306,22 @@ export function loadAddon(options: LoadAddonOptions): LoadedAddon {
       return safe.ok ? safe.value : null;
     },
   };
+}
+
+/**
+ * 150,000 customers × 5 numeric columns and an id (CustomerID, Age, Annual Income, Spending Score,
+ * Visits, Tenure): over the add-on's 6-minute estimate, so Run offers a sample or the CLI.
+ */
+export function tooBigForAppsScript(): Cell[][] {
+  const cells: Cell[][] = [['CustomerID', 'Age', 'Annual Income', 'Spending Score', 'Visits', 'Tenure']];
+  for (let i = 0; i < 150_000; i++)
+    cells.push([
+      i + 1,
+      18 + (i % 60),
+      15 + ((i * 37) % 120),
+      1 + ((i * 53) % 99),
+      (i * 7) % 30,
+      (i * 11) % 20,
+    ]);
+  return cells;
 }

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildAddon } from '../../scripts/build-addon.mjs';
 import { Cache } from '../standins/apps-script/cache';
 import type { Cell } from '../standins/apps-script/spreadsheet';
-import { createSpreadsheet, type LoadedAddon, loadAddon, readValues } from './load-addon';
+import {
+  createSpreadsheet,
+  type LoadedAddon,
+  loadAddon,
+  readValues,
+  tooBigForAppsScript,
+} from './load-addon';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -144,7 +150,7 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
           ['Bo', 20],
           ['Cy', 30],
         ],
-        Big: bigCells(),
+        Big: tooBigForAppsScript(),
       },
     });
     addon = loadAddon({ codePath: built.codePath, spreadsheet });
@@ -430,21 +436,6 @@ describe.skipIf(!hasChromium)('Sidebar in headless Chromium', () => {
     await page.screenshot({ path: 'test-artifacts/sidebar-too-big.png', fullPage: true });
   });
 });
-
-/** 150,000 customers × 5 numeric columns and an id: over the add-on's 6-minute estimate. */
-function bigCells(): Cell[][] {
-  const cells: Cell[][] = [['CustomerID', 'Age', 'Annual Income', 'Spending Score', 'Visits', 'Tenure']];
-  for (let i = 0; i < 150_000; i++)
-    cells.push([
-      i + 1,
-      18 + (i % 60),
-      15 + ((i * 37) % 120),
-      1 + ((i * 53) % 99),
-      (i * 7) % 30,
-      (i * 11) % 20,
-    ]);
-  return cells;
-}
 
 describe.skipIf(!hasChromium)('Sidebar in Bahasa Indonesia under an in_ID spreadsheet locale', () => {
   let browser: BrowserContext;

@@ -7,7 +7,7 @@
  */
 import { SegmentationError } from './errors';
 import { type PredictedSegment, type PredictionRun, parsePredictionRun } from './model';
-import { PUBLISH_LIMITS } from './publishable-summary';
+import { PUBLISH_LIMITS, pickFields, SOURCE_FIELDS } from './publishable-summary';
 
 const PREDICTION_FIELDS = [
   'schemaVersion',
@@ -22,25 +22,7 @@ const PREDICTION_FIELDS = [
   'ranking',
   'notes',
 ] as const;
-const SOURCE_FIELDS = [
-  'kind',
-  'rowCount',
-  'fileName',
-  'spreadsheetId',
-  'spreadsheetName',
-  'sheetName',
-  'range',
-];
 const SEGMENT_FIELDS = ['label', 'name', 'size', 'share', 'rank', 'meanConfidence', 'profile'] as const;
-
-function pick(source: object, keys: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of keys) {
-    const value = (source as Record<string, unknown>)[key];
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
-}
 
 /** Options of {@link toPublishablePrediction}. */
 export interface PublishPredictionOptions {
@@ -70,12 +52,12 @@ export function toPublishablePrediction(
     );
   }
   const segments = run.segments.map((segment) => {
-    const kept = pick(segment, SEGMENT_FIELDS) as PredictedSegment;
+    const kept = pickFields(segment, SEGMENT_FIELDS) as PredictedSegment;
     return segment.size < PUBLISH_LIMITS.minSegmentSizeForValues ? { ...kept, profile: [] } : kept;
   });
   return {
-    ...pick(run, PREDICTION_FIELDS),
-    source: pick(run.source, SOURCE_FIELDS),
+    ...pickFields(run, PREDICTION_FIELDS),
+    source: pickFields(run.source, SOURCE_FIELDS),
     segments,
   } as PredictionRun;
 }

@@ -45,8 +45,11 @@ function invalid(field: string, message: string): never {
   throw new SegmentationError('INVALID_RUN', `The run is not consistent: ${field} ${message}`, { field });
 }
 
-/** Copies the listed keys that are present (not undefined) from `source`. */
-function pick<T extends object>(source: T, keys: readonly string[]): Partial<T> {
+/**
+ * Copies the listed keys that are present (not undefined) from `source`.
+ * @example pickFields({ a: 1, b: 2, c: undefined }, ['a', 'c']) // { a: 1 }
+ */
+export function pickFields<T extends object>(source: T, keys: readonly string[]): Partial<T> {
   const out: Record<string, unknown> = {};
   for (const key of keys) {
     const value = (source as Record<string, unknown>)[key];
@@ -145,7 +148,8 @@ const RUN_FIELDS = [
   'segments',
   'quality',
 ] as const;
-const SOURCE_FIELDS = [
+/** The fields of a run's (or prediction run's) `source` that may be published. */
+export const SOURCE_FIELDS = [
   'kind',
   'rowCount',
   'fileName',
@@ -170,7 +174,7 @@ const PERSONA_FIELDS = ['name', 'key', 'summary', 'strategy', 'priority'];
 const QUALITY_FIELDS = ['inertia', 'silhouette'];
 
 function publishableSegment(segment: Run['segments'][number]): Run['segments'][number] {
-  const persona = pick(segment.persona, PERSONA_FIELDS) as Run['segments'][number]['persona'];
+  const persona = pickFields(segment.persona, PERSONA_FIELDS) as Run['segments'][number]['persona'];
   if (segment.size < PUBLISH_LIMITS.minSegmentSizeForValues) {
     // Size and share only: a centroid, profile or playbook text of so few customers reveals their values.
     return {
@@ -189,8 +193,8 @@ function publishableSegment(segment: Run['segments'][number]): Run['segments'][n
     centroid: segment.centroid,
     profile: segment.profile.map((entry) =>
       entry.kind === 'numeric'
-        ? pick(entry, ['feature', 'kind', 'mean', 'level', 'zScore'])
-        : pick(entry, ['feature', 'kind', 'top', 'topShare']),
+        ? pickFields(entry, ['feature', 'kind', 'mean', 'level', 'zScore'])
+        : pickFields(entry, ['feature', 'kind', 'top', 'topShare']),
     ) as Run['segments'][number]['profile'],
     persona,
   };
@@ -206,16 +210,16 @@ function publishableSegment(segment: Run['segments'][number]): Run['segments'][n
 export function toPublishableSummary(input: unknown, options: PublishOptions = {}): RunSummary {
   const run = parseRun(input, 'run');
   checkRunConsistency(run, options);
-  const summary = pick(run, RUN_FIELDS) as Record<string, unknown>;
-  summary.source = pick(run.source, SOURCE_FIELDS);
-  summary.options = pick(run.options, OPTIONS_FIELDS);
+  const summary = pickFields(run, RUN_FIELDS) as Record<string, unknown>;
+  summary.source = pickFields(run.source, SOURCE_FIELDS);
+  summary.options = pickFields(run.options, OPTIONS_FIELDS);
   summary.features = run.features.map((feature) => {
-    const kept = pick(feature, FEATURE_FIELDS) as Record<string, unknown>;
+    const kept = pickFields(feature, FEATURE_FIELDS) as Record<string, unknown>;
     // derivedFrom is outside the schema: keep it only as the list of column names it should be.
     if (!isStringArray(kept.derivedFrom)) delete kept.derivedFrom;
     return kept;
   });
-  const preprocessing = pick(run.preprocessing, PREPROCESSING_FIELDS) as Record<string, unknown>;
+  const preprocessing = pickFields(run.preprocessing, PREPROCESSING_FIELDS) as Record<string, unknown>;
   // Which rows were dropped and why stays local: a reason may quote the customer's cell.
   preprocessing.droppedExamples = [];
   const excluded = run.preprocessing.excludedColumns;
@@ -230,12 +234,14 @@ export function toPublishableSummary(input: unknown, options: PublishOptions = {
   summary.preprocessing = preprocessing;
   if (run.chooseK) {
     summary.chooseK = {
-      candidates: run.chooseK.candidates.map((candidate) => pick(candidate, ['k', 'inertia', 'silhouette'])),
+      candidates: run.chooseK.candidates.map((candidate) =>
+        pickFields(candidate, ['k', 'inertia', 'silhouette']),
+      ),
       recommendedK: run.chooseK.recommendedK,
       reason: run.chooseK.reason,
     };
   }
   summary.segments = run.segments.map(publishableSegment);
-  summary.quality = pick(run.quality, QUALITY_FIELDS);
+  summary.quality = pickFields(run.quality, QUALITY_FIELDS);
   return summary as RunSummary;
 }
