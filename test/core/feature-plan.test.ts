@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { assignTable, parseDelimited, planFeatures, segmentTable } from '@segments/core';
+import { assignTable, parseDelimited, planFeatures, segmentTable, tableFromCells } from '@segments/core';
 import { describe, expect, it } from 'vitest';
 
 const fixture = (name: string) =>
@@ -168,5 +168,22 @@ describe('segmentTable with a date column the user named', () => {
     });
     expect(run.preprocessing.notes).toContain('Derived Days since Visit: days from Visit to 2024-04-01.');
     expect(run.segments.map((segment) => segment.persona.summary).join(' ')).not.toMatch(/1[89],\d\d\d/);
+  });
+});
+
+describe('planFeatures: implausible ages', () => {
+  it('says how many birth years give ages over 100, and passes plausible ones without a word', () => {
+    // The newest date is 2014-06-30, so 1900 gives 114 and 1890 gives 124.
+    const table = tableFromCells([
+      ['Year_Birth', 'Joined', 'Spend'],
+      [1980, '2014-01-15', 10],
+      [1900, '2013-05-01', 20],
+      [1890, '2014-06-30', 30],
+      [1975, '2012-02-02', 40],
+    ]);
+    expect(planFeatures(table).checks).toContain(
+      'Age: 2 ages are implausible (over 100 or below 0: from 114 to 124), derived from Year_Birth; check those values.',
+    );
+    expect(planFeatures(store).checks.join(' ')).not.toMatch(/implausible/);
   });
 });

@@ -32,6 +32,12 @@ describe.skipIf(!MARKETING)('segmentTable on the marketing-campaign export, no o
     expect(byName['Total purchases']).toMatchObject({ role: 'frequency' });
   });
 
+  it('flags the three birth years that would make customers 114 to 121 years old', () => {
+    expect(result.preprocessing.checks).toContain(
+      'Age: 3 ages are implausible (over 100 or below 0: from 114 to 121), derived from Year_Birth; check those values.',
+    );
+  });
+
   it('leaves out the id, the Z_ constants and the campaign outcomes, with reasons, and shows outcomes as rates', () => {
     const excluded = Object.fromEntries(
       (result.preprocessing.excludedColumns ?? []).map((entry) => [entry.column, entry.reason]),

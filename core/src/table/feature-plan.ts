@@ -131,6 +131,10 @@ export function planColumns(
   const descriptors: FeaturePlan['descriptors'] = [];
   const checks: string[] = [];
   const exclude = (column: ColumnSemantics, reason: string) => excluded.push({ column: column.name, reason });
+  for (const feature of derived) {
+    const line = feature.role === 'age' ? implausibleAges(feature) : undefined;
+    if (line) checks.push(line);
+  }
   for (const column of columns) {
     const numbers = column.numbers;
     if (numbers) for (const line of dataChecks(column)) checks.push(line);
@@ -258,6 +262,31 @@ function dataChecks(column: ColumnSemantics): string[] {
       `${column.name}: ${numbers.errors} spreadsheet error${numbers.errors === 1 ? '' : 's'} (${numbers.firstError?.text}).`,
     );
   return lines;
+}
+
+/** Ages past this (or below 0) are taken as typing errors in the birth year or date. */
+export const MAX_PLAUSIBLE_AGE = 100;
+
+/**
+ * A data check for derived ages no customer has (a birth year of 1893 in a 2014 export): how many,
+ * the extremes and the column to check; undefined when every age is plausible.
+ * @example implausibleAges({ name: 'Age', derivedFrom: ['Year_Birth'], values: Float64Array.from([40, 121, 114, -2]) }) // 'Age: 3 ages are implausible (over 100 or below 0: from -2 to 121), derived from Year_Birth; check those values.'
+ */
+export function implausibleAges(
+  feature: Pick<DerivedFeature, 'name' | 'derivedFrom' | 'values'>,
+): string | undefined {
+  let count = 0;
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = Number.NEGATIVE_INFINITY;
+  for (const age of feature.values) {
+    if (!(age > MAX_PLAUSIBLE_AGE || age < 0)) continue;
+    count++;
+    if (age < lowest) lowest = age;
+    if (age > highest) highest = age;
+  }
+  if (count === 0) return undefined;
+  const range = lowest === highest ? `${lowest}` : `from ${lowest} to ${highest}`;
+  return `${feature.name}: ${count} age${count === 1 ? ' is' : 's are'} implausible (over ${MAX_PLAUSIBLE_AGE} or below 0: ${range}), derived from ${feature.derivedFrom.join(', ')}; check those values.`;
 }
 
 /** The table with derived columns appended and locally formatted numbers read once. */
