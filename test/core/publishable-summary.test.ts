@@ -5,11 +5,16 @@ import {
   PUBLISH_LIMITS,
   parseDelimited,
   parseRun,
+  type Run,
+  type RunSummary,
+  segmentOrders,
   segmentTable,
+  tableFromCells,
   toPublishableSummary,
   WITHHELD_SEGMENT_TEXT,
 } from '@segments/core';
 import { describe, expect, it } from 'vitest';
+import { threeGroupOrders } from '../helpers/make-orders';
 import { makeRun } from '../helpers/make-run';
 
 const NOW = new Date('2026-01-15T12:00:00.000Z');
@@ -136,5 +141,31 @@ describe('toPublishableSummary', () => {
     const summary = toPublishableSummary(run);
     expect(summary.segments.map((segment) => segment.size)).toEqual(run.segments.map((s) => s.size));
     expect(summary).not.toHaveProperty('assignments');
+  });
+});
+
+describe('toPublishableSummary on an RFM run', () => {
+  // 20, 10 and 3 customers (see the helper).
+  const run = segmentOrders(tableFromCells(threeGroupOrders()), { k: 3, seed: 1 })?.run as Run;
+  const published = toPublishableSummary(run).segments as (RunSummary['segments'][number] & {
+    rfmScore?: string;
+    rfm?: Record<string, unknown>;
+  })[];
+
+  it("keeps each segment's RFM score and per-customer means, so Slack can show R5 F4 M4", () => {
+    expect(published.map((segment) => segment.size)).toEqual([20, 10, 3]);
+    expect(published[1].rfmScore).toBe('R5 F4 M4');
+    // The ten customers ordered 10 times, 100 each: 1,000 per customer, 10,000 in all.
+    expect(published[1].rfm).toMatchObject({
+      score: 'R5 F4 M4',
+      orders: 10,
+      monetary: 1000,
+      revenue: 10_000,
+    });
+  });
+
+  it('withholds the score and means of the 3-customer segment', () => {
+    expect(published[2].rfmScore).toBeUndefined();
+    expect(published[2].rfm).toBeUndefined();
   });
 });

@@ -172,6 +172,8 @@ const PREPROCESSING_FIELDS = [
 ];
 const PERSONA_FIELDS = ['name', 'key', 'summary', 'strategy', 'priority'];
 const QUALITY_FIELDS = ['inertia', 'silhouette'];
+// An RFM segment's score view: means and totals over its customers, never one customer's order.
+const RFM_FIELDS = ['r', 'f', 'm', 'score', 'recencyDays', 'orders', 'monetary', 'revenue', 'revenueShare'];
 
 function publishableSegment(segment: Run['segments'][number]): Run['segments'][number] {
   const persona = pickFields(segment.persona, PERSONA_FIELDS) as Run['segments'][number]['persona'];
@@ -197,6 +199,10 @@ function publishableSegment(segment: Run['segments'][number]): Run['segments'][n
         : pickFields(entry, ['feature', 'kind', 'top', 'topShare']),
     ) as Run['segments'][number]['profile'],
     persona,
+    ...(typeof segment.rfmScore === 'string' ? { rfmScore: segment.rfmScore } : {}),
+    ...(typeof segment.rfm === 'object' && segment.rfm !== null
+      ? { rfm: pickFields(segment.rfm as object, RFM_FIELDS) }
+      : {}),
   };
 }
 

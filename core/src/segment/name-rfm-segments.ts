@@ -111,3 +111,12 @@ export function nameRfmSegments(
     };
   });
 }
+
+/**
+ * The RFM score view of a segment ("R5 F4 M5"), when the run is an RFM run.
+ * @example segmentRfmScore({ rfmScore: 'R5 F4 M5' }) // 'R5 F4 M5'
+ */
+export function segmentRfmScore(segment: object): string | undefined {
+  const score = (segment as { rfmScore?: unknown }).rfmScore;
+  return typeof score === 'string' ? score : undefined;
+}

@@ -5,7 +5,13 @@
  * string that came from a user (run, segment, feature and category names, strategies) is escaped.
  */
 
-import type { ConversationTranslator, Run, RunSummary, Segment } from '@segments/core';
+import {
+  type ConversationTranslator,
+  type Run,
+  type RunSummary,
+  type Segment,
+  segmentRfmScore,
+} from '@segments/core';
 import type { types } from '@slack/bolt';
 import {
   ACTION_COMPARE_PREVIOUS,
@@ -134,6 +140,12 @@ export function spreadsheetOf(run: Pick<RunSummary, 'source'>): string | undefin
   return run.source.kind === 'sheet' && typeof id === 'string' && id ? id : undefined;
 }
 
+/** " · R5 F4 M5" for a segment of an RFM run, else ''. */
+function rfmPart(segment: Segment): string {
+  const score = segmentRfmScore(segment);
+  return score ? ` · ${escapeSlackText(score)}` : '';
+}
+
 /** "1 · Premium Shoppers (VIP) — 40 customers (20.0%) · high Annual Income (avg 87) · target 1st". */
 export function segmentSummaryLine(segment: Segment, t: ConversationTranslator = ENGLISH): string {
   return (
@@ -143,6 +155,7 @@ export function segmentSummaryLine(segment: Segment, t: ConversationTranslator =
       t.count(segment.size),
       formatShare(segment.share, t),
     ) +
+    rfmPart(segment) +
     ` · ${escapeSlackText(keyTraits(segment, 2, t))}` +
     outcomeLine(segment, t)
       .map((line) => ` · ${line}`)
