@@ -241,21 +241,34 @@ function requireTeam(team: string): string {
 }
 
 /**
- * Parsed run summaries by team and id. Stored runs never change (a save with a known id keeps the
- * stored run, and nothing updates or deletes), so an entry can never go stale, even with several
- * replicas sharing one database; the cache only saves re-reading and re-validating the JSON.
+ * A stored record as a listing names it: its id and its version (the microsecond it was saved). A run
+ * deleted and posted again under the same id has a new version.
+ */
+interface StoredRef {
+  id: string;
+  version: string;
+}
+
+/** SQL for a row's {@link StoredRef} version. */
+const VERSION_SQL = '(extract(epoch FROM saved_at) * 1000000)::bigint::text';
+
+/**
+ * Parsed run summaries by team, id and version. A stored record never changes (a save with a known
+ * id keeps the stored one); a delete and a new save under the same id make a new version, so an entry
+ * can never go stale, even when another replica sharing the database did the delete. The cache only
+ * saves re-reading and re-validating the JSON.
  */
 class SummaryCache<Summary> {
   private readonly entries = new Map<string, Summary>();
   constructor(private readonly capacity: number) {}
-  private key(team: string, id: string): string {
-    return `${team}\u0000${id}`;
+  private key(team: string, ref: StoredRef): string {
+    return `${team}\u0000${ref.id}\u0000${ref.version}`;
   }
-  has(team: string, id: string): boolean {
-    return this.entries.has(this.key(team, id));
+  has(team: string, ref: StoredRef): boolean {
+    return this.entries.has(this.key(team, ref));
   }
-  get(team: string, id: string): Summary | undefined {
-    const key = this.key(team, id);
+  get(team: string, ref: StoredRef): Summary | undefined {
+    const key = this.key(team, ref);
     const value = this.entries.get(key);
     if (value) {
       // Refresh recency: Map iteration order is insertion order, so the first key is the least recent.
@@ -264,11 +277,8 @@ class SummaryCache<Summary> {
     }
     return value;
   }
-  delete(team: string, id: string): void {
-    this.entries.delete(this.key(team, id));
-  }
-  set(team: string, id: string, summary: Summary): void {
-    this.entries.set(this.key(team, id), summary);
+  set(team: string, ref: StoredRef, summary: Summary): void {
+    this.entries.set(this.key(team, ref), summary);
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
@@ -277,8 +287,8 @@ class SummaryCache<Summary> {
 }
 
 interface RecentIds {
-  runIds: string[];
-  predictionIds: string[];
+  runIds: StoredRef[];
+  predictionIds: StoredRef[];
 }
 
 /**
@@ -390,45 +400,45 @@ function runStoreOn(
     sql.query('DELETE FROM seen_keys WHERE expires_at <= now()').catch(() => undefined);
   }
 
-  /** The summaries of `ids` (in that order): from the cache, else read and validated once. */
-  async function runSummaries(team: string, ids: string[]): Promise<RunSummary[]> {
-    const missing = cache ? ids.filter((id) => !cache.has(team, id)) : ids;
+  /** The summaries of `refs` (in that order): from the cache, else read and validated once. */
+  async function runSummaries(team: string, refs: StoredRef[]): Promise<RunSummary[]> {
+    const missing = cache ? refs.filter((ref) => !cache.has(team, ref)) : refs;
     const loaded = new Map<string, RunSummary>();
     if (missing.length > 0) {
-      const rows = await sql.query<RunRow & { id: string }>(
-        'SELECT id, summary FROM runs WHERE team = $1 AND id = ANY($2::text[])',
-        [team, missing],
+      const rows = await sql.query<RunRow & StoredRef>(
+        `SELECT id, ${VERSION_SQL} AS version, summary FROM runs WHERE team = $1 AND id = ANY($2::text[])`,
+        [team, missing.map((ref) => ref.id)],
       );
       for (const row of rows) {
         const summary = toRunSummary(parseRun(row.summary, 'stored run'));
         loaded.set(row.id, summary);
-        cache?.set(team, row.id, summary);
+        cache?.set(team, row, summary);
       }
     }
-    return ids.flatMap((id) => {
-      const summary = loaded.get(id) ?? cache?.get(team, id);
+    return refs.flatMap((ref) => {
+      const summary = loaded.get(ref.id) ?? cache?.get(team, ref);
       return summary ? [summary] : [];
     });
   }
 
   /** The prediction runs of `ids` (in that order), like {@link runSummaries}. */
-  async function predictionSummaries(team: string, ids: string[]): Promise<PredictionRun[]> {
-    const missing = predictionCache ? ids.filter((id) => !predictionCache.has(team, id)) : ids;
+  async function predictionSummaries(team: string, refs: StoredRef[]): Promise<PredictionRun[]> {
+    const missing = predictionCache ? refs.filter((ref) => !predictionCache.has(team, ref)) : refs;
     const loaded = new Map<string, PredictionRun>();
     if (missing.length > 0) {
-      const rows = await sql.query<{ id: string; body: unknown }>(
-        'SELECT id, body FROM predictions WHERE team = $1 AND id = ANY($2::text[])',
-        [team, missing],
+      const rows = await sql.query<StoredRef & { body: unknown }>(
+        `SELECT id, ${VERSION_SQL} AS version, body FROM predictions WHERE team = $1 AND id = ANY($2::text[])`,
+        [team, missing.map((ref) => ref.id)],
       );
       for (const row of rows) {
         // Read through the publish rule too: records stored before it keep no small segment's values.
         const run = toPublishablePrediction(row.body, { what: 'stored prediction run', checkSizes: false });
         loaded.set(row.id, run);
-        predictionCache?.set(team, row.id, run);
+        predictionCache?.set(team, row, run);
       }
     }
-    return ids.flatMap((id) => {
-      const run = loaded.get(id) ?? predictionCache?.get(team, id);
+    return refs.flatMap((ref) => {
+      const run = loaded.get(ref.id) ?? predictionCache?.get(team, ref);
       return run ? [run] : [];
     });
   }
@@ -462,15 +472,12 @@ function runStoreOn(
 
     async listRuns(team, options = {}) {
       requireTeam(team);
-      const idRows = await sql.query<{ id: string }>(
-        `SELECT id FROM runs WHERE team = $1
+      const refs = await sql.query<StoredRef>(
+        `SELECT id, ${VERSION_SQL} AS version FROM runs WHERE team = $1
          ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2`,
         [team, listLimit(options)],
       );
-      return runSummaries(
-        team,
-        idRows.map((row) => row.id),
-      );
+      return runSummaries(team, refs);
     },
 
     async getRun(team, idOrName) {
@@ -573,15 +580,12 @@ function runStoreOn(
 
     async listPredictions(team, options = {}) {
       requireTeam(team);
-      const idRows = await sql.query<{ id: string }>(
-        `SELECT id FROM predictions WHERE team = $1
+      const refs = await sql.query<StoredRef>(
+        `SELECT id, ${VERSION_SQL} AS version FROM predictions WHERE team = $1
          ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2`,
         [team, listLimit(options)],
       );
-      return predictionSummaries(
-        team,
-        idRows.map((row) => row.id),
-      );
+      return predictionSummaries(team, refs);
     },
 
     async listRecent(team, limits) {
@@ -594,15 +598,29 @@ function runStoreOn(
       let ids = recentIds?.get(team, limitsKey);
       if (!ids) {
         const readAt = recentIds?.current() ?? 0;
-        const [row] = await sql.query<{ run_ids: string[]; prediction_ids: string[] }>(
-          `SELECT
-             ARRAY(SELECT id FROM runs WHERE team = $1
-                   ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2) AS run_ids,
-             ARRAY(SELECT id FROM predictions WHERE team = $1
-                   ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $3) AS prediction_ids`,
+        // Ids and versions as parallel arrays in the same order (the id breaks every tie).
+        const newestRuns =
+          'FROM runs WHERE team = $1 ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $2';
+        const newestPredictions =
+          'FROM predictions WHERE team = $1 ORDER BY created_at DESC, saved_at DESC, id DESC LIMIT $3';
+        const [row] = await sql.query<{
+          run_ids: string[];
+          run_versions: string[];
+          prediction_ids: string[];
+          prediction_versions: string[];
+        }>(
+          `SELECT ARRAY(SELECT id ${newestRuns}) AS run_ids,
+                  ARRAY(SELECT ${VERSION_SQL} ${newestRuns}) AS run_versions,
+                  ARRAY(SELECT id ${newestPredictions}) AS prediction_ids,
+                  ARRAY(SELECT ${VERSION_SQL} ${newestPredictions}) AS prediction_versions`,
           [team, runLimit, predictionLimit],
         );
-        ids = { runIds: row?.run_ids ?? [], predictionIds: row?.prediction_ids ?? [] };
+        const refsOf = (ids: string[] = [], versions: string[] = []) =>
+          ids.map((id, i) => ({ id, version: versions[i] ?? '' }));
+        ids = {
+          runIds: refsOf(row?.run_ids, row?.run_versions),
+          predictionIds: refsOf(row?.prediction_ids, row?.prediction_versions),
+        };
         recentIds?.set(team, limitsKey, ids, readAt);
       }
       const [runs, predictions] = await Promise.all([
@@ -670,13 +688,13 @@ function runStoreOn(
       requireTeam(team);
       const limit = listLimit(options);
       const after = options.cursor ? decodeCursor(options.cursor) : null;
-      const items = `(SELECT 'run' AS kind, id, created_at FROM runs WHERE team = $1
+      const items = `(SELECT 'run' AS kind, id, created_at, saved_at FROM runs WHERE team = $1
                       UNION ALL
-                      SELECT 'prediction' AS kind, id, created_at FROM predictions WHERE team = $1) AS items`;
+                      SELECT 'prediction' AS kind, id, created_at, saved_at FROM predictions WHERE team = $1) AS items`;
       const micros = '(extract(epoch FROM created_at) * 1000000)::bigint';
       const [rows, counted] = await Promise.all([
-        sql.query<{ kind: 'run' | 'prediction'; id: string; micros: string }>(
-          `SELECT kind, id, ${micros}::text AS micros FROM ${items}
+        sql.query<{ kind: 'run' | 'prediction'; id: string; version: string; micros: string }>(
+          `SELECT kind, id, ${VERSION_SQL} AS version, ${micros}::text AS micros FROM ${items}
            WHERE $2::text IS NULL OR (${micros}, kind, id) < ($2::bigint, $3::text, $4::text)
            ORDER BY created_at DESC, kind DESC, id DESC LIMIT $5`,
           [team, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit + 1],
@@ -687,11 +705,11 @@ function runStoreOn(
       const [runs, predictions] = await Promise.all([
         runSummaries(
           team,
-          page.filter((row) => row.kind === 'run').map((row) => row.id),
+          page.filter((row) => row.kind === 'run'),
         ),
         predictionSummaries(
           team,
-          page.filter((row) => row.kind === 'prediction').map((row) => row.id),
+          page.filter((row) => row.kind === 'prediction'),
         ),
       ]);
       const runById = new Map(runs.map((run) => [run.id, run]));
@@ -767,8 +785,7 @@ function runStoreOn(
           id,
         ]),
       ]);
-      cache?.delete(team, id);
-      predictionCache?.delete(team, id);
+      // Cached summaries need no eviction: a new save under this id has a new version.
       onSave(team);
       return runs.length + predictions.length > 0;
     },

@@ -1,7 +1,7 @@
-import { InvalidCursorError, type RunStore } from '@segments/store';
+import { InvalidCursorError, openRunStore, type RunStore } from '@segments/store';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makePredictionRun } from '../helpers/make-prediction';
-import { STORE_DRIVERS, useStore } from '../helpers/stores';
+import { freshDatabaseUrl, postgresUrl, STORE_DRIVERS, useStore } from '../helpers/stores';
 import { sampleRun } from '../slack-app/helpers/sample-run';
 
 /** `n` runs for `team`, one minute apart, oldest first (ids r01…). */
@@ -95,5 +95,29 @@ describe.each(STORE_DRIVERS)('RunStore management on $driver', ({ driver, open }
       const claims = await Promise.all(Array.from({ length: 10 }, () => store.claimOnce('k:race', 60_000)));
       expect(claims.filter(Boolean)).toHaveLength(1);
     });
+  });
+});
+
+describe.skipIf(postgresUrl() === null)('two replicas on one PostgreSQL database', () => {
+  it('shows a run deleted and posted again under the same id as it is now, on the replica that had it cached', async () => {
+    const url = await freshDatabaseUrl(postgresUrl() as string);
+    const first = await openRunStore({ databaseUrl: url });
+    const second = await openRunStore({ databaseUrl: url });
+    try {
+      await first.saveRun('T-replicas', sampleRun({ id: 'same-id', name: 'Before' }));
+      // The first replica reads (and caches) it through every listing.
+      expect((await first.listRuns('T-replicas')).map((run) => run.name)).toEqual(['Before']);
+      expect((await first.listRecent('T-replicas', { runs: 5, predictions: 5 })).runs[0].name).toBe('Before');
+      // The second replica deletes it, and a client posts a new run with the same id.
+      expect(await second.deleteRun('T-replicas', 'same-id')).toBe(true);
+      await second.saveRun('T-replicas', sampleRun({ id: 'same-id', name: 'After' }));
+      expect((await first.listRuns('T-replicas')).map((run) => run.name)).toEqual(['After']);
+      expect((await first.listRecent('T-replicas', { runs: 5, predictions: 5 })).runs[0].name).toBe('After');
+      const page = await first.listPage('T-replicas');
+      expect(page.items.map((item) => item.run.name)).toEqual(['After']);
+    } finally {
+      await first.close();
+      await second.close();
+    }
   });
 });
