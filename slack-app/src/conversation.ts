@@ -183,13 +183,24 @@ async function managementReply(
         : `Revoked ${revoked === 1 ? 'the token' : `${revoked} tokens`} labelled \`${escapeSlackText(argument)}\`: publishing with ${revoked === 1 ? 'it' : 'them'} now fails with 401.`,
     );
   }
-  const deleted = await store.deleteRun(request.team, argument);
+  // "the latest run" and a run's name work as well as its id (a prediction run goes by its id).
+  const latest = LATEST_RUN.test(argument);
+  const target = latest
+    ? (await store.listRuns(request.team, { limit: 1 }))[0]
+    : await store.getRun(request.team, argument);
+  if (latest && !target) return textMessage('This workspace has no runs to delete.');
+  const id = target?.id ?? argument;
+  const deleted = await store.deleteRun(request.team, id);
+  const named = target && target.name !== id ? ` (${escapeSlackText(target.name)})` : '';
   return textMessage(
     deleted
-      ? `Deleted run \`${escapeSlackText(argument)}\`.`
+      ? `Deleted run \`${escapeSlackText(id)}\`${named}.`
       : `This workspace has no run with id \`${escapeSlackText(argument)}\`; \`/segments runs\` lists them.`,
   );
 }
+
+/** "latest", "the last run", "most recent run"…: the newest run. */
+const LATEST_RUN = /^(?:the\s+)?(?:latest|last|newest|most\s+recent)(?:\s+run)?$/i;
 
 /**
  * When the list of runs is cut at the runs loaded per answer, says so: "50 most recent of 61 runs".

@@ -109,6 +109,22 @@ describe('/segments tokens, connect and revoke', () => {
     expect(await slash('delete doomed', 'U-carol')).toMatch(/Deleted run `doomed`/);
     expect(await store.getRun(TEAM, 'doomed')).toBeUndefined();
   });
+
+  it('deletes "the latest run" or a run by its name, saying which one went', async () => {
+    await store.saveRun(
+      TEAM,
+      sampleRun({ id: 'older', name: 'Mall May', createdAt: '2026-05-01T00:00:00Z' }),
+    );
+    await store.saveRun(
+      TEAM,
+      sampleRun({ id: 'newest', name: 'Mall June', createdAt: '2099-06-01T00:00:00Z' }),
+    );
+    expect(await slash('delete the latest run', 'U-carol')).toBe('Deleted run `newest` (Mall June).');
+    expect(await store.getRun(TEAM, 'newest')).toBeUndefined();
+    expect(await slash('delete Mall May', 'U-carol')).toBe('Deleted run `older` (Mall May).');
+    expect(await store.getRun(TEAM, 'older')).toBeUndefined();
+    expect(await slash('delete Mall May', 'U-carol')).toMatch(/no run with id `Mall May`/);
+  });
 });
 
 describe('listing runs past one page', () => {
