@@ -16,7 +16,7 @@ describe('segments segment on a customer export with dates, a money family and o
       /Per segment \(columns left out of the clustering\):\n#\s+Persona\s+Churned\s+Newsletter\s+Store Region/,
     );
     expect(result.stdout).toMatch(/All customers\s+30\.0%/);
-    expect(result.stdout).toMatch(/Target first: .+ — \d+% of customers, \d+% of total spending/);
+    expect(result.stdout).toMatch(/Target first: .+ — \d+\.\d% of customers, \d+\.\d% of total spending/);
     expect(result.stdout).toMatch(/ {2}Churned — an outcome, not a trait: shown per segment as a rate/);
     expect(result.stdout).toMatch(/ {2}Currency — the same value in every row/);
   });

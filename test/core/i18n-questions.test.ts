@@ -76,7 +76,7 @@ const TABLE: [string, Answer['intent'], number | null, string][] = [
     'Pilihan kedua: Pembeli Impulsif (Boros) (segmen 5)',
   ],
   ['siapa sasaran utama kita?', 'target', 2, 'prioritas pertama (ukuran × nilai)'],
-  ['fokus ke segmen mana?', 'target', 2, 'Alasannya: 20% pelanggan, 32% dari total belanja'],
+  ['fokus ke segmen mana?', 'target', 2, 'Alasannya: 19,5% pelanggan, 31,9% dari total belanja'],
   ['siapa pelanggan paling berharga?', 'target', 2, 'Pelanggan Premium (VIP)'],
   [
     'sasaran kampanye diskon?',

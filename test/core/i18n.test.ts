@@ -101,7 +101,7 @@ describe('segmentTable with lang', () => {
     );
     expect(vip.strategy).toMatch(/^Penawaran eksklusif dan keanggotaan/);
     expect(vip.reason).toBe(
-      '20% pelanggan, 32% dari total belanja; belanja 82,1 per pelanggan, dibanding rata-rata 50,2: nilai harapan tertinggi (ukuran × belanja).',
+      '19,5% pelanggan, 31,9% dari total belanja; belanja 82,1 per pelanggan, dibanding rata-rata 50,2: nilai harapan tertinggi (ukuran × belanja).',
     );
   });
 

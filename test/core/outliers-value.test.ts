@@ -64,7 +64,7 @@ describe('rankByValue', () => {
     );
     expect(ranks.map((rank) => rank.priority)).toEqual([1, 2]);
     expect(ranks[0].reason).toBe(
-      '30% of customers, 56% of total spending; 1,200 spending per customer vs 640 on average: the highest expected value (size × spending).',
+      '30.0% of customers, 56.3% of total spending; 1,200 spending per customer vs 640 on average: the highest expected value (size × spending).',
     );
   });
 
@@ -90,6 +90,6 @@ describe('rankByValue', () => {
       'spending',
     );
     expect(ranks.map((rank) => rank.priority)).toEqual([2, 1, 3]);
-    expect(ranks[1].reason).toMatch(/response rate 30% vs 15% overall/);
+    expect(ranks[1].reason).toMatch(/response rate 30.0% vs 15.0% overall/);
   });
 });

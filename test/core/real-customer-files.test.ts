@@ -60,7 +60,7 @@ describe.skipIf(!MARKETING)('segmentTable on the marketing-campaign export, no o
     ) as Run['segments'][number];
     const average = result.features.find((feature) => feature.name === 'Total spending')?.mean ?? 0;
     expect(spendingPerCustomer(first)).toBeGreaterThan(average);
-    expect(first.persona.reason).toMatch(/% of customers, \d+% of total spending/);
+    expect(first.persona.reason).toMatch(/\d+\.\d% of customers, \d+\.\d% of total spending/);
   });
 });
 

@@ -21,7 +21,7 @@ describe('renderRunSummary for a run with outcomes, derived features and left-ou
 
   it('shows outcome rates per segment and why the first target ranks first', () => {
     expect(text).toMatch(/Outcomes: (Churned|Newsletter) \d+\.\d% \(\d+\.\d% overall\)/);
-    expect(text).toMatch(/Why first:_ \d+% of customers, \d+% of total spending/);
+    expect(text).toMatch(/Why first:_ \d+\.\d% of customers, \d+\.\d% of total spending/);
   });
 
   it('lists derived features and the columns left out with their reasons', () => {

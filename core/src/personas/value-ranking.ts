@@ -27,7 +27,7 @@ export interface ValueRank {
  * Ranks segments for targeting and says why with numbers.
  * @param valueLabel what the value is ("spending", "income")
  * @param lang the language of the reasons (default English)
- * @example rankByValue([{ size: 31, value: 1200 }, { size: 69, value: 400 }], 'spending')[0].reason // '31% of customers, 57% of total spending; …'
+ * @example rankByValue([{ size: 31, value: 1200 }, { size: 69, value: 400 }], 'spending')[0].reason // '31.0% of customers, 57.4% of total spending; …'
  */
 export function rankByValue(
   inputs: ValueInput[],
@@ -91,6 +91,7 @@ export function rankByValue(
   });
 }
 
+/** Shares with one decimal, as the tables and answers write them ("19.5% of customers"). */
 function pctIn(t: Translator, value: number): string {
-  return t.percent(value, value < 0.1 ? 1 : 0);
+  return t.percent(value, 1);
 }

@@ -126,7 +126,7 @@ export const personaSchema = z.looseObject({
   strategy: z.string(),
   /** Targeting rank within the run: 1 is the segment to target first. */
   priority: z.int().check(z.minimum(1)),
-  /** Why it ranks where it does, with the numbers ("31% of customers, 58% of spend"). */
+  /** Why it ranks where it does, with the numbers ("31.0% of customers, 57.4% of total spending"). */
   reason: z.optional(z.string()),
 });
 export type Persona = z.infer<typeof personaSchema>;
