@@ -60,6 +60,22 @@ export function keyTraits(profile: ProfileEntry[], lang: Lang = 'en'): string {
   return traits.length > 0 ? traits.join(', ') : t.m.cliNoTraits();
 }
 
+/**
+ * An RFM segment's traits: its score view and what an average customer of it did ("R5 F5 M5: last
+ * order 4 days ago, 5.5 orders, 3,317 spent"); undefined for a segment of another kind of run.
+ */
+export function rfmTraits(segment: object, lang: Lang = 'en'): string | undefined {
+  const rfm = (
+    segment as { rfm?: { score?: unknown; recencyDays?: unknown; orders?: unknown; monetary?: unknown } }
+  ).rfm;
+  if (!rfm || typeof rfm.score !== 'string') return undefined;
+  const { recencyDays, orders, monetary } = rfm;
+  if (typeof recencyDays !== 'number' || typeof orders !== 'number' || typeof monetary !== 'number')
+    return undefined;
+  const t = createConversationTranslator(lang);
+  return t.m.cliRfmTraits(rfm.score, t.number(recencyDays), t.number(orders), t.number(monetary));
+}
+
 /** "high Income (86.5)" / "Income tinggi (86,5)": the adjective goes where the language puts it. */
 function numericTrait(
   t: ConversationTranslator,
@@ -150,7 +166,7 @@ export function formatRunSummary(run: Run, lang: Lang = run.lang ?? 'en'): strin
         segment.persona.name,
         segment.size,
         percent(segment.share, lang),
-        keyTraits(segment.profile, lang),
+        rfmTraits(segment, lang) ?? keyTraits(segment.profile, lang),
       ]),
       [0, 2, 3],
     ),

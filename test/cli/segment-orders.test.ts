@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { threeGroupOrders } from '../helpers/make-orders';
 import { makeWorkspace, runCli } from './cli-harness';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -20,6 +21,26 @@ describe('segments segment on an orders table', () => {
     expect(lines[0]).toBe('Email,Recency (days),Frequency,Monetary,First order,Segment,Persona');
     expect(lines).toHaveLength(5);
     expect(lines[1].startsWith('ann@shop.io,0,2,230,2024-01-05,')).toBe(true);
+  });
+
+  it("describes each RFM segment by its score and its average customer's last order, orders and spend", async () => {
+    const workspace = makeWorkspace();
+    const path = join(workspace.dir, 'three-groups.csv');
+    writeFileSync(
+      path,
+      `${threeGroupOrders()
+        .map((row) => row.join(','))
+        .join('\n')}\n`,
+    );
+    const result = await runCli(['segment', path, '--k', '3', '--no-save'], workspace.dir);
+    expect(result.code).toBe(0);
+    // The 20 one-off buyers: one order of 20, on average 343.5 days before the newest order.
+    expect(result.stdout).toMatch(/ 20 +60\.6% +R2 F2 M2: last order 343\.5 days ago, 1 order, 20 spent\n/);
+    // The 10 regulars: ten orders of 100.
+    expect(result.stdout).toMatch(
+      / 10 +30\.3% +R5 F4 M4: last order 4\.5 days ago, 10 orders, 1,000 spent\n/,
+    );
+    expect(result.stdout).not.toContain('close to average on every feature');
   });
 
   it('takes the columns and the as-of date from flags', async () => {
@@ -53,7 +74,6 @@ describe('segments segment on an orders table', () => {
     const workspace = makeWorkspace();
     const out = join(workspace.dir, 'bad.customers.csv');
     const path = join(workspace.dir, 'bad.csv');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(
       path,
       'Email,Order date,Total\na@x.io,2024-01-02,10\na@x.io,2024-01-03,ten\nb@x.io,2024-01-05,3\nb@x.io,2024-01-06,4\n',

@@ -276,6 +276,8 @@ export const CONVERSATION_MESSAGES_EN = {
   cliCategoryShares: () => ", and each category's share of spending",
   cliHeaders: () => ['#', 'Persona', 'Size', 'Share', 'Key traits'],
   cliNoTraits: () => 'close to average on every feature',
+  cliRfmTraits: (score: string, days: string, orders: string, spent: string) =>
+    `${score}: last order ${days} ${days === '1' ? 'day' : 'days'} ago, ${orders} ${orders === '1' ? 'order' : 'orders'}, ${spent} spent`,
   cliRecommended: (reason: string) => `Recommended: ${reason}`,
   cliTargetFirst: (name: string, reason: string) => `Target first: ${name}${reason ? ` — ${reason}` : ''}`,
   cliStrategy: (strategy: string) => `Strategy: ${strategy}`,

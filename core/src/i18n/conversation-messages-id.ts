@@ -206,6 +206,8 @@ export const CONVERSATION_MESSAGES_ID: ConversationMessages = {
   cliCategoryShares: () => ', dan porsi belanja tiap kategori',
   cliHeaders: () => ['#', 'Persona', 'Jumlah', 'Porsi', 'Ciri utama'],
   cliNoTraits: () => 'mendekati rata-rata di semua fitur',
+  cliRfmTraits: (score, days, orders, spent) =>
+    `${score}: pesanan terakhir ${days} hari lalu, ${orders} pesanan, belanja ${spent}`,
   cliRecommended: (reason) => `Rekomendasi: ${reason}`,
   cliTargetFirst: (name, reason) => `Target pertama: ${name}${reason ? ` — ${reason}` : ''}`,
   cliStrategy: (strategy) => `Strategi: ${strategy}`,
