@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildAddon } from '../../scripts/build-addon.mjs';
+import { threeGroupOrders } from '../helpers/make-orders';
 import { type Cell, StandinRange, type StandinSpreadsheet } from '../standins/apps-script/spreadsheet';
 import { createSpreadsheet, loadAddon, readValues, snapshotSpreadsheet } from './load-addon';
 
@@ -92,6 +93,22 @@ describe('runSegmentation on an orders sheet', () => {
     expect(reply.notes).not.toContain(DETECTED);
     // The Segments sheet states it under the subtitle.
     expect(values(spreadsheet, 'Segments')[2][0]).toBe(DETECTED);
+  });
+
+  it("describes each RFM segment on its card by score, its average customer's last order, orders and spend", () => {
+    const spreadsheet = createSpreadsheet({ name: 'Shop', sheets: { Orders: threeGroupOrders() } });
+    const reply = load(spreadsheet).runFromSidebar('runSegmentation', {
+      k: 3,
+      seed: 1,
+      transactions: true,
+    }) as Reply & { segments: { size: number; traits: string[] }[] };
+    expect(reply.ok).toBe(true);
+    // The 10 regulars: ten orders of 100, the last 4.5 days before the newest order on average.
+    expect(reply.segments.find((segment) => segment.size === 10)?.traits).toEqual([
+      'R5 F4 M4',
+      'Last order 4.5 days ago on average',
+      '10 orders and 1,000 spent per customer',
+    ]);
   });
 
   it('writes one row per customer on a Customers sheet and gives each order line its customer’s segment', () => {

@@ -233,6 +233,9 @@ export const MESSAGES_EN = {
   traitMostly: (top: string, percent: string, feature: string) => `Mostly ${top} (${percent} by ${feature})`,
   traitAverage: (feature: string, mean: string) => `Average ${feature} (avg ${mean})`,
   traitCloseToAverage: () => 'Close to the average on every column',
+  /** An RFM segment's average customer. */
+  traitLastOrder: (days: string) => `Last order ${days} days ago on average`,
+  traitOrdersAndSpend: (orders: string, spent: string) => `${orders} orders and ${spent} spent per customer`,
 
   ...ADDON_MESSAGES_EN,
 };

@@ -184,6 +184,8 @@ export const MESSAGES_ID: Messages = {
   traitMostly: (top, percent, feature) => `Sebagian besar ${top} (${percent} menurut ${feature})`,
   traitAverage: (feature, mean) => `${feature} sedang (rata-rata ${mean})`,
   traitCloseToAverage: () => 'Mendekati rata-rata di semua kolom',
+  traitLastOrder: (days) => `Pesanan terakhir rata-rata ${days} hari lalu`,
+  traitOrdersAndSpend: (orders, spent) => `${orders} pesanan dan belanja ${spent} per pelanggan`,
 
   addonHelpTitle: () => 'Bantuan',
   addonHelpHtml:

@@ -40,11 +40,29 @@ export function valueFeatureOf(run: Pick<Run, 'features'>): string | undefined {
  * Up to `maxTraits` traits of a segment, strongest first: numeric columns far from the average (by
  * |z|), then categories that most of the segment shares. When nothing stands out, the averages
  * themselves ("Average Annual Income (k$) (avg 55.3)"): a segment in the middle is a finding too.
- * Worded in `lang` (default English), numbers as that language writes them.
+ * Worded in `lang` (default English), numbers as that language writes them. An RFM segment gives its
+ * score view, its average customer's last order, and orders and spend instead.
  * @example segmentTraits(run.segments[1]) // ['High Spending Score (1-100) (avg 82.1)', 'High Annual Income (k$) (avg 86.5)']
  */
 export function segmentTraits(segment: Pick<Segment, 'profile'>, maxTraits = 3, lang: Lang = 'en'): string[] {
   const t = createTranslator(lang);
+  // An RFM segment reads best as its score view and what its average customer did.
+  const rfm = (
+    segment as { rfm?: { score?: unknown; recencyDays?: unknown; orders?: unknown; monetary?: unknown } }
+  ).rfm;
+  if (
+    rfm &&
+    typeof rfm.score === 'string' &&
+    typeof rfm.recencyDays === 'number' &&
+    typeof rfm.orders === 'number' &&
+    typeof rfm.monetary === 'number'
+  ) {
+    return [
+      rfm.score,
+      t.m.traitLastOrder(t.number(rfm.recencyDays)),
+      t.m.traitOrdersAndSpend(t.number(rfm.orders), t.number(rfm.monetary)),
+    ].slice(0, maxTraits);
+  }
   const scored: { score: number; text: string }[] = [];
   for (const entry of segment.profile) {
     if (entry.kind === 'numeric') {
