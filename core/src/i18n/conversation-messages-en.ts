@@ -7,6 +7,7 @@
 import type { Level } from '../schema/run';
 
 export const CONVERSATION_MESSAGES_EN = {
+  // ── Answers (answers/*) ──
   segmentLabel: (name: string, number: number) => `${name} (segment ${number})`,
   ordinal: (rank: number) => {
     const tens = rank % 100;

@@ -1,8 +1,10 @@
 /**
- * The English message catalogue: every sentence the product builds in more than one language, as a
- * function of its values. Its shape is the type {@link Messages}; the Indonesian catalogue
- * (messages-id.ts) must implement every key, so a missing translation fails the typecheck. Numbers come
- * in already formatted for the language (see number-format.ts) unless a message says otherwise.
+ * The English run catalogue: every sentence a run, the Segments sheet and the add-on build in more
+ * than one language, as a function of its values. Its shape is the type {@link Messages}; the
+ * Indonesian catalogue (messages-id.ts) must implement every key, so a missing translation fails the
+ * typecheck. Numbers come in already formatted for the language (see number-format.ts) unless a
+ * message says otherwise. Answers, Slack and the CLI add conversation-messages-en.ts; the sidebar's
+ * texts are sidebar-strings-en.ts.
  */
 import type { Level, Role } from '../schema/run';
 import { ADDON_MESSAGES_EN } from './messages-en-addon';
@@ -121,10 +123,11 @@ export const MESSAGES_EN = {
   ) =>
     `${k} segments: customers fall ${strength} into ${k} groups — the best silhouette of k = ${fromK}–${toK} (${score}, where 1 is perfectly separated) — ${elbowPart}${unscored}.`,
 
-  // ── Answers (answers/*) ──
+  // ── Counts with their nouns (everywhere) ──
   customers: (count: string, n: number) => plural(count, n, 'customer'),
   segments: (count: string, n: number) => plural(count, n, 'segment'),
   rows: (count: string, n: number) => plural(count, n, 'row'),
+
   // ── The Segments sheet (sheet-layout/summary-sheet) ──
   sheetTitle: (run: string) => `Customer segments — ${run}`,
   sheetSubtitle: (id: string, createdAt: string, rows: string, k: number, algorithm: string) =>
