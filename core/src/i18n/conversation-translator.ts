@@ -3,7 +3,6 @@
  * catalogue in one `m`. Only code that talks to people imports it, so the Sheets add-on's bundle
  * leaves the conversation sentences out.
  */
-import { assertNever } from '../schema/errors';
 import { CONVERSATION_MESSAGES_EN, type ConversationMessages } from './conversation-messages-en';
 import { CONVERSATION_MESSAGES_ID } from './conversation-messages-id';
 import type { Lang } from './lang';
@@ -18,16 +17,11 @@ export interface ConversationTranslator extends Omit<Translator, 'm'> {
   m: AllMessages;
 }
 
-function conversationOf(lang: Lang): ConversationMessages {
-  switch (lang) {
-    case 'en':
-      return CONVERSATION_MESSAGES_EN;
-    case 'id':
-      return CONVERSATION_MESSAGES_ID;
-    default:
-      return assertNever(lang, 'language');
-  }
-}
+/** Every language's conversation catalogue. */
+const CONVERSATION_CATALOGUES: Record<Lang, ConversationMessages> = {
+  en: CONVERSATION_MESSAGES_EN,
+  id: CONVERSATION_MESSAGES_ID,
+};
 
 // One merged catalogue per language, built on first use.
 const merged = new Map<Lang, AllMessages>();
@@ -40,7 +34,7 @@ export function createConversationTranslator(lang: Lang): ConversationTranslator
   const t = createTranslator(lang);
   let m = merged.get(lang);
   if (!m) {
-    m = { ...t.m, ...conversationOf(lang) };
+    m = { ...t.m, ...CONVERSATION_CATALOGUES[lang] };
     merged.set(lang, m);
   }
   return { ...t, m };

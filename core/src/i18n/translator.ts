@@ -4,7 +4,6 @@
  */
 import { PLAYBOOK } from '../personas/personas';
 import { RFM_PLAYBOOK } from '../personas/rfm-playbook';
-import { assertNever } from '../schema/errors';
 import type { Lang } from './lang';
 import { MESSAGES_EN, type Messages } from './messages-en';
 import { MESSAGES_ID } from './messages-id';
@@ -35,16 +34,8 @@ function englishPersona(key: PlaybookPersonaKey): PersonaText {
   return { name: entry.name, strategy: entry.strategy, ...(rfm ? { summary: rfm.summary } : {}) };
 }
 
-function messagesOf(lang: Lang): Messages {
-  switch (lang) {
-    case 'en':
-      return MESSAGES_EN;
-    case 'id':
-      return MESSAGES_ID;
-    default:
-      return assertNever(lang, 'language');
-  }
-}
+/** Every language's run catalogue (a Record, so a new language without one fails the typecheck). */
+const CATALOGUES: Record<Lang, Messages> = { en: MESSAGES_EN, id: MESSAGES_ID };
 
 /**
  * The translator of a language.
@@ -53,7 +44,7 @@ function messagesOf(lang: Lang): Messages {
 export function createTranslator(lang: Lang): Translator {
   return {
     lang,
-    m: messagesOf(lang),
+    m: CATALOGUES[lang],
     persona: (key) => (lang === 'id' ? PERSONAS_ID[key] : englishPersona(key)),
     number: (value) => formatNumberIn(value, lang),
     count: (value) => formatCount(value, lang),
