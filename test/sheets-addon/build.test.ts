@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
-import { SIDEBAR_STRINGS } from '@segments/core';
+import { CONVERSATION_MESSAGES_EN, CONVERSATION_MESSAGES_ID, SIDEBAR_STRINGS } from '@segments/core';
 import { MENU_ITEMS } from '@segments/sheets-addon/menu-items';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BuildAddonResult, buildAddon } from '../../scripts/build-addon.mjs';
@@ -107,6 +107,15 @@ describe('build-addon', () => {
         .replace(/<!--[\s\S]*?-->/g, ' ')
         .trim(),
     ).toBe('');
+  });
+
+  it('leaves the answers, Slack and CLI sentences out of Code.js, which Apps Script loads on every call', async () => {
+    const code = await readFile(path.join(built.outDir, 'Code.js'), 'utf8');
+    for (const catalogue of [CONVERSATION_MESSAGES_EN, CONVERSATION_MESSAGES_ID]) {
+      expect(code).not.toContain(catalogue.noRunnerUp());
+      expect(code).not.toContain(catalogue.slackShareButton());
+      expect(code).not.toContain(catalogue.cliNoTraits());
+    }
   });
 
   it('ships a manifest with V8 and only the narrow scopes the add-on needs', async () => {
