@@ -125,7 +125,7 @@ function outcomeTable(run: Run, lang: Lang): string | undefined {
   if (columns.length > 0)
     rows.push([
       '',
-      'All customers',
+      createConversationTranslator(lang).m.cliAllCustomers(),
       ...columns.map((column) => {
         const outcome = run.segments[0]?.outcomes?.find((entry) => entry.column === column);
         return outcome ? percent(outcome.overall, lang) : '';
@@ -173,7 +173,7 @@ export function formatRunSummary(run: Run, lang: Lang = run.lang ?? 'en'): strin
   );
   const outcomes = outcomeTable(run, lang);
   if (outcomes) {
-    lines.push('', 'Per segment (columns left out of the clustering):', outcomes);
+    lines.push('', t.m.cliPerSegment(), outcomes);
   }
   lines.push('');
   if (run.chooseK) lines.push(t.m.cliRecommended(run.chooseK.reason));
@@ -185,7 +185,7 @@ export function formatRunSummary(run: Run, lang: Lang = run.lang ?? 'en'): strin
   }
   const excluded = excludedLines(run);
   if (excluded.length > 0) {
-    lines.push('Left out of the features:');
+    lines.push(t.m.cliLeftOut());
     for (const line of excluded) lines.push(line);
   }
   const structured = run.preprocessing.excludedColumns !== undefined;

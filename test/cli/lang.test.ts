@@ -24,6 +24,12 @@ describe('segments --lang', () => {
     expect(segmented.stdout).toContain('5 segmen dari 200 pelanggan');
     expect(segmented.stdout).toContain('19,5%');
     expect(segmented.stdout).toContain('Strategi: Penawaran eksklusif dan keanggotaan');
+    // What it wrote and saved is said in Indonesian too, with the question to try next.
+    expect(segmented.stdout).toContain(`Menulis ${out} (baris Anda dengan kolom Segment dan Persona).`);
+    expect(segmented.stdout).toMatch(
+      /Run run-\S+ disimpan\. Coba: segments ask "segmen mana yang harus ditarget\?"/,
+    );
+    expect(segmented.stdout).not.toMatch(/Wrote |Saved run /);
     // The written file carries the Indonesian persona of each row.
     expect(readFileSync(out, 'utf8')).toContain('Berduit tapi Hemat');
 

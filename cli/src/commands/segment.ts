@@ -3,6 +3,7 @@
  * run in the local store and print a summary (or the Run as JSON).
  */
 import {
+  createConversationTranslator,
   customerRows,
   encodeAssignmentColumns,
   PERSONA_HEADER,
@@ -87,15 +88,11 @@ export const segmentCommand: Command = async (argv, io) => {
     else {
       if (orders) io.stdout(`${orders.detected}\n\n`);
       io.stdout(formatRunSummary(run, run.lang));
+      const m = createConversationTranslator(run.lang ?? 'en').m;
       io.stdout(
-        orders
-          ? `\nWrote ${outPath} (one row per customer: ${orders.rollup.keyColumn}, Recency (days), Frequency, Monetary, First order, Segment, Persona).\n`
-          : `\nWrote ${outPath} (your rows with Segment and Persona columns).\n`,
+        `\n${orders ? m.cliWroteCustomers(outPath, orders.rollup.keyColumn) : m.cliWroteRows(outPath)}\n`,
       );
-      if (saved)
-        io.stdout(
-          `Saved run ${run.id}${saved.created ? '' : ' (already saved)'}. Try: segments ask "which segment should we target?"\n`,
-        );
+      if (saved) io.stdout(`${m.cliSaved(run.id, saved.created)}\n`);
     }
     return EXIT_OK;
   } catch (error) {

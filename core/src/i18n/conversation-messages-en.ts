@@ -277,6 +277,14 @@ export const CONVERSATION_MESSAGES_EN = {
   cliCategoryShares: () => ", and each category's share of spending",
   cliHeaders: () => ['#', 'Persona', 'Size', 'Share', 'Key traits'],
   cliNoTraits: () => 'close to average on every feature',
+  cliPerSegment: () => 'Per segment (columns left out of the clustering):',
+  cliAllCustomers: () => 'All customers',
+  cliLeftOut: () => 'Left out of the features:',
+  cliWroteRows: (path: string) => `Wrote ${path} (your rows with Segment and Persona columns).`,
+  cliWroteCustomers: (path: string, key: string) =>
+    `Wrote ${path} (one row per customer: ${key}, Recency (days), Frequency, Monetary, First order, Segment, Persona).`,
+  cliSaved: (id: string, created: boolean) =>
+    `Saved run ${id}${created ? '' : ' (already saved)'}. Try: segments ask "which segment should we target?"`,
   cliRfmTraits: (score: string, days: string, orders: string, spent: string) =>
     `${score}: last order ${days} ${days === '1' ? 'day' : 'days'} ago, ${orders} ${orders === '1' ? 'order' : 'orders'}, ${spent} spent`,
   cliRecommended: (reason: string) => `Recommended: ${reason}`,

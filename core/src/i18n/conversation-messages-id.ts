@@ -206,6 +206,14 @@ export const CONVERSATION_MESSAGES_ID: ConversationMessages = {
   cliCategoryShares: () => ', dan porsi belanja tiap kategori',
   cliHeaders: () => ['#', 'Persona', 'Jumlah', 'Porsi', 'Ciri utama'],
   cliNoTraits: () => 'mendekati rata-rata di semua fitur',
+  cliPerSegment: () => 'Per segmen (kolom yang tidak ikut clustering):',
+  cliAllCustomers: () => 'Semua pelanggan',
+  cliLeftOut: () => 'Tidak dipakai sebagai fitur:',
+  cliWroteRows: (path) => `Menulis ${path} (baris Anda dengan kolom Segment dan Persona).`,
+  cliWroteCustomers: (path, key) =>
+    `Menulis ${path} (satu baris per pelanggan: ${key}, Recency (days), Frequency, Monetary, First order, Segment, Persona).`,
+  cliSaved: (id, created) =>
+    `Run ${id} ${created ? 'disimpan' : 'sudah tersimpan'}. Coba: segments ask "segmen mana yang harus ditarget?"`,
   cliRfmTraits: (score, days, orders, spent) =>
     `${score}: pesanan terakhir ${days} hari lalu, ${orders} pesanan, belanja ${spent}`,
   cliRecommended: (reason) => `Rekomendasi: ${reason}`,
