@@ -9,6 +9,7 @@ import {
   maxOf,
   type ProfileEntry,
   type Run,
+  segmentRfmView,
 } from '@segments/core';
 
 /** Left-aligned text columns, right-aligned numbers; two spaces between columns. */
@@ -65,15 +66,10 @@ export function keyTraits(profile: ProfileEntry[], lang: Lang = 'en'): string {
  * order 4 days ago, 5.5 orders, 3,317 spent"); undefined for a segment of another kind of run.
  */
 export function rfmTraits(segment: object, lang: Lang = 'en'): string | undefined {
-  const rfm = (
-    segment as { rfm?: { score?: unknown; recencyDays?: unknown; orders?: unknown; monetary?: unknown } }
-  ).rfm;
-  if (!rfm || typeof rfm.score !== 'string') return undefined;
-  const { recencyDays, orders, monetary } = rfm;
-  if (typeof recencyDays !== 'number' || typeof orders !== 'number' || typeof monetary !== 'number')
-    return undefined;
+  const rfm = segmentRfmView(segment);
+  if (!rfm) return undefined;
   const t = createConversationTranslator(lang);
-  return t.m.cliRfmTraits(rfm.score, t.number(recencyDays), t.number(orders), t.number(monetary));
+  return t.m.cliRfmTraits(rfm.score, t.number(rfm.recencyDays), t.number(rfm.orders), t.number(rfm.monetary));
 }
 
 /** "high Income (86.5)" / "Income tinggi (86,5)": the adjective goes where the language puts it. */

@@ -6,6 +6,7 @@
 import type { Lang } from '../i18n/lang';
 import { createTranslator } from '../i18n/translator';
 import type { Run, Segment } from '../schema/run';
+import { segmentRfmView } from './name-rfm-segments';
 
 /** One segment in words. */
 export interface SegmentDigest {
@@ -47,16 +48,8 @@ export function valueFeatureOf(run: Pick<Run, 'features'>): string | undefined {
 export function segmentTraits(segment: Pick<Segment, 'profile'>, maxTraits = 3, lang: Lang = 'en'): string[] {
   const t = createTranslator(lang);
   // An RFM segment reads best as its score view and what its average customer did.
-  const rfm = (
-    segment as { rfm?: { score?: unknown; recencyDays?: unknown; orders?: unknown; monetary?: unknown } }
-  ).rfm;
-  if (
-    rfm &&
-    typeof rfm.score === 'string' &&
-    typeof rfm.recencyDays === 'number' &&
-    typeof rfm.orders === 'number' &&
-    typeof rfm.monetary === 'number'
-  ) {
+  const rfm = segmentRfmView(segment);
+  if (rfm) {
     return [
       rfm.score,
       t.m.traitLastOrder(t.number(rfm.recencyDays)),

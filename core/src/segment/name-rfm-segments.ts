@@ -120,3 +120,21 @@ export function segmentRfmScore(segment: object): string | undefined {
   const score = (segment as { rfmScore?: unknown }).rfmScore;
   return typeof score === 'string' ? score : undefined;
 }
+
+/**
+ * An RFM segment's average customer as a run carries it (score view, recency days, orders and
+ * monetary value), read from any segment-shaped value; undefined for other segments or when a
+ * published summary withheld it.
+ * @example segmentRfmView({ rfm: { score: 'R5 F4 M4', recencyDays: 4.5, orders: 10, monetary: 1000 } })?.orders // 10
+ */
+export function segmentRfmView(
+  segment: object,
+): { score: string; recencyDays: number; orders: number; monetary: number } | undefined {
+  const rfm = (segment as { rfm?: Partial<Record<'score' | 'recencyDays' | 'orders' | 'monetary', unknown>> })
+    .rfm;
+  if (!rfm || typeof rfm.score !== 'string') return undefined;
+  const { recencyDays, orders, monetary } = rfm;
+  if (typeof recencyDays !== 'number' || typeof orders !== 'number' || typeof monetary !== 'number')
+    return undefined;
+  return { score: rfm.score, recencyDays, orders, monetary };
+}
